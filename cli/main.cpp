@@ -1,0 +1,29 @@
+#include <exception>
+
+#include <fmt/core.h>
+
+#include "commands.hpp"
+
+int main(int argc, char** argv) {
+    CLI::App app{"tradecheck: extract numeric trade claims from news articles, store them in "
+                 "SQLite, and report where articles agree or disagree."};
+    app.set_version_flag("--version", "tradecheck 0.1.0");
+    app.require_subcommand(1);
+
+    int status = tradecheck::cli::ok;
+    tradecheck::cli::add_ingest(app, status);
+    tradecheck::cli::add_claims(app, status);
+    tradecheck::cli::add_check(app, status);
+    tradecheck::cli::add_rules(app, status);
+    tradecheck::cli::add_quantities(app, status);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "tradecheck: error: {}\n", e.what());
+        return tradecheck::cli::failure;
+    }
+    return status;
+}

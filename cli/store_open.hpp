@@ -1,0 +1,23 @@
+// Opening a database that must already exist (the reading commands).
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include <fmt/core.h>
+
+#include "common.hpp"
+#include "tradecheck/db/store.hpp"
+
+namespace tradecheck::cli {
+
+// Reading commands never create a database: a typo in --db should say so, not make an empty file.
+inline db::Store open_existing(const std::string& flag) {
+    const std::string path = database_path(flag);
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+        throw db::StoreError(fmt::format("no database at '{}'; run 'tradecheck ingest' first or pass --db", path));
+    return db::Store(path, true);
+}
+
+} // namespace tradecheck::cli

@@ -1,0 +1,97 @@
+// Store: the SQLite file that holds articles, claims and the rules that made them.
+// The only place in tradecheck that writes SQL; every parameter is bound.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "tradecheck/parser/article.hpp"
+#include "tradecheck/parser/claim.hpp"
+
+namespace tradecheck::db {
+
+// A database that cannot be opened, is locked, has a newer schema, or failed a write.
+// The message is meant for the user as it is.
+class StoreError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct RuleRecord {
+    std::string id;
+    std::string kind;
+    std::string file;
+    int line = 0;
+    std::string hash;      // hash of the rule's own text
+};
+
+// A claim as read back, with the article fields a report needs.
+struct StoredClaim {
+    std::int64_t id = 0;
+    Claim claim;
+    std::string title;
+    std::string outlet;
+    std::string published;
+    std::string rules_hash;
+};
+
+struct ClaimFilter {
+    std::optional<std::string> kind;
+    std::optional<std::string> article;
+};
+
+enum class PutResult { inserted, replaced, unchanged };
+
+class Store {
+public:
+    static constexpr int schema_version = 1;
+
+    // Opens or creates `path`, migrating an older schema inside a transaction.
+    // Throws StoreError for a directory, an unreadable file, a newer schema, a locked database.
+    explicit Store(const std::filesystem::path& path, bool read_only = false);
+    ~Store();
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    // All writes between begin() and commit() land together or not at all; a Transaction
+    // destroyed without commit() rolls back.
+    class Transaction {
+    public:
+        explicit Transaction(Store& store);
+        ~Transaction();
+        void commit();
+        Transaction(const Transaction&) = delete;
+        Transaction& operator=(const Transaction&) = delete;
+    private:
+        Store& store_;
+        bool done_ = false;
+    };
+
+    // Stores an article and its claims. An article whose id and sha256 are already stored is
+    // left alone (unchanged); one whose id is stored with another sha256 has its row and
+    // claims replaced.
+    PutResult put_article(const Article& article, const std::vector<Claim>& claims,
+                          const std::string& rules_hash);
+
+    // Replaces the claims of a stored article (re-extraction with changed rules).
+    void replace_claims(const std::string& article_id, const std::vector<Claim>& claims,
+                        const std::string& rules_hash);
+
+    // Replaces the rules table with the rules in force.
+    void put_rules(const std::vector<RuleRecord>& rules);
+
+    std::vector<StoredClaim> claims(const ClaimFilter& filter = {}) const;
+    std::vector<Article> articles() const;
+    std::optional<std::string> article_sha256(const std::string& id) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace tradecheck::db

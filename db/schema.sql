@@ -1,0 +1,143 @@
+-- tradecheck database schema, version 1 (PRAGMA user_version = 1).
+--
+-- This file is embedded in the tradecheck binary and run, inside one transaction, on a fresh
+-- database (user_version 0, no tables). The program sets user_version after running it, so the
+-- file holds no PRAGMA and no BEGIN/COMMIT. Older databases are brought up to date by the
+-- migration steps in db/src/migrate.cpp instead; this file always describes the newest schema.
+--
+-- Conventions (users query this file directly with sqlite3, see docs/schema.md):
+--   * Text columns are never NULL, except articles.published; "" means unknown.
+--   * Numbers that are unbounded (an open lower or upper bound, +-infinity in the program) or
+--     not a number are NULL.
+--   * "end" is quoted here because END is an SQL keyword; sqlite3 also accepts a bare c.end.
+
+-- One row per article, identified by its id (the file name, or the front-matter id).
+CREATE TABLE articles (
+    id          TEXT PRIMARY KEY NOT NULL,
+    path        TEXT NOT NULL DEFAULT '',      -- where it was read from; '-' for stdin
+    sha256      TEXT NOT NULL,                 -- hex digest of text plus metadata: its identity
+    title       TEXT NOT NULL DEFAULT '',
+    outlet      TEXT NOT NULL DEFAULT '',
+    published   TEXT,                          -- ISO date YYYY-MM-DD, NULL when unknown
+    currency    TEXT NOT NULL DEFAULT 'USD',   -- what a bare "$" means in this article
+    text        TEXT NOT NULL,                 -- UTF-8 body, front matter removed
+    ingested_at TEXT NOT NULL                  -- UTC time of the last insert or replace
+                DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+
+-- One row per numeric claim. Deleting an article deletes its claims.
+CREATE TABLE claims (
+    id          INTEGER PRIMARY KEY,
+    article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    kind        TEXT NOT NULL,                 -- tariff_rate, trade_target, export_share, ...
+    key         TEXT NOT NULL DEFAULT '',      -- canonical fact key; claims with equal keys
+                                               -- state the same fact
+    text        TEXT NOT NULL,                 -- the exact quoted span of the article
+    -- Half-open [start, end) offsets in Unicode code points into articles.text, so that
+    -- substr(a.text, c.start + 1, c."end" - c.start) = c.text.
+    start       INTEGER NOT NULL CHECK (start >= 0),
+    "end"       INTEGER NOT NULL CHECK ("end" >= start),
+    value       REAL,                          -- the figure (midpoint for ranges); NULL if NaN
+    low         REAL,                          -- lower bound as printed; NULL = unbounded below
+    high        REAL,                          -- upper bound as printed; NULL = unbounded above
+    unit        TEXT NOT NULL DEFAULT '',      -- percent, percentage_point, USD, year, ...
+    qualifier   TEXT NOT NULL DEFAULT 'exact'  -- exact, about, more_than, at_least, ...
+                CHECK (qualifier IN ('exact', 'about', 'more_than', 'at_least',
+                                     'less_than', 'at_most', 'between')),
+    exponent    INTEGER NOT NULL DEFAULT 0,    -- decimal exponent of the last printed digit
+    type        TEXT NOT NULL DEFAULT 'number' -- quantity type
+                CHECK (type IN ('number', 'percent', 'money', 'multiplier', 'year',
+                                'duration')),
+    relation    TEXT NOT NULL DEFAULT 'none'   -- how a year/duration quantity dates a figure
+                CHECK (relation IN ('none', 'in', 'by', 'within_next', 'end_of_decade',
+                                    'relative')),
+    actor       TEXT NOT NULL DEFAULT '',      -- ISO 3166-1 alpha-3, EU; '' when unknown
+    partner     TEXT NOT NULL DEFAULT '',
+    product     TEXT NOT NULL DEFAULT '',      -- product id (rules/names/products.tsv)
+    metric      TEXT NOT NULL DEFAULT '',      -- metric id (rules/names/metrics.tsv)
+    basis       TEXT NOT NULL DEFAULT '',      -- measurement basis when the text names one
+    period      TEXT NOT NULL DEFAULT 'open' CHECK (period IN ('open', 'in', 'by')),
+    year        INTEGER,                       -- the year the figure is for / its horizon
+    year_low    INTEGER,                       -- horizon range when the text is approximate
+    year_high   INTEGER,
+    rule_id     TEXT NOT NULL DEFAULT '',      -- the rule that made the claim (rules.id)
+    rules_hash  TEXT NOT NULL DEFAULT ''       -- hash of the whole rule set at extraction
+);
+
+CREATE INDEX claims_key ON claims(key);
+CREATE INDEX claims_article ON claims(article_id);
+CREATE INDEX claims_kind ON claims(kind);
+
+-- The rules in force at the last ingest (replaced as a whole on each ingest).
+CREATE TABLE rules (
+    id    TEXT PRIMARY KEY NOT NULL,
+    kind  TEXT NOT NULL DEFAULT '',            -- the claim kind the rule makes
+    file  TEXT NOT NULL DEFAULT '',            -- rule file, relative to the rules directory
+    line  INTEGER NOT NULL DEFAULT 0,          -- line of the rule in that file
+    hash  TEXT NOT NULL DEFAULT ''             -- hash of the rule's own text
+);
+
+-- Each claim with its article's title, outlet and date, the quote, and up to 40 code points
+-- of context on each side of it.
+CREATE VIEW claim_view AS
+SELECT
+    c.id          AS claim_id,
+    c.article_id  AS article_id,
+    a.title       AS title,
+    a.outlet      AS outlet,
+    a.published   AS published,
+    c.kind        AS kind,
+    c.key         AS key,
+    c.text        AS quote,
+    c.start       AS start,
+    c."end"       AS "end",
+    c.value       AS value,
+    c.low         AS low,
+    c.high        AS high,
+    c.unit        AS unit,
+    c.qualifier   AS qualifier,
+    c.exponent    AS exponent,
+    c.type        AS type,
+    c.actor       AS actor,
+    c.partner     AS partner,
+    c.product     AS product,
+    c.metric      AS metric,
+    c.basis       AS basis,
+    c.period      AS period,
+    c.year        AS year,
+    c.year_low    AS year_low,
+    c.year_high   AS year_high,
+    c.rule_id     AS rule_id,
+    c.rules_hash  AS rules_hash,
+    substr(a.text, max(c.start - 40, 0) + 1, c."end" - max(c.start - 40, 0) + 40) AS context
+FROM claims AS c
+JOIN articles AS a ON a.id = c.article_id;
+
+-- One row per fact key: a quick look at which facts the articles agree or disagree on.
+-- status: 'single'   one article states the fact;
+--         'agree'    every claim's [low, high] interval shares at least one point;
+--         'conflict' some two intervals are disjoint.
+-- This is a plain interval test on the numbers as printed. The authoritative verdict, which
+-- widens intervals for rounding (exponent) and qualifiers and compares units, is
+-- `tradecheck check`. Claims with an empty key are not facts and are left out.
+-- NULL low/high mean unbounded; min()/max() skip NULLs, which is exactly right for
+-- "largest lower bound" and "smallest upper bound".
+CREATE VIEW fact_view AS
+SELECT
+    key,
+    min(kind)                          AS kind,
+    count(DISTINCT article_id)         AS sources,
+    count(*)                           AS claims,
+    CASE WHEN count(low) = count(*) THEN min(low) END   AS low,  -- NULL: some claim unbounded
+    CASE WHEN count(high) = count(*) THEN max(high) END AS high,
+    min(value)                         AS min_value,
+    max(value)                         AS max_value,
+    group_concat(DISTINCT unit)        AS units,
+    CASE
+        WHEN count(DISTINCT article_id) = 1 THEN 'single'
+        WHEN max(low) IS NULL OR min(high) IS NULL OR max(low) <= min(high) THEN 'agree'
+        ELSE 'conflict'
+    END                                AS status
+FROM claims
+WHERE key <> ''
+GROUP BY key;

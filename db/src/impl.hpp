@@ -1,0 +1,77 @@
+// Private to db/: the state behind Store, and the helpers its .cpp files share.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "tradecheck/db/store.hpp"
+
+namespace tradecheck::db {
+
+// How long a write waits for another process's lock before giving up with StoreError.
+inline constexpr int busy_timeout_ms = 5000;
+
+// A StoreError for a failed SQLite call, worded for the user and naming the database.
+StoreError store_error(const std::filesystem::path& path, std::string_view action,
+                       const SQLite::Exception& error);
+
+// Runs `body`, turning any SQLite::Exception into a StoreError: SQLite's exceptions never
+// leave the db layer.
+template <class Body>
+decltype(auto) guarded(const std::filesystem::path& path, std::string_view action, Body&& body) {
+    try {
+        return std::forward<Body>(body)();
+    } catch (const SQLite::Exception& error) {
+        throw store_error(path, action, error);
+    }
+}
+
+// Opens (creating when writable) the database at `path`, sets the connection pragmas and
+// brings its schema to Store::schema_version. Throws StoreError.
+SQLite::Database open_database(const std::filesystem::path& path, bool read_only);
+
+// Resets a cached statement when it goes out of scope, so no statement is left mid-step
+// holding a read snapshot or a stale error.
+class ResetGuard {
+public:
+    explicit ResetGuard(SQLite::Statement& statement) : statement_(statement) {}
+    ~ResetGuard() { statement_.tryReset(); }
+    ResetGuard(const ResetGuard&) = delete;
+    ResetGuard& operator=(const ResetGuard&) = delete;
+private:
+    SQLite::Statement& statement_;
+};
+
+struct Store::Impl {
+    Impl(const std::filesystem::path& p, bool ro)
+        : path(p), read_only(ro), db(open_database(p, ro)) {}
+
+    std::filesystem::path path;
+    bool read_only;
+    SQLite::Database db;  // declared before the statements: they must be finalized first
+    int depth = 0;        // open Store::Transactions; above 1 they are savepoints
+
+    // Prepared once, reused for every call (a corpus ingest inserts many thousands of claims).
+    std::unique_ptr<SQLite::Statement> select_sha256;
+    std::unique_ptr<SQLite::Statement> upsert_article;
+    std::unique_ptr<SQLite::Statement> delete_claims;
+    std::unique_ptr<SQLite::Statement> insert_claim;
+    std::unique_ptr<SQLite::Statement> insert_rule;
+    std::unique_ptr<SQLite::Statement> select_claims;
+    std::unique_ptr<SQLite::Statement> select_articles;
+
+    // The statement in `slot`, prepared on first use, reset and with no bindings.
+    SQLite::Statement& cached(std::unique_ptr<SQLite::Statement>& slot, const char* sql);
+
+    void begin();               // BEGIN IMMEDIATE, or a SAVEPOINT when nested
+    void commit();              // COMMIT, or RELEASE of the innermost savepoint
+    void rollback() noexcept;   // ROLLBACK, or ROLLBACK TO the innermost savepoint
+    void require_writable(std::string_view action) const;
+};
+
+} // namespace tradecheck::db

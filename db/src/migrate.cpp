@@ -1,0 +1,134 @@
+// Opening a database and bringing its schema up to date.
+//
+// The schema version lives in PRAGMA user_version. Version 0 with no tables is a fresh file:
+// db/schema.sql (the newest schema) is run as a whole. An older version runs the upgrade steps
+// from its version on. All of it happens in one IMMEDIATE transaction, so a failed migration
+// leaves the file as it was, and two processes opening a fresh file do not both create it.
+#include <array>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "impl.hpp"
+#include "tradecheck/db/schema_sql.hpp"
+
+namespace tradecheck::db {
+namespace {
+
+// One step from version `from` to `from + 1`. Version 1 is the first schema, so there are no
+// steps yet; the next schema change adds {1, "ALTER TABLE ..."} here and updates schema.sql.
+struct Upgrade {
+    int from;
+    const char* sql;
+};
+constexpr std::array<Upgrade, 0> upgrades{};
+
+int user_version(SQLite::Database& db) {
+    return db.execAndGet("PRAGMA user_version").getInt();
+}
+
+bool has_tables(SQLite::Database& db) {
+    return db.execAndGet("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+               .getInt() > 0;
+}
+
+void refuse_newer(const std::filesystem::path& path, int version) {
+    if (version > Store::schema_version) {
+        throw StoreError(fmt::format(
+            "database {} has schema version {}, newer than this tradecheck ({}); "
+            "upgrade tradecheck", path.string(), version, Store::schema_version));
+    }
+}
+
+// Runs the steps that take `version` to Store::schema_version.
+void upgrade(SQLite::Database& db, const std::filesystem::path& path, int version) {
+    for (int v = version; v < Store::schema_version; ++v) {
+        const Upgrade* step = nullptr;
+        for (const Upgrade& u : upgrades) {
+            if (u.from == v) step = &u;
+        }
+        if (step == nullptr) {
+            throw StoreError(fmt::format("database {} has schema version {}, which this "
+                                         "tradecheck cannot upgrade", path.string(), v));
+        }
+        db.exec(step->sql);
+    }
+}
+
+// Brings the schema to the current version inside one transaction.
+void migrate(SQLite::Database& db, const std::filesystem::path& path) {
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    // Read again under the write lock: another process may have migrated meanwhile.
+    const int version = user_version(db);
+    refuse_newer(path, version);
+    if (version == Store::schema_version) return;  // rolls back an empty transaction
+    if (version == 0) {
+        if (has_tables(db)) {
+            throw StoreError(fmt::format("{} is a SQLite database but not a tradecheck one "
+                                         "(it has tables and no schema version); refusing to "
+                                         "change it", path.string()));
+        }
+        db.exec(schema_sql);
+    } else {
+        upgrade(db, path, version);
+    }
+    // user_version is in the file header, so this is part of the transaction. The value is
+    // our own constant, never outside text.
+    db.exec(fmt::format("PRAGMA user_version = {}", Store::schema_version));
+    transaction.commit();
+}
+
+// A read-only connection cannot migrate: the file must already be current.
+void check_read_only(SQLite::Database& db, const std::filesystem::path& path) {
+    const int version = user_version(db);
+    refuse_newer(path, version);
+    if (version == 0) {
+        throw StoreError(fmt::format("{} is not a tradecheck database yet (no schema); "
+                                     "ingest articles into it first", path.string()));
+    }
+    if (version < Store::schema_version) {
+        throw StoreError(fmt::format("database {} has the older schema version {}; open it once "
+                                     "with write access to upgrade it", path.string(), version));
+    }
+}
+
+SQLite::Database connect(const std::filesystem::path& path, bool read_only) {
+    const int flags = read_only ? SQLite::OPEN_READONLY
+                                : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
+    SQLite::Database db(path, flags, busy_timeout_ms);
+    // Per connection, and a no-op inside a transaction: set before anything else.
+    db.exec("PRAGMA foreign_keys = ON");
+    // Refuse a newer file before touching it, even its journal mode. This first read is also
+    // where SQLite notices a file that is not a database.
+    refuse_newer(path, user_version(db));
+    if (!read_only) {
+        // WAL lets `sqlite3` readers query while tradecheck writes. The mode is stored in the
+        // file, so a read-only connection leaves it alone.
+        db.exec("PRAGMA journal_mode = WAL");
+    }
+    return db;
+}
+
+} // namespace
+
+SQLite::Database open_database(const std::filesystem::path& path, bool read_only) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        throw StoreError(fmt::format("{} is a directory, not a database file", path.string()));
+    }
+    if (read_only && !std::filesystem::exists(path, ec)) {
+        // SQLite would only say "unable to open"; a reader cannot create the file.
+        throw StoreError(fmt::format("database {} does not exist", path.string()));
+    }
+    return guarded(path, "opening it", [&] {
+        SQLite::Database db = connect(path, read_only);
+        if (read_only) {
+            check_read_only(db, path);
+        } else if (user_version(db) != Store::schema_version) {
+            migrate(db, path);
+        }
+        return db;
+    });
+}
+
+} // namespace tradecheck::db

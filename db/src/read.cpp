@@ -1,0 +1,184 @@
+// Store: the typed reads (claims, articles, an article's digest).
+#include <array>
+#include <cstdint>
+#include <limits>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "impl.hpp"
+
+namespace tradecheck::db {
+namespace {
+
+// One statement for every filter: an absent filter binds NULL and its test is always true.
+// (It costs the planner the indices on kind/article_id, which is fine at corpus sizes.)
+constexpr const char* sql_select_claims = R"(
+SELECT c.id, c.article_id, c.kind, c.key, c.text, c.start, c."end", c.value, c.low, c.high,
+       c.unit, c.qualifier, c.exponent, c.type, c.relation, c.actor, c.partner, c.product,
+       c.metric, c.basis, c.period, c.year, c.year_low, c.year_high, c.rule_id, c.rules_hash,
+       a.title, a.outlet, a.published
+FROM claims AS c JOIN articles AS a ON a.id = c.article_id
+WHERE (?1 IS NULL OR c.kind = ?1) AND (?2 IS NULL OR c.article_id = ?2)
+ORDER BY c.article_id, c.start, c.id)";
+
+// Column positions in sql_select_claims.
+struct Col {
+    enum : int {
+        id, article_id, kind, key, text, start, end, value, low, high, unit, qualifier,
+        exponent, type, relation, actor, partner, product, metric, basis, period, year,
+        year_low, year_high,
+        rule_id, rules_hash, title, outlet, published
+    };
+};
+
+constexpr const char* sql_select_articles =
+    "SELECT id, path, sha256, title, outlet, published, currency, text FROM articles "
+    "ORDER BY id";
+
+constexpr double infinity = std::numeric_limits<double>::infinity();
+
+// The enum value whose to_string is `text`; a value outside the schema's CHECK lists can
+// only come from a hand-edited file, and is reported rather than guessed.
+template <class Enum, std::size_t N>
+Enum parse(const std::array<Enum, N>& all, const std::string& text, const char* column,
+           const std::filesystem::path& path, std::int64_t claim_id) {
+    for (Enum e : all) {
+        if (to_string(e) == text) return e;
+    }
+    throw StoreError(fmt::format("database {}: claim {} has an unknown {} '{}'", path.string(),
+                                 claim_id, column, text));
+}
+
+constexpr std::array all_types{QuantityType::number, QuantityType::percent, QuantityType::money,
+                               QuantityType::multiplier, QuantityType::year,
+                               QuantityType::duration};
+constexpr std::array all_qualifiers{Qualifier::exact, Qualifier::about, Qualifier::more_than,
+                                    Qualifier::at_least, Qualifier::less_than,
+                                    Qualifier::at_most, Qualifier::between};
+constexpr std::array all_relations{TimeRelation::none, TimeRelation::in, TimeRelation::by,
+                                   TimeRelation::within_next, TimeRelation::end_of_decade,
+                                   TimeRelation::relative};
+constexpr std::array all_periods{Period::open, Period::in, Period::by};
+
+// NULL stands for "no number": an open bound, or a NaN value.
+double number(const SQLite::Statement& s, int column, double if_null) {
+    return s.isColumnNull(column) ? if_null : s.getColumn(column).getDouble();
+}
+
+std::optional<int> year_of(const SQLite::Statement& s, int column) {
+    if (s.isColumnNull(column)) return std::nullopt;
+    return s.getColumn(column).getInt();
+}
+
+std::string text_of(const SQLite::Statement& s, int column) {
+    return s.getColumn(column).getString();  // NULL reads as ""
+}
+
+std::size_t offset_of(const SQLite::Statement& s, int column) {
+    return static_cast<std::size_t>(s.getColumn(column).getInt64());
+}
+
+Quantity read_quantity(const SQLite::Statement& s, const std::filesystem::path& path,
+                       std::int64_t claim_id) {
+    Quantity q;
+    q.span = Span{offset_of(s, Col::start), offset_of(s, Col::end)};
+    q.value = number(s, Col::value, std::numeric_limits<double>::quiet_NaN());
+    q.low = number(s, Col::low, -infinity);
+    q.high = number(s, Col::high, infinity);
+    q.unit = text_of(s, Col::unit);
+    q.qualifier = parse(all_qualifiers, text_of(s, Col::qualifier), "qualifier", path, claim_id);
+    q.exponent = s.getColumn(Col::exponent).getInt();
+    q.type = parse(all_types, text_of(s, Col::type), "type", path, claim_id);
+    q.relation = parse(all_relations, text_of(s, Col::relation), "relation", path, claim_id);
+    // Not stored: byte offsets (derivable from the text) and same_as (an index into the
+    // extractor's working vector, meaningless once stored).
+    return q;
+}
+
+StoredClaim read_claim(const SQLite::Statement& s, const std::filesystem::path& path) {
+    StoredClaim stored;
+    stored.id = s.getColumn(Col::id).getInt64();
+    Claim& c = stored.claim;
+    c.article = text_of(s, Col::article_id);
+    c.kind = text_of(s, Col::kind);
+    c.key = text_of(s, Col::key);
+    c.text = text_of(s, Col::text);
+    c.start = offset_of(s, Col::start);
+    c.end = offset_of(s, Col::end);
+    c.quantity = read_quantity(s, path, stored.id);
+    c.actor = text_of(s, Col::actor);
+    c.partner = text_of(s, Col::partner);
+    c.product = text_of(s, Col::product);
+    c.metric = text_of(s, Col::metric);
+    c.basis = text_of(s, Col::basis);
+    c.period = parse(all_periods, text_of(s, Col::period), "period", path, stored.id);
+    c.year = year_of(s, Col::year);
+    c.year_low = year_of(s, Col::year_low);
+    c.year_high = year_of(s, Col::year_high);
+    c.rule = text_of(s, Col::rule_id);
+    stored.rules_hash = text_of(s, Col::rules_hash);
+    stored.title = text_of(s, Col::title);
+    stored.outlet = text_of(s, Col::outlet);
+    stored.published = text_of(s, Col::published);
+    return stored;
+}
+
+Article read_article(const SQLite::Statement& s) {
+    Article a;
+    a.id = text_of(s, 0);
+    a.path = text_of(s, 1);
+    a.sha256 = text_of(s, 2);
+    a.title = text_of(s, 3);
+    a.outlet = text_of(s, 4);
+    a.published = text_of(s, 5);
+    a.currency = text_of(s, 6);
+    a.text = text_of(s, 7);
+    return a;
+}
+
+void bind_optional(SQLite::Statement& s, int index, const std::optional<std::string>& value) {
+    if (value) {
+        s.bind(index, *value);
+    } else {
+        s.bind(index);
+    }
+}
+
+} // namespace
+
+std::vector<StoredClaim> Store::claims(const ClaimFilter& filter) const {
+    return guarded(impl_->path, "reading claims", [&] {
+        SQLite::Statement& s = impl_->cached(impl_->select_claims, sql_select_claims);
+        ResetGuard reset(s);
+        bind_optional(s, 1, filter.kind);
+        bind_optional(s, 2, filter.article);
+        std::vector<StoredClaim> result;
+        while (s.executeStep()) result.push_back(read_claim(s, impl_->path));
+        return result;
+    });
+}
+
+std::vector<Article> Store::articles() const {
+    return guarded(impl_->path, "reading articles", [&] {
+        SQLite::Statement& s = impl_->cached(impl_->select_articles, sql_select_articles);
+        ResetGuard reset(s);
+        std::vector<Article> result;
+        while (s.executeStep()) result.push_back(read_article(s));
+        return result;
+    });
+}
+
+std::optional<std::string> Store::article_sha256(const std::string& id) const {
+    return guarded(impl_->path, "reading an article digest", [&] {
+        SQLite::Statement& s = impl_->cached(impl_->select_sha256, "SELECT sha256 FROM articles "
+                                                                   "WHERE id = ?1");
+        ResetGuard reset(s);
+        s.bind(1, id);
+        std::optional<std::string> sha;
+        if (s.executeStep()) sha = text_of(s, 0);
+        return sha;
+    });
+}
+
+} // namespace tradecheck::db

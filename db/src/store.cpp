@@ -1,0 +1,246 @@
+// Store: opening, transactions, and the writes (articles, claims, rules).
+#include <cmath>
+#include <cstdint>
+#include <string>
+
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include "impl.hpp"
+
+namespace tradecheck::db {
+namespace {
+
+// An upsert, not INSERT OR REPLACE: a replace would delete the row first, and with it
+// (ON DELETE CASCADE) claims we have not decided to drop.
+constexpr const char* sql_upsert_article = R"(
+INSERT INTO articles (id, path, sha256, title, outlet, published, currency, text)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+ON CONFLICT (id) DO UPDATE SET
+    path = excluded.path, sha256 = excluded.sha256, title = excluded.title,
+    outlet = excluded.outlet, published = excluded.published, currency = excluded.currency,
+    text = excluded.text, ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))";
+
+constexpr const char* sql_delete_claims = "DELETE FROM claims WHERE article_id = ?1";
+
+constexpr const char* sql_insert_claim = R"(
+INSERT INTO claims (article_id, kind, key, text, start, "end", value, low, high, unit,
+                    qualifier, exponent, type, relation, actor, partner, product, metric,
+                    basis, period, year, year_low, year_high, rule_id, rules_hash)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+        ?19, ?20, ?21, ?22, ?23, ?24, ?25))";
+
+constexpr const char* sql_insert_rule =
+    "INSERT INTO rules (id, kind, file, line, hash) VALUES (?1, ?2, ?3, ?4, ?5)";
+
+// Infinite bounds and NaN have no SQL value: they are stored as NULL.
+void bind_number(SQLite::Statement& statement, int index, double value) {
+    if (std::isfinite(value)) {
+        statement.bind(index, value);
+    } else {
+        statement.bind(index);
+    }
+}
+
+void bind_year(SQLite::Statement& statement, int index, const std::optional<int>& year) {
+    if (year) {
+        statement.bind(index, *year);
+    } else {
+        statement.bind(index);
+    }
+}
+
+void bind_text(SQLite::Statement& statement, int index, std::string_view text) {
+    statement.bind(index, std::string(text));
+}
+
+void bind_size(SQLite::Statement& statement, int index, std::size_t value) {
+    statement.bind(index, static_cast<std::int64_t>(value));
+}
+
+void bind_claim(SQLite::Statement& s, const std::string& article_id, const Claim& c,
+                const std::string& rules_hash) {
+    const Quantity& q = c.quantity;
+    // The claim belongs to the article it is stored under, whatever c.article says.
+    s.bind(1, article_id);
+    s.bind(2, c.kind);
+    s.bind(3, c.key);
+    s.bind(4, c.text);
+    bind_size(s, 5, c.start);
+    bind_size(s, 6, c.end);
+    bind_number(s, 7, q.value);
+    bind_number(s, 8, q.low);
+    bind_number(s, 9, q.high);
+    s.bind(10, q.unit);
+    bind_text(s, 11, to_string(q.qualifier));
+    s.bind(12, q.exponent);
+    bind_text(s, 13, to_string(q.type));
+    bind_text(s, 14, to_string(q.relation));
+    s.bind(15, c.actor);
+    s.bind(16, c.partner);
+    s.bind(17, c.product);
+    s.bind(18, c.metric);
+    s.bind(19, c.basis);
+    bind_text(s, 20, to_string(c.period));
+    bind_year(s, 21, c.year);
+    bind_year(s, 22, c.year_low);
+    bind_year(s, 23, c.year_high);
+    s.bind(24, c.rule);
+    s.bind(25, rules_hash);
+}
+
+void bind_article(SQLite::Statement& s, const Article& a) {
+    s.bind(1, a.id);
+    s.bind(2, a.path);
+    s.bind(3, a.sha256);
+    s.bind(4, a.title);
+    s.bind(5, a.outlet);
+    if (a.published.empty()) {
+        s.bind(6);  // unknown date: NULL, so `published IS NULL` finds it
+    } else {
+        s.bind(6, a.published);
+    }
+    s.bind(7, a.currency);
+    s.bind(8, a.text);
+}
+
+void run(SQLite::Statement& statement) {
+    ResetGuard reset(statement);
+    statement.exec();
+}
+
+} // namespace
+
+// ---- Impl -------------------------------------------------------------------------------
+
+SQLite::Statement& Store::Impl::cached(std::unique_ptr<SQLite::Statement>& slot,
+                                       const char* sql) {
+    if (!slot) {
+        slot = std::make_unique<SQLite::Statement>(db, sql);
+    }
+    slot->tryReset();  // a previous use may have ended in an error; its code is stale now
+    slot->clearBindings();
+    return *slot;
+}
+
+void Store::Impl::begin() {
+    // After some errors (disk full, I/O) SQLite rolls the whole transaction back by itself.
+    // A savepoint opened then would silently start and commit a transaction of its own.
+    if (depth > 0 && sqlite3_get_autocommit(db.getHandle()) != 0) {
+        throw StoreError(fmt::format("database {}: the transaction was already rolled back "
+                                     "after an earlier error", path.string()));
+    }
+    // IMMEDIATE takes the write lock now, waiting out the busy timeout, rather than failing
+    // later when a read transaction cannot be upgraded.
+    db.exec(depth == 0 ? std::string("BEGIN IMMEDIATE") : fmt::format("SAVEPOINT tc_{}", depth));
+    ++depth;
+}
+
+void Store::Impl::commit() {
+    const int level = depth - 1;
+    db.exec(level == 0 ? std::string("COMMIT") : fmt::format("RELEASE tc_{}", level));
+    --depth;
+}
+
+void Store::Impl::rollback() noexcept {
+    const int level = depth - 1;
+    --depth;
+    try {
+        // ROLLBACK TO keeps the savepoint open; RELEASE removes it.
+        db.exec(level == 0 ? std::string("ROLLBACK")
+                           : fmt::format("ROLLBACK TO tc_{0}; RELEASE tc_{0}", level));
+    } catch (...) {
+        // SQLite already rolled back on its own after some errors (disk full, I/O); nothing
+        // is left to undo, and a destructor must not throw.
+    }
+}
+
+void Store::Impl::require_writable(std::string_view action) const {
+    if (read_only) {
+        throw StoreError(fmt::format("database {} is open read-only; cannot {}", path.string(),
+                                     action));
+    }
+}
+
+// ---- Store ------------------------------------------------------------------------------
+
+Store::Store(const std::filesystem::path& path, bool read_only)
+    : impl_(std::make_unique<Impl>(path, read_only)) {}
+
+Store::~Store() = default;
+
+Store::Transaction::Transaction(Store& store) : store_(store) {
+    Impl& impl = *store_.impl_;
+    impl.require_writable("start a transaction");
+    guarded(impl.path, "starting a transaction", [&] { impl.begin(); });
+}
+
+Store::Transaction::~Transaction() {
+    if (!done_) store_.impl_->rollback();
+}
+
+void Store::Transaction::commit() {
+    if (done_) return;
+    Impl& impl = *store_.impl_;
+    guarded(impl.path, "committing", [&] { impl.commit(); });
+    done_ = true;
+}
+
+PutResult Store::put_article(const Article& article, const std::vector<Claim>& claims,
+                             const std::string& rules_hash) {
+    impl_->require_writable("store articles");
+    const std::string action = fmt::format("storing article {}", article.id);
+    return guarded(impl_->path, action, [&] {
+        Transaction transaction(*this);  // a savepoint when the caller has a transaction open
+        const std::optional<std::string> stored = article_sha256(article.id);
+        if (stored && *stored == article.sha256) return PutResult::unchanged;
+        SQLite::Statement& upsert = impl_->cached(impl_->upsert_article, sql_upsert_article);
+        bind_article(upsert, article);
+        run(upsert);
+        replace_claims(article.id, claims, rules_hash);
+        transaction.commit();
+        return stored ? PutResult::replaced : PutResult::inserted;
+    });
+}
+
+void Store::replace_claims(const std::string& article_id, const std::vector<Claim>& claims,
+                           const std::string& rules_hash) {
+    impl_->require_writable("store claims");
+    const std::string action = fmt::format("storing the claims of article {}", article_id);
+    guarded(impl_->path, action, [&] {
+        Transaction transaction(*this);
+        if (!article_sha256(article_id)) {
+            throw StoreError(fmt::format("database {} has no article {}; cannot store its claims",
+                                         impl_->path.string(), article_id));
+        }
+        SQLite::Statement& remove = impl_->cached(impl_->delete_claims, sql_delete_claims);
+        remove.bind(1, article_id);
+        run(remove);
+        for (const Claim& claim : claims) {
+            SQLite::Statement& insert = impl_->cached(impl_->insert_claim, sql_insert_claim);
+            bind_claim(insert, article_id, claim, rules_hash);
+            run(insert);
+        }
+        transaction.commit();
+    });
+}
+
+void Store::put_rules(const std::vector<RuleRecord>& rules) {
+    impl_->require_writable("store rules");
+    guarded(impl_->path, "storing the rules", [&] {
+        Transaction transaction(*this);
+        impl_->db.exec("DELETE FROM rules");
+        for (const RuleRecord& rule : rules) {
+            SQLite::Statement& insert = impl_->cached(impl_->insert_rule, sql_insert_rule);
+            insert.bind(1, rule.id);
+            insert.bind(2, rule.kind);
+            insert.bind(3, rule.file);
+            insert.bind(4, rule.line);
+            insert.bind(5, rule.hash);
+            run(insert);
+        }
+        transaction.commit();
+    });
+}
+
+} // namespace tradecheck::db

@@ -1,0 +1,32 @@
+// The extractor: article text + quantities + rules + names -> Claims.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "tradecheck/parser/article.hpp"
+#include "tradecheck/parser/claim.hpp"
+#include "tradecheck/parser/rules.hpp"
+
+namespace tradecheck {
+
+// Every claim the rules find in `article`, in text order. At most one claim per quantity:
+// the first rule (by priority, then load order) whose conditions hold makes it.
+std::vector<Claim> extract_claims(const Article& article, const RuleSet& rules);
+
+// One failed example: where the example is, and what went wrong.
+struct ExampleFailure {
+    const Rule* rule = nullptr;
+    const Example* example = nullptr;
+    std::string message;
+};
+
+// Runs every rule's examples against the whole rule set (so a rule that steals another's
+// claim shows up). Returns the failures; `examples_run` counts what was run.
+std::vector<ExampleFailure> test_rule_examples(const RuleSet& rules, int& examples_run);
+
+// Problems a user should fix before relying on the rules: rules without examples,
+// examples no rule matches, unknown names in examples. Each "file:line:column: message".
+std::vector<std::string> lint_rules(const RuleSet& rules);
+
+} // namespace tradecheck

@@ -1,0 +1,136 @@
+// Numeric rules as data. A rule file (rules/*.rules) holds blocks like
+//
+//   rule tariff_rate.ad_valorem {
+//     kind     tariff_rate
+//     accepts  percent
+//     near     "tariff" | "tariffs" | "duty" within 8 words
+//     actor    "imposed by" @country | subject-country
+//     partner  "from" @country | "on" @country-adjective
+//     product  "on" @product
+//     example  "Canada imposed a 100% tariff on electric vehicles from China"
+//              => value 100, unit percent, actor CAN, partner CHN, product electric_vehicles
+//   }
+//
+// docs/rules.md is the reference. parse_rule_file() reads one file; load_rules() reads the
+// default directory and any user directories, with names/*.tsv and kinds.tsv beside them.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tradecheck/parser/names.hpp"
+#include "tradecheck/parser/quantity.hpp"
+
+namespace tradecheck {
+
+struct SourcePos {
+    std::string file;
+    int line = 0;
+    int column = 0;
+};
+
+// A broken rule file. what() is "file:line:column: message" followed by the offending line
+// and a caret under the column.
+class RuleError : public std::runtime_error {
+public:
+    RuleError(const SourcePos& pos, const std::string& message, std::string_view source_line);
+    const SourcePos& pos() const { return pos_; }
+private:
+    SourcePos pos_;
+};
+
+enum class TermKind {
+    literal,             // "imposed by"
+    country,             // any mention: name, adjective, possessive, capital, leader
+    country_name,
+    country_adjective,
+    country_possessive,  // "Canada's", "Carney's"
+    country_capital,
+    country_leader,
+    subject_country,     // the first country mentioned in the sentence, before the figure
+    product,             // one product, or a coordinated list ("steel and aluminum")
+    metric,
+};
+
+struct Term {
+    TermKind kind = TermKind::literal;
+    std::vector<std::string> words;   // literal: normalised tokens
+    bool capture = false;             // "@": this term fills the slot
+};
+
+enum class Side { any, before, after };   // where the match must stand relative to the figure
+
+struct Pattern {
+    Side side = Side::any;
+    std::vector<Term> terms;
+};
+
+struct NearClause {
+    bool negated = false;                       // "not near"
+    std::vector<std::vector<std::string>> phrases;
+    int count = 6;
+    bool sentences = false;                     // "within N sentences" instead of words
+    SourcePos pos;
+};
+
+struct SlotSpec {
+    std::vector<Pattern> alternatives;   // tried in order; the first that matches wins
+    std::string fixed;                   // `metric = "exports"`: a constant, or the fallback
+                                         // when no alternative matches
+};
+
+struct Expectation {
+    std::string field;
+    std::string value;
+};
+
+struct Example {
+    std::string sentence;
+    std::vector<Expectation> expect;
+    SourcePos pos;
+};
+
+inline constexpr const char* k_slot_names[] = {"actor", "partner", "product", "metric", "basis"};
+
+struct Rule {
+    std::string id;
+    std::string kind;
+    std::vector<QuantityType> accepts;
+    std::vector<std::string> units;          // empty: any unit of the accepted types
+    std::vector<NearClause> near;
+    std::map<std::string, SlotSpec> slots;   // by slot name
+    int priority = 0;                        // higher is tried first
+    int scope = 0;                           // slots may come from this many sentences around
+    std::vector<Example> examples;
+    SourcePos pos;
+    std::string hash;                        // SHA-256 of the rule's own text
+};
+
+struct RuleSet {
+    std::vector<Rule> rules;                 // in the order they are tried
+    Names names;
+    std::map<std::string, std::string> kinds; // kind -> description, from kinds.tsv
+    std::string hash;                        // one hash over every rule and names file in force
+};
+
+// Parses one rule file's text. Throws RuleError on syntax or meaning errors. `kinds` (when
+// not null) is the set of known claim kinds.
+std::vector<Rule> parse_rule_file(std::string_view text, const std::string& file,
+                                  const std::map<std::string, std::string>* kinds = nullptr);
+
+// Loads every *.rules, names/*.tsv and kinds.tsv under `dirs`, in order. A later rule with
+// the id of an earlier one replaces it. Throws RuleError (rule files) or std::runtime_error.
+RuleSet load_rules(const std::vector<std::filesystem::path>& dirs);
+
+// The directories to load: the default rules directory, then TRADECHECK_RULES (colon-separated),
+// then `extra` (from --rules). The default is found beside the executable's source tree or
+// installed share directory; see cli/.
+std::vector<std::filesystem::path> rule_directories(const std::filesystem::path& default_dir,
+                                                    const std::vector<std::string>& extra);
+
+} // namespace tradecheck

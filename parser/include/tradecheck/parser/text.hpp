@@ -1,0 +1,34 @@
+// Small text utilities shared by the readers and the extractor: UTF-8 checks, code-point
+// offsets (what users see in SQLite's substr()), and content hashing.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace tradecheck {
+
+// Byte offset of the first byte that does not start a well-formed UTF-8 sequence
+// (overlong forms, surrogates and code points past U+10FFFF included), or nullopt.
+std::optional<std::size_t> first_invalid_utf8(std::string_view text);
+
+// Number of code points in valid UTF-8; each stray byte counts as one.
+std::size_t count_code_points(std::string_view text);
+
+// Lowercase hex SHA-256 of `data`.
+std::string sha256_hex(std::string_view data);
+
+// Converts byte offsets to code-point offsets in one forward pass. Offsets must be asked for
+// in non-decreasing order, which is how the extractor walks a text.
+class CodePointCursor {
+public:
+    explicit CodePointCursor(std::string_view text) : text_(text) {}
+    std::size_t at(std::size_t byte_offset);
+private:
+    std::string_view text_;
+    std::size_t byte_ = 0;
+    std::size_t code_point_ = 0;
+};
+
+} // namespace tradecheck

@@ -1,0 +1,467 @@
+#include "tradecheck/parser/extractor.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <optional>
+#include <set>
+
+#include <fmt/core.h>
+
+#include "tradecheck/parser/names.hpp"
+#include "tradecheck/parser/text.hpp"
+#include "tradecheck/parser/tokens.hpp"
+
+namespace tradecheck {
+
+namespace {
+
+// A quantity placed among the article's tokens.
+struct Placed {
+    const Quantity* q = nullptr;
+    std::size_t first = 0;     // token range, half-open
+    std::size_t last = 0;
+    std::size_t sentence = 0;
+};
+
+// What one article looks like to the rules: tokens, sentences, name mentions, quantities.
+class Document {
+public:
+    Document(const Article& article, const RuleSet& rules)
+        : article_(article), rules_(rules), tokens_(tokenize(article.text)),
+          sentences_(split_sentences(article.text, tokens_)), mentions_(rules.names.find(tokens_)) {
+        QuantityOptions options;
+        options.default_dollar = article.currency.empty() ? "USD" : article.currency;
+        quantities_ = find_quantities(article.text, options);
+        sentence_of_.resize(tokens_.size() + 1, sentences_.empty() ? 0 : sentences_.size() - 1);
+        for (std::size_t s = 0; s < sentences_.size(); ++s)
+            for (std::size_t t = sentences_[s].first; t < sentences_[s].last; ++t) sentence_of_[t] = s;
+        for (const Mention& m : mentions_) mention_at_.emplace(m.first, &m);
+        for (const Quantity& q : quantities_) {
+            Placed p{&q, token_at(tokens_, q.bytes.start), 0, 0};
+            p.last = std::max(p.first + 1, token_at(tokens_, q.bytes.end));
+            p.sentence = sentence_of_[std::min(p.first, tokens_.size())];
+            placed_.push_back(p);
+        }
+    }
+
+    std::vector<Claim> claims() const {
+        std::vector<Claim> out;
+        CodePointCursor cursor(article_.text);
+        for (const Placed& p : placed_) {
+            if (is_time(*p.q) || p.q->same_as >= 0) continue; // restatements are not new claims
+            for (const Rule& rule : rules_.rules) {
+                if (!applies(rule, p)) continue;
+                out.push_back(make_claim(rule, p, cursor));
+                break;
+            }
+        }
+        return out;
+    }
+
+private:
+    static bool is_time(const Quantity& q) {
+        return q.type == QuantityType::year || q.type == QuantityType::duration;
+    }
+
+    std::pair<std::size_t, std::size_t> sentence_range(std::size_t s, int around) const {
+        const std::size_t lo = s >= static_cast<std::size_t>(around) ? s - static_cast<std::size_t>(around) : 0;
+        const std::size_t hi = std::min(sentences_.size() - 1, s + static_cast<std::size_t>(around));
+        return {sentences_[lo].first, sentences_[hi].last};
+    }
+
+    bool phrase_at(const std::vector<std::string>& words, std::size_t t) const {
+        if (t + words.size() > tokens_.size()) return false;
+        for (std::size_t k = 0; k < words.size(); ++k)
+            if (tokens_[t + k].norm != words[k]) return false;
+        return true;
+    }
+
+    bool near_holds(const NearClause& c, const Placed& p) const {
+        std::size_t lo, hi;
+        if (c.sentences) {
+            std::tie(lo, hi) = sentence_range(p.sentence, c.count - 1);
+        } else {
+            const auto [s_lo, s_hi] = sentence_range(p.sentence, 0);
+            const auto n = static_cast<std::size_t>(c.count);
+            lo = std::max(s_lo, p.first >= n ? p.first - n : 0);
+            hi = std::min(s_hi, p.last + n);
+        }
+        for (std::size_t t = lo; t < hi; ++t)
+            for (const auto& words : c.phrases)
+                if (t + words.size() <= hi && phrase_at(words, t)) return true;
+        return false;
+    }
+
+    bool applies(const Rule& rule, const Placed& p) const {
+        if (std::find(rule.accepts.begin(), rule.accepts.end(), p.q->type) == rule.accepts.end()) return false;
+        if (!rule.units.empty() && std::find(rule.units.begin(), rule.units.end(), p.q->unit) == rule.units.end())
+            return false;
+        return std::all_of(rule.near.begin(), rule.near.end(),
+                           [&](const NearClause& c) { return near_holds(c, p) != c.negated; });
+    }
+
+    // --- slots -------------------------------------------------------------------------
+
+    struct Capture {
+        std::string value;
+        std::size_t first = 0, last = 0;   // tokens of the captured term
+    };
+
+    static bool is_filler(const Token& t) {
+        return t.norm == "the" || t.norm == "a" || t.norm == "an" || t.norm == "its" || t.norm == "their";
+    }
+
+    static bool kind_matches(TermKind term, MentionKind m) {
+        switch (term) {
+        case TermKind::country: case TermKind::subject_country:
+            return m != MentionKind::product && m != MentionKind::metric;
+        case TermKind::country_name: return m == MentionKind::name;
+        case TermKind::country_adjective: return m == MentionKind::adjective;
+        case TermKind::country_possessive: return m == MentionKind::possessive;
+        case TermKind::country_capital: return m == MentionKind::capital;
+        case TermKind::country_leader: return m == MentionKind::leader;
+        case TermKind::product: return m == MentionKind::product;
+        case TermKind::metric: return m == MentionKind::metric;
+        case TermKind::literal: return false;
+        }
+        return false;
+    }
+
+    const Mention* mention_of(TermKind kind, std::size_t t) const {
+        const auto range = mention_at_.equal_range(t);
+        for (auto it = range.first; it != range.second; ++it)
+            if (kind_matches(kind, it->second->kind)) return it->second;
+        return nullptr;
+    }
+
+    // A product term takes a coordinated list: "steel and aluminum", "canola, seafood and pork".
+    std::size_t product_list(std::size_t t, std::size_t hi, std::vector<std::string>& ids) const {
+        const Mention* m = mention_of(TermKind::product, t);
+        if (!m) return t;
+        ids.push_back(m->id);
+        std::size_t end = m->last;
+        for (;;) {
+            std::size_t next = end;
+            if (next < hi && tokens_[next].norm == ",") ++next;
+            if (next < hi && (tokens_[next].norm == "and" || tokens_[next].norm == "or")) ++next;
+            if (next == end) return end;
+            const Mention* more = next < hi ? mention_of(TermKind::product, next) : nullptr;
+            if (!more) return end;
+            ids.push_back(more->id);
+            end = more->last;
+        }
+    }
+
+    // Matches `pattern` at token `t` (within [lo, hi)); fills the capture on success.
+    std::optional<Capture> match_at(const Pattern& pattern, std::size_t t, std::size_t hi) const {
+        Capture cap;
+        bool captured = false;
+        std::size_t start = t;
+        for (std::size_t k = 0; k < pattern.terms.size(); ++k) {
+            const Term& term = pattern.terms[k];
+            if (k > 0)
+                while (t < hi && is_filler(tokens_[t])) ++t;
+            if (t >= hi) return std::nullopt;
+            std::size_t end = t;
+            std::string value;
+            if (term.kind == TermKind::literal) {
+                if (t + term.words.size() > hi || !phrase_at(term.words, t)) return std::nullopt;
+                end = t + term.words.size();
+            } else if (term.kind == TermKind::product) {
+                std::vector<std::string> ids;
+                end = product_list(t, hi, ids);
+                if (ids.empty()) return std::nullopt;
+                std::sort(ids.begin(), ids.end());
+                ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+                for (const auto& id : ids) value += (value.empty() ? "" : "/") + id;
+            } else {
+                const Mention* m = mention_of(term.kind, t);
+                if (!m) return std::nullopt;
+                end = m->last;
+                value = m->id;
+            }
+            if (term.capture && !captured) {
+                cap = {value, t, end};
+                captured = true;
+            }
+            t = end;
+        }
+        (void)start;
+        return captured ? std::optional<Capture>(cap) : std::nullopt;
+    }
+
+    static std::size_t distance(const Capture& c, const Placed& p) {
+        if (c.last <= p.first) return p.first - c.last;
+        if (c.first >= p.last) return c.first - p.last;
+        return 0;
+    }
+
+    // The capture of `pattern` in [lo, hi) nearest the quantity, skipping values in `taken`.
+    std::optional<Capture> best_match(const Pattern& pattern, const Placed& p, std::size_t lo, std::size_t hi,
+                                      const std::set<std::string>& taken) const {
+        std::optional<Capture> best;
+        const bool subject = pattern.terms.size() == 1 && pattern.terms[0].kind == TermKind::subject_country;
+        for (std::size_t t = lo; t < hi; ++t) {
+            auto m = match_at(pattern, t, hi);
+            if (!m || taken.count(m->value)) continue;
+            const bool overlaps = m->first < p.last && t < p.last && m->last > p.first;
+            if (overlaps) continue;
+            if (pattern.side == Side::before && m->last > p.first) continue;
+            if (pattern.side == Side::after && m->first < p.last) continue;
+            if (subject) {
+                // The subject stands before the figure; the first such mention is it.
+                if (m->last > p.first && p.sentence == sentence_of_[t]) continue;
+                return m;
+            }
+            if (!best || distance(*m, p) < distance(*best, p)) best = m;
+        }
+        return best;
+    }
+
+    std::string fill_slot(const Rule& rule, const std::string& name, const Placed& p,
+                          const std::set<std::string>& taken) const {
+        const auto it = rule.slots.find(name);
+        if (it == rule.slots.end()) return {};
+        const SlotSpec& spec = it->second;
+        // Every alternative is tried in the figure's own sentence first; only then, within the
+        // rule's scope, in the sentences around it, nearest first and the one before first.
+        for (int d = 0; d <= rule.scope; ++d) {
+            for (int sign : {-1, 1}) {
+                if (d == 0 && sign > 0) continue;
+                const long s = static_cast<long>(p.sentence) + sign * d;
+                if (s < 0 || s >= static_cast<long>(sentences_.size())) continue;
+                const Sentence& sent = sentences_[static_cast<std::size_t>(s)];
+                for (const Pattern& pattern : spec.alternatives)
+                    if (auto m = best_match(pattern, p, sent.first, sent.last, taken)) return m->value;
+            }
+        }
+        return spec.fixed;
+    }
+
+    // --- periods -----------------------------------------------------------------------
+
+    // The time expression that dates the figure: the nearest in its sentence within 12 tokens,
+    // preferring one after it ("$1.3 trillion in 2024").
+    const Placed* time_for(const Placed& p) const {
+        const Placed* best = nullptr;
+        std::size_t best_cost = 0;
+        for (const Placed& t : placed_) {
+            if (t.sentence != p.sentence || !is_time(*t.q) || &t == &p) continue;
+            if (t.q->type == QuantityType::duration && t.q->relation == TimeRelation::none) continue;
+            const bool after = t.first >= p.last;
+            const std::size_t gap = after ? t.first - p.last : (p.first >= t.last ? p.first - t.last : 0);
+            if (gap > 12) continue;
+            const std::size_t cost = after ? 2 * gap : 3 * gap + 1;
+            if (!best || cost < best_cost) { best = &t; best_cost = cost; }
+        }
+        return best;
+    }
+
+    void resolve_period(Claim& c, const Placed& p) const {
+        const Placed* t = time_for(p);
+        if (!t) return;
+        const Quantity& q = *t->q;
+        const std::optional<int> pub = publication_year(article_);
+        const auto whole = [](double v) { return static_cast<int>(std::lround(v)); };
+        switch (q.relation) {
+        case TimeRelation::none:
+        case TimeRelation::in:
+            c.period = Period::in;
+            c.year = whole(q.value);
+            break;
+        case TimeRelation::by:
+            c.period = Period::by;
+            c.year = whole(q.value);
+            c.year_low = c.year_high = c.year;
+            break;
+        case TimeRelation::within_next: {
+            c.period = Period::by;
+            if (!pub) break;
+            double years = q.value;
+            if (q.unit == "month") years = q.value / 12.0;
+            else if (q.unit == "week") years = q.value / 52.0;
+            else if (q.unit == "day") years = q.value / 365.0;
+            c.year = *pub + std::max(1, static_cast<int>(std::ceil(years - 1e-9)));
+            // "within the next decade" is loose by a year either way; "in the next year" is not.
+            const int slack = years >= 5 ? 1 : 0;
+            c.year_low = *c.year - slack;
+            c.year_high = *c.year + slack;
+            break;
+        }
+        case TimeRelation::end_of_decade:
+            c.period = Period::by;
+            if (pub) c.year = c.year_low = c.year_high = (*pub / 10 + 1) * 10;
+            break;
+        case TimeRelation::relative:
+            c.period = Period::in;
+            if (pub) c.year = *pub + whole(q.value);
+            break;
+        }
+    }
+
+    Claim make_claim(const Rule& rule, const Placed& p, CodePointCursor& cursor) const {
+        Claim c;
+        c.article = article_.id;
+        c.kind = rule.kind;
+        c.rule = rule.id;
+        c.quantity = *p.q;
+        c.text = article_.text.substr(p.q->bytes.start, p.q->bytes.end - p.q->bytes.start);
+        c.start = cursor.at(p.q->bytes.start);
+        c.end = cursor.at(p.q->bytes.end);
+        c.quantity.span = {c.start, c.end};
+        std::set<std::string> taken;
+        c.actor = fill_slot(rule, "actor", p, taken);
+        if (!c.actor.empty()) taken.insert(c.actor);
+        c.partner = fill_slot(rule, "partner", p, taken);
+        c.product = fill_slot(rule, "product", p, {});
+        c.metric = fill_slot(rule, "metric", p, {});
+        c.basis = fill_slot(rule, "basis", p, {});
+        // Trade between A and B is trade between B and A: one order for one fact.
+        if (rules_.names.is_symmetric_metric(c.metric) && !c.partner.empty() && c.partner < c.actor)
+            std::swap(c.actor, c.partner);
+        resolve_period(c, p);
+        return c;
+    }
+
+    const Article& article_;
+    const RuleSet& rules_;
+    std::vector<Token> tokens_;
+    std::vector<Sentence> sentences_;
+    std::vector<Mention> mentions_;
+    std::multimap<std::size_t, const Mention*> mention_at_;
+    std::vector<std::size_t> sentence_of_;
+    std::vector<Quantity> quantities_;
+    std::vector<Placed> placed_;
+};
+
+// --- examples ----------------------------------------------------------------------
+
+std::string field_of(const Claim& c, const std::string& field) {
+    if (field == "unit") return c.quantity.unit;
+    if (field == "qualifier") return std::string(to_string(c.quantity.qualifier));
+    if (field == "type") return std::string(to_string(c.quantity.type));
+    if (field == "actor") return c.actor;
+    if (field == "partner") return c.partner;
+    if (field == "product") return c.product;
+    if (field == "metric") return c.metric;
+    if (field == "basis") return c.basis;
+    if (field == "kind") return c.kind;
+    if (field == "text") return c.text;
+    if (field == "year") return c.year ? std::to_string(*c.year) : std::string("open");
+    return {};
+}
+
+std::optional<double> number_of(const Claim& c, const std::string& field) {
+    if (field == "value") return c.quantity.value;
+    if (field == "low") return c.quantity.low;
+    if (field == "high") return c.quantity.high;
+    return std::nullopt;
+}
+
+// What differs between `c` and the example's expectations; empty when it satisfies them.
+std::string mismatch(const Claim& c, const Example& ex) {
+    std::string out;
+    for (const Expectation& e : ex.expect) {
+        if (e.field == "none" || e.field == "date") continue;
+        if (const auto n = number_of(c, e.field)) {
+            const double want = std::strtod(e.value.c_str(), nullptr);
+            if (std::fabs(*n - want) > 1e-9 * std::max(1.0, std::fabs(want)))
+                out += fmt::format("{}{} {} (expected {})", out.empty() ? "" : ", ", e.field, *n, e.value);
+        } else if (field_of(c, e.field) != e.value) {
+            out += fmt::format("{}{} '{}' (expected '{}')", out.empty() ? "" : ", ", e.field, field_of(c, e.field), e.value);
+        }
+    }
+    return out;
+}
+
+Article example_article(const Example& ex) {
+    Article a;
+    a.id = "example";
+    a.path = ex.pos.file;
+    a.text = ex.sentence;
+    for (const Expectation& e : ex.expect) {
+        if (e.field == "date") a.published = e.value;
+        if (e.field == "currency") a.currency = e.value;
+    }
+    return a;
+}
+
+} // namespace
+
+std::vector<Claim> extract_claims(const Article& article, const RuleSet& rules) {
+    if (rules.rules.empty() || article.text.empty()) return {};
+    return Document(article, rules).claims();
+}
+
+std::vector<ExampleFailure> test_rule_examples(const RuleSet& rules, int& examples_run) {
+    std::vector<ExampleFailure> failures;
+    examples_run = 0;
+    for (const Rule& rule : rules.rules) {
+        for (const Example& ex : rule.examples) {
+            ++examples_run;
+            const auto claims = extract_claims(example_article(ex), rules);
+            const bool expect_none = std::any_of(ex.expect.begin(), ex.expect.end(),
+                                                 [](const Expectation& e) { return e.field == "none"; });
+            std::vector<const Claim*> mine;
+            for (const Claim& c : claims)
+                if (c.rule == rule.id) mine.push_back(&c);
+            if (expect_none) {
+                if (!mine.empty())
+                    failures.push_back({&rule, &ex, fmt::format("expected no claim, got {} from '{}'", mine.size(), mine[0]->text)});
+                continue;
+            }
+            if (mine.empty()) {
+                std::string others;
+                for (const Claim& c : claims) others += fmt::format(" '{}' went to rule {};", c.text, c.rule);
+                failures.push_back({&rule, &ex, "the rule made no claim from this example." + others});
+                continue;
+            }
+            std::string best;
+            bool ok = false;
+            for (const Claim* c : mine) {
+                const std::string diff = mismatch(*c, ex);
+                if (diff.empty()) { ok = true; break; }
+                if (best.empty()) best = fmt::format("claim '{}': {}", c->text, diff);
+            }
+            if (!ok) failures.push_back({&rule, &ex, best});
+        }
+    }
+    return failures;
+}
+
+std::vector<std::string> lint_rules(const RuleSet& rules) {
+    std::vector<std::string> problems;
+    const auto at = [](const SourcePos& p) { return fmt::format("{}:{}:{}", p.file, p.line, p.column); };
+    for (const Rule& rule : rules.rules) {
+        if (rule.examples.empty())
+            problems.push_back(fmt::format("{}: rule '{}' has no example; every rule carries the sentences that test it",
+                                           at(rule.pos), rule.id));
+        for (const Example& ex : rule.examples) {
+            for (const Expectation& e : ex.expect) {
+                const bool country = e.field == "actor" || e.field == "partner";
+                if (country && !rules.names.is_country(e.value))
+                    problems.push_back(fmt::format("{}: unknown country code '{}' in example", at(ex.pos), e.value));
+                if (e.field == "product" && e.value.find('/') == std::string::npos && !rules.names.is_product(e.value))
+                    problems.push_back(fmt::format("{}: unknown product '{}' in example", at(ex.pos), e.value));
+                if (e.field == "metric" && !rules.names.is_metric(e.value))
+                    problems.push_back(fmt::format("{}: unknown metric '{}' in example", at(ex.pos), e.value));
+            }
+        }
+    }
+    int run = 0;
+    for (const ExampleFailure& f : test_rule_examples(rules, run))
+        if (f.message.rfind("the rule made no claim", 0) == 0)
+            problems.push_back(fmt::format("{}: example of rule '{}' is matched by no rule: {}", at(f.example->pos),
+                                           f.rule->id, f.message));
+    for (const Rule& rule : rules.rules)
+        for (const auto& [slot, spec] : rule.slots) {
+            if (!spec.fixed.empty() && slot == "metric" && !rules.names.is_metric(spec.fixed))
+                problems.push_back(fmt::format("{}: rule '{}' sets unknown metric '{}'", at(rule.pos), rule.id, spec.fixed));
+            if (!spec.fixed.empty() && (slot == "actor" || slot == "partner") && !rules.names.is_country(spec.fixed))
+                problems.push_back(fmt::format("{}: rule '{}' sets unknown country '{}'", at(rule.pos), rule.id, spec.fixed));
+        }
+    return problems;
+}
+
+} // namespace tradecheck

@@ -1,0 +1,544 @@
+// The scanner: walks the text, tries the grammar only where a quantity can start, turns each
+// ast::Match into Quantity values, drops what only looks like a figure (dates, times, list
+// markers, model numbers) and maps byte spans to code-point spans.
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ast.hpp"
+#include "quantity_grammar.hpp"
+
+namespace tradecheck {
+namespace {
+
+using quantity::ast::Form;
+using quantity::ast::Match;
+using quantity::ast::Measure;
+
+bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+bool is_alnum(unsigned char c) { return is_digit(c) || is_lower(c); }
+
+// The text the grammar reads: ASCII lower-cased, every whitespace byte (and the bytes of a
+// no-break space) a plain ' '. Same length, so byte offsets carry over to the original.
+std::string prepare(std::string_view text) {
+    std::string out(text);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(out[i]);
+        if (c >= 'A' && c <= 'Z') out[i] = char(c + 32);
+        else if (c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') out[i] = ' ';
+        else if (c == 0xC2 && i + 1 < out.size() && (unsigned char)out[i + 1] == 0xA0)
+            out[i] = out[i + 1] = ' ', ++i;
+        else if (c == 0xE2 && i + 2 < out.size() && (unsigned char)out[i + 1] == 0x80 &&
+                 (unsigned char)out[i + 2] == 0xAF)
+            out[i] = out[i + 1] = out[i + 2] = ' ', i += 2;
+    }
+    return out;
+}
+
+// Words that can begin a quantity: number words, qualifiers, range and time words,
+// multipliers and the letters of currency prefixes. Any other word is skipped whole without
+// calling the grammar. Indexed by first letter so a miss costs a few compares.
+class StartWords {
+public:
+    StartWords() {
+        for (std::string_view w : kWords) table_[std::size_t(w[0] - 'a')].push_back(w);
+    }
+    bool contains(std::string_view w) const {
+        if (w.empty() || !is_lower((unsigned char)w[0])) return false;
+        for (std::string_view c : table_[std::size_t(w[0] - 'a')])
+            if (c == w) return true;
+        return false;
+    }
+
+private:
+    static constexpr std::string_view kWords[] = {
+        // numbers and fractions
+        "zero", "nought", "naught", "one", "two", "three", "four", "five", "six", "seven",
+        "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+        "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
+        "sixty", "seventy", "eighty", "ninety", "a", "an", "half",
+        // qualifiers, ranges, signs
+        "more", "greater", "over", "above", "exceeding", "exceeded", "exceeds", "exceed", "in",
+        "higher", "larger", "bigger", "upwards", "just", "well", "surpassing", "topping", "at",
+        "no", "not", "up", "as", "less", "fewer", "under", "below", "lower", "smaller",
+        "nearly", "almost", "about", "roughly", "approximately", "approx", "some", "around",
+        "close", "estimated", "circa", "approaching", "on", "between", "from", "minus",
+        "negative",
+        // time
+        "by", "within", "during", "last", "this", "next", "fiscal", "fy", "until", "through",
+        // multipliers
+        "double", "doubled", "doubling", "triple", "tripled", "tripling", "treble", "trebled",
+        "quadruple", "quadrupled", "quadrupling", "halve", "halved", "halving", "twofold",
+        "threefold", "fourfold", "fivefold", "tenfold",
+        // currency prefixes
+        "us", "u", "c", "can", "cdn", "cad", "au", "aud", "hk", "hkd", "nz", "nzd", "s", "nt",
+        "r", "mex", "mxn", "usd", "sgd", "twd", "eur", "gbp", "jpy", "cny", "inr", "chf",
+        "krw", "brl", "zar", "sek", "nok", "dkk", "rub", "sar", "aed", "myr", "thb", "idr",
+        "php", "pln", "huf", "ils", "rmb", "rs", "maud", "musd", "meur", "mgbp", "mcad", "mchf"};
+    std::array<std::vector<std::string_view>, 26> table_;
+};
+
+const StartWords& start_words() {
+    static const StartWords words;
+    return words;
+}
+
+// Bytes that can begin a quantity on their own: digits, '.', '-', '$', and the lead bytes of
+// the euro, rupee, pound and yen signs.
+bool starts_symbol(std::string_view s, std::size_t i) {
+    const unsigned char c = (unsigned char)s[i];
+    const unsigned char n = i + 1 < s.size() ? (unsigned char)s[i + 1] : 0;
+    switch (c) {
+    case '$': return true;
+    case '.': return is_digit(n);
+    case '-': return is_digit(n) || n == '$' || n == '.';
+    case 0xE2: return n == 0x82; // € ₹
+    case 0xC2: return n == 0xA3 || n == 0xA5; // £ ¥
+    default: return false;
+    }
+}
+
+// A digit run that is a time, a date, a phone number or a version, not a figure:
+// "10:30", "5/17/2018", "02-11-2025", "555-1234", "192.168.1.2".
+bool not_a_figure(std::string_view s, std::size_t i) {
+    std::size_t groups = 1, dashes = 0, slashes = 0, dots = 0, first_len = 0, len = 0;
+    std::size_t lens[8] = {};
+    for (; i < s.size(); ++i) {
+        const unsigned char c = (unsigned char)s[i];
+        if (is_digit(c)) { ++len; continue; }
+        const bool sep = c == ':' || c == '-' || c == '/' || c == '.';
+        if (!sep || i + 1 >= s.size() || !is_digit((unsigned char)s[i + 1]) || len == 0) break;
+        if (c == ':') return true;
+        dashes += c == '-';
+        slashes += c == '/';
+        dots += c == '.';
+        if (groups <= 8) lens[groups - 1] = len;
+        if (groups == 1) first_len = len;
+        ++groups;
+        len = 0;
+    }
+    if (groups <= 8) lens[groups - 1] = len;
+    if (dashes + slashes >= 2 || dots >= 2) return true;
+    if (slashes == 1 && first_len <= 2 && lens[1] <= 2) return true;
+    if (dashes == 1 && first_len == 3 && lens[1] == 4) return true;
+    return false;
+}
+
+// The word that ends just before byte `end` (skipping spaces), lower-cased, with its start.
+std::string_view previous_word(std::string_view s, std::size_t end, std::size_t* start = nullptr) {
+    std::size_t e = end;
+    while (e > 0 && s[e - 1] == ' ') --e;
+    std::size_t b = e;
+    while (b > 0 && (is_alnum((unsigned char)s[b - 1]) || s[b - 1] == '.' || s[b - 1] == '#'))
+        --b;
+    if (start) *start = b;
+    return s.substr(b, e - b);
+}
+
+std::string_view next_word(std::string_view s, std::size_t begin) {
+    std::size_t b = begin;
+    while (b < s.size() && s[b] == ' ') ++b;
+    std::size_t e = b;
+    while (e < s.size() && (is_alnum((unsigned char)s[e]) || s[e] == '.' || s[e] == '\'')) ++e;
+    return s.substr(b, e - b);
+}
+
+bool one_of(std::string_view w, std::initializer_list<std::string_view> list) {
+    return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+bool is_month(std::string_view w) {
+    if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+    return one_of(w, {"january", "february", "march", "april", "may", "june", "july", "august",
+                      "september", "october", "november", "december", "jan", "feb", "mar",
+                      "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"});
+}
+
+// Words before "from A to B" / "A to B" that make it a change, two figures, not a range.
+bool is_change_verb(std::string_view w) {
+    return one_of(w, {"rose", "rise", "rises", "rising", "risen", "fell", "fall", "falls",
+                      "falling", "fallen", "increased", "increase", "increases", "increasing",
+                      "decreased", "decrease", "jumped", "jump", "climbed", "climb", "grew",
+                      "grow", "growing", "dropped", "drop", "declined", "decline", "up", "down",
+                      "cut", "cuts", "raised", "raise", "raising", "lowered", "lower", "reduced",
+                      "reduce", "widened", "narrowed", "slipped", "slid", "surged", "soared",
+                      "plunged", "eased", "edged", "moved", "changed", "revised", "boosted",
+                      "hiked", "lifted", "expanded", "shrank", "tumbled", "went", "go"});
+}
+
+struct Scanner {
+    std::string_view original;
+    std::string_view text; // prepared
+    const QuantityOptions& options;
+    std::vector<Quantity> out;
+
+    // --- conversion of grammar output
+
+    std::string unit_name(const std::string& name) const {
+        return name == "$" ? options.default_dollar : name;
+    }
+    static QuantityType type_of(const std::string& unit) {
+        if (unit.empty()) return QuantityType::number;
+        if (unit == "percent" || unit == "percentage_point") return QuantityType::percent;
+        if (unit == "multiplier") return QuantityType::multiplier;
+        if (unit == "year" || unit == "month" || unit == "week" || unit == "day")
+            return QuantityType::duration;
+        return QuantityType::money;
+    }
+    static double measure_value(const Measure& m) {
+        const double v = m.number.value * m.unit.scale;
+        return m.negative ? -v : v;
+    }
+    static bool year_like(const Measure& m) {
+        return !m.has_unit && m.number.plain_integer && m.number.digits == 4 && !m.negative &&
+               m.number.value >= 1900 && m.number.value <= 2100;
+    }
+    std::size_t offset(const char* p) const { return std::size_t(p - text.data()); }
+    std::size_t trimmed_end(const char* b, const char* e) const {
+        while (e > b && e[-1] == ' ') --e;
+        return offset(e);
+    }
+
+    Quantity from_measure(const Measure& m) const {
+        Quantity q;
+        q.bytes = {offset(m.begin), trimmed_end(m.begin, m.end)};
+        q.unit = unit_name(m.unit.name);
+        q.type = type_of(q.unit);
+        q.value = q.low = q.high = measure_value(m);
+        q.exponent = m.number.exponent + m.unit.scale_exp;
+        if (year_like(m)) {
+            q.type = QuantityType::year;
+            q.unit = "year";
+        }
+        return q;
+    }
+
+    static void apply_qualifier(Quantity& q, Qualifier qual) {
+        q.qualifier = qual;
+        switch (qual) {
+        case Qualifier::more_than:
+        case Qualifier::at_least: q.high = unbounded; break;
+        case Qualifier::less_than:
+        case Qualifier::at_most: q.low = -unbounded; break;
+        default: break;
+        }
+    }
+
+    // "between 4 and 6.5 billion euros": the low end takes the high end's unit and magnitude.
+    static void inherit(Measure& low, Measure& high) {
+        if (!low.has_unit && high.has_unit) {
+            low.unit = high.unit;
+            low.has_unit = true;
+        } else if (low.has_unit && !high.has_unit) {
+            high.unit = low.unit;
+            high.has_unit = true;
+        }
+        if (!low.number.has_magnitude && high.number.has_magnitude &&
+            low.number.value < high.number.value / std::pow(10.0, high.number.magnitude)) {
+            low.number.value *= std::pow(10.0, high.number.magnitude);
+            low.number.exponent += high.number.magnitude;
+            low.number.has_magnitude = true;
+            low.number.plain_integer = false;
+        }
+    }
+
+    void convert_range(Match m, std::size_t begin, std::size_t end) {
+        const bool years = year_like(m.low) && year_like(m.high);
+        if (!years) inherit(m.low, m.high);
+        const double lo = measure_value(m.low), hi = measure_value(m.high);
+        std::string_view before = previous_word(text, begin);
+        const bool change = m.maybe_change && is_change_verb(before);
+        if (change || hi < lo || m.low.unit.name != m.high.unit.name) {
+            // Two figures: a change ("rose from 5% to 7%") or not a range at all.
+            Quantity a = from_measure(m.low), b = from_measure(m.high);
+            if (m.qualifier != Qualifier::between) apply_qualifier(a, m.qualifier);
+            out.push_back(a);
+            out.push_back(b);
+            return;
+        }
+        Quantity q = from_measure(m.high);
+        q.bytes = {begin, end};
+        q.low = lo;
+        q.high = hi;
+        q.value = (lo + hi) / 2;
+        q.exponent = std::min(m.low.number.exponent + m.low.unit.scale_exp, q.exponent);
+        q.qualifier = Qualifier::between;
+        if (years) {
+            q.type = QuantityType::year;
+            q.unit = "year";
+            q.value = lo;
+        }
+        out.push_back(q);
+    }
+
+    void convert(const Match& m, std::size_t begin, std::size_t end) {
+        Quantity q;
+        q.bytes = {begin, end};
+        switch (m.form) {
+        case Form::range: convert_range(m, begin, end); return;
+        case Form::amount: {
+            q = from_measure(m.low);
+            const bool year = q.type == QuantityType::year;
+            if (year && m.qualifier != Qualifier::exact && !m.qualifier_is_over) {
+                q.type = QuantityType::number; // "more than 2000 workers"
+                q.unit.clear();
+            }
+            if (year && m.qualifier_is_over) {
+                out.push_back(q); // "grew 5% over 2023": the qualifier is a preposition
+                return;
+            }
+            q.bytes = {begin, end};
+            apply_qualifier(q, m.qualifier);
+            break;
+        }
+        case Form::year:
+        case Form::year_span:
+            q.type = QuantityType::year;
+            q.unit = "year";
+            q.value = q.low = q.high = m.low.number.value;
+            if (m.form == Form::year_span) q.high = m.high.number.value;
+            q.relation = m.relation;
+            break;
+        case Form::horizon:
+            q.type = QuantityType::duration;
+            q.unit = m.low.unit.name;
+            q.value = q.low = q.high = m.low.number.value * m.low.unit.scale;
+            q.exponent = m.low.number.exponent + m.low.unit.scale_exp;
+            q.relation = TimeRelation::within_next;
+            break;
+        case Form::relative:
+        case Form::end_of_decade:
+            q.type = QuantityType::year;
+            q.unit = "year";
+            q.value = q.low = q.high = m.horizon;
+            q.relation = m.relation;
+            break;
+        }
+        out.push_back(q);
+    }
+
+    // --- what only looks like a figure
+
+    // A number with no unit and no qualifier, as printed: the kind that may be a date, a
+    // list marker or a model number.
+    static bool bare(const Match& m) {
+        return m.form == Form::amount && m.qualifier == Qualifier::exact && !m.low.has_unit &&
+               !m.low.number.has_magnitude && !m.low.negative;
+    }
+
+    bool sentence_start(std::size_t word_start) const {
+        std::size_t p = word_start;
+        while (p > 0 && text[p - 1] == ' ') --p;
+        if (p == 0) return true;
+        const char c = text[p - 1];
+        return c == '.' || c == '!' || c == '?' || c == '"' || c == '\'' || c == '(' ||
+               c == ':' || c == ';' || c == '-' || original[p - 1] == '\n' ||
+               (unsigned char)c >= 0x80;
+    }
+
+    bool drop_bare(const Match& m, std::size_t begin, std::size_t end) const {
+        if (!bare(m)) return false;
+        const double v = m.low.number.value;
+        std::size_t word_start = 0;
+        const std::string_view prev = previous_word(text, begin, &word_start);
+        const std::string_view next = next_word(text, end);
+        const bool small_int = m.low.number.plain_integer && v <= 31;
+        // Dates: "Dec. 7", "November 22", "22 November" ("May" only capitalised).
+        if (small_int && is_month(prev) && (prev != "may" || original[word_start] == 'M'))
+            return true;
+        if (small_int && is_month(next) && next != "may") return true;
+        // Times: "9 a.m.", "10 pm", "8 GMT".
+        if (one_of(next, {"a.m.", "p.m.", "a.m", "p.m", "am", "pm", "gmt", "edt", "est", "bst",
+                          "cet", "o'clock", "hrs", "hours."}))
+            return next != "hours." || true;
+        // "No. 1", "#3", "nr. 22".
+        if (one_of(prev, {"no.", "nos.", "nr.", "#", "number", "num."})) return true;
+        if (begin > 0 && text[begin - 1] == '#') return true;
+        // The pronoun "one": "the one you mentioned", "one of the largest".
+        if (m.low.number.spelled && v == 1 &&
+            (one_of(prev, {"the", "this", "that", "which", "no", "any", "each", "every",
+                           "another", "a"}) || next == "of" || next == "another"))
+            return true;
+        if (!m.low.number.spelled && m.low.number.plain_integer) {
+            // List markers: "1." or "2)" starting a line, "(3)".
+            const bool paren = begin > 0 && text[begin - 1] == '(' && end < text.size() &&
+                               text[end] == ')';
+            if (paren && v < 100) return true;
+            if (end < text.size() && (text[end] == '.' || text[end] == ')') &&
+                (end + 1 >= text.size() || text[end + 1] == ' ') && line_start(begin))
+                return true;
+            // Model numbers after a proper noun: "Boeing 737", "Section 232".
+            if (!year_like(m.low) && !prev.empty() && std::isupper((unsigned char)original[word_start]) &&
+                !is_month(prev) && !sentence_start(word_start))
+                return true;
+        }
+        return false;
+    }
+
+    bool line_start(std::size_t p) const {
+        while (p > 0 && (original[p - 1] == ' ' || original[p - 1] == '\t')) --p;
+        return p == 0 || original[p - 1] == '\n' || original[p - 1] == '\r';
+    }
+
+    // "a deficit of (71.5)": accounting negatives, decimals or thousands only.
+    void accounting_negative(Quantity& q, const Match& m) const {
+        if (!bare(m) || m.low.number.plain_integer || m.low.number.spelled) return;
+        if (q.bytes.start == 0 || text[q.bytes.start - 1] != '(') return;
+        if (q.bytes.end >= text.size() || text[q.bytes.end] != ')') return;
+        q.value = q.low = q.high = -q.value;
+        q.bytes.start -= 1;
+        q.bytes.end += 1;
+    }
+
+    // "10 million euros (approximately C$16 million)": the second restates the first.
+    void link_restatement(std::size_t first_new) {
+        if (first_new == 0 || first_new >= out.size()) return;
+        const Quantity& a = out[first_new - 1];
+        Quantity& b = out[first_new];
+        if (a.type != QuantityType::money || b.type != QuantityType::money) return;
+        std::size_t p = a.bytes.end;
+        while (p < b.bytes.start && text[p] == ' ') ++p;
+        if (p >= b.bytes.start || text[p] != '(') return;
+        ++p;
+        while (p < b.bytes.start && text[p] == ' ') ++p;
+        if (p == b.bytes.start) b.same_as = int(first_new - 1);
+    }
+
+    // --- the walk
+
+    // Past a token that did not parse: the rest of its letters, digits and inner separators.
+    std::size_t skip_token(std::size_t i) const {
+        const std::size_t n = text.size();
+        if (i < n && !is_alnum((unsigned char)text[i])) return i + 1;
+        while (i < n) {
+            const unsigned char c = (unsigned char)text[i];
+            if (is_alnum(c)) { ++i; continue; }
+            const bool inner = c == '.' || c == ',' || c == ':' || c == '/' || c == '-' ||
+                               c == '^' || c == '\'';
+            if (inner && i + 1 < n && is_alnum((unsigned char)text[i + 1])) { i += 2; continue; }
+            break;
+        }
+        return i;
+    }
+
+    // Is position i (a digit) glued to what precedes it: "G7", "COVID-19", "+1", "1.2.3"?
+    bool glued_before(std::size_t i) const {
+        if (i == 0) return false;
+        const unsigned char p = (unsigned char)text[i - 1];
+        if (is_alnum(p) || p == '+' || p == '^' || p == '#' || p == '_') return true;
+        if ((p == '-' || p == '/' || p == '.') && i >= 2) {
+            const unsigned char pp = (unsigned char)text[i - 2];
+            return is_alnum(pp);
+        }
+        return false;
+    }
+
+    bool try_at(std::size_t i, std::size_t& next) {
+        const char* first = text.data() + i;
+        // Bound the window: a quantity phrase is short, and this keeps pathological input
+        // (a megabyte of digits) linear.
+        const char* last = text.data() + std::min(text.size(), i + 4096);
+        Match m;
+        if (!quantity::parse_quantity(first, last, m)) return false;
+        const std::size_t end = trimmed_end(text.data() + i, first);
+        if (end <= i) return false;
+        next = end;
+        if (drop_bare(m, i, end)) return true;
+        const std::size_t before = out.size();
+        convert(m, i, end);
+        if (out.size() == before + 1) accounting_negative(out.back(), m);
+        link_restatement(before);
+        return true;
+    }
+
+    void run() {
+        const std::size_t n = text.size();
+        std::size_t i = 0;
+        const StartWords& words = start_words();
+        while (i < n) {
+            const unsigned char c = (unsigned char)text[i];
+            std::size_t next = i + 1;
+            if (is_lower(c)) {
+                std::size_t e = i;
+                while (e < n && is_lower((unsigned char)text[e])) ++e;
+                const std::string_view w = text.substr(i, e - i);
+                if ((w == "http" || w == "https" || w == "www") && e < n && (text[e] == ':' || text[e] == '.')) {
+                    while (e < n && text[e] != ' ') ++e; // a URL: its digits are not figures
+                    i = e;
+                    continue;
+                }
+                if (words.contains(w) && try_at(i, next)) { i = next; continue; }
+                i = skip_token(i);
+                continue;
+            }
+            if (is_digit(c)) {
+                if (glued_before(i) || not_a_figure(text, i) || !try_at(i, next)) next = skip_token(i);
+                i = next;
+                continue;
+            }
+            if (c >= 0x80 || c == '$' || c == '.' || c == '-') {
+                if (starts_symbol(text, i) && (c != '-' || i == 0 || !is_alnum((unsigned char)text[i - 1])) &&
+                    try_at(i, next)) {
+                    i = next;
+                    continue;
+                }
+            }
+            i = i + 1;
+        }
+    }
+};
+
+// Code points of a valid UTF-8 sequence starting at s[i], or 0 when s[i] does not start one
+// (then that byte counts as one code point of its own).
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+    const unsigned char c = (unsigned char)s[i];
+    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (len == 0 || (len == 2 && c < 0xC2) || i + len > s.size()) return 0;
+    for (std::size_t k = 1; k < len; ++k)
+        if (((unsigned char)s[i + k] >> 6) != 2) return 0;
+    return len;
+}
+
+// Fills every quantity's code-point span in one forward pass (spans are in order).
+void code_point_spans(std::string_view s, std::vector<Quantity>& qs) {
+    std::size_t byte = 0, cp = 0;
+    auto advance_to = [&](std::size_t target) {
+        while (byte < target) {
+            const std::size_t len = utf8_length(s, byte);
+            byte += len == 0 ? 1 : len;
+            ++cp;
+        }
+        return cp;
+    };
+    for (Quantity& q : qs) {
+        q.span.start = advance_to(q.bytes.start);
+        q.span.end = advance_to(q.bytes.end);
+    }
+}
+
+} // namespace
+
+std::vector<Quantity> find_quantities(std::string_view utf8, const QuantityOptions& options) {
+    try {
+        const std::string prepared = prepare(utf8);
+        Scanner scanner{utf8, prepared, options, {}};
+        scanner.run();
+        code_point_spans(utf8, scanner.out);
+        return std::move(scanner.out);
+    } catch (...) {
+        return {}; // only allocation can throw here; the contract is never to throw
+    }
+}
+
+} // namespace tradecheck
+
+namespace tradecheck::quantity {
+bool parse_quantity(const char*& first, const char* last, ast::Match& out) {
+    return x3::phrase_parse(first, last, quantity_rule(), grammar::skipper, out,
+                            x3::skip_flag::dont_post_skip);
+}
+} // namespace tradecheck::quantity

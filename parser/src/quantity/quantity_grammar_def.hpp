@@ -1,0 +1,756 @@
+// The quantity grammar. Included by quantity_grammar.cpp only.
+//
+// It reads a lower-cased copy of the text in which every whitespace byte is a single ' ', so
+// words are matched as lower-case literals and multi-word phrases ("more than", "per cent") as
+// literals with one space. Rules carry plain structs (ast.hpp) filled by semantic actions: the
+// numbers need arithmetic (word folding, magnitudes) that attribute propagation cannot do.
+#pragma once
+
+#include <charconv>
+#include <cmath>
+#include <string>
+
+#include "ast.hpp"
+#include "quantity_grammar.hpp"
+
+namespace tradecheck::quantity::grammar {
+
+using x3::_attr;
+using x3::_pass;
+using x3::_val;
+using x3::eps;
+using x3::lexeme;
+using x3::lit;
+using x3::no_skip;
+using x3::raw;
+
+// ---------------------------------------------------------------- characters and words
+
+const auto idchar = x3::char_("a-z0-9_");
+const auto alpha = x3::char_("a-z");
+const auto digit = x3::char_('0', '9');
+
+// A keyword: the literal, not followed by a letter or digit ("over" but not "overall").
+template <class P> auto kw(P p) { return lexeme[lit(p) >> !idchar]; }
+// A symbol table entry as a whole word.
+template <class P> auto word(const P& p) { return lexeme[p >> !idchar]; }
+
+// What may not follow a number: letters or digits glued to it ("51st", "180ml"), a dot and a
+// digit (IP addresses, "1.2.3"), a time ("10:30"), a power ("10^400"), or "-word" ("two-way").
+const auto number_end =
+    no_skip[!idchar >> !(lit('.') >> digit) >> !(lit(':') >> digit) >> !lit('^') >>
+            !(lit('-') >> alpha)];
+
+// ---------------------------------------------------------------- symbol tables
+
+// Magnitudes after digits with a space: "1.3 trillion", "150 mln", "322 hundred".
+const x3::symbols<int> spaced_magnitude{
+    {"hundred", 2}, {"thousand", 3}, {"million", 6}, {"billion", 9}, {"trillion", 12},
+    {"mln", 6},     {"mn", 6},       {"mio", 6},     {"bn", 9},      {"bln", 9},
+    {"tn", 12},     {"tln", 12},     {"trln", 12}};
+
+// Magnitudes glued to digits: "10k", "$5bn", "1.2b", "1,783.9million". Single letters only
+// glued: "10 m" is more often metres than millions.
+const x3::symbols<int> glued_magnitude{
+    {"k", 3},       {"m", 6},        {"mn", 6},      {"mln", 6},     {"b", 9},
+    {"bn", 9},      {"bln", 9},      {"tn", 12},     {"tln", 12},    {"trln", 12},
+    {"thousand", 3}, {"million", 6}, {"billion", 9}, {"trillion", 12}};
+
+// Words that a leading "a" may multiply: "a million", "a dozen".
+const x3::symbols<int> a_multiplier{{"hundred", 2}, {"thousand", 3}, {"million", 6},
+                                    {"billion", 9}, {"trillion", 12}, {"dozen", 0}};
+
+const x3::symbols<ast::WordToken> number_word = [] {
+    using K = ast::WordKind;
+    x3::symbols<ast::WordToken> s;
+    const char* units[] = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                           "nine"};
+    for (int i = 0; i < 10; ++i) s.add(units[i], ast::WordToken{K::unit, double(i), 0});
+    s.add("nought", ast::WordToken{K::unit, 0, 0})("naught", ast::WordToken{K::unit, 0, 0});
+    const char* teens[] = {"ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+                           "sixteen", "seventeen", "eighteen", "nineteen"};
+    for (int i = 0; i < 10; ++i) s.add(teens[i], ast::WordToken{K::teen, double(10 + i), 0});
+    const char* tens[] = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+                          "ninety"};
+    for (int i = 0; i < 8; ++i) s.add(tens[i], ast::WordToken{K::tens, double(20 + 10 * i), 1});
+    s.add("hundred", ast::WordToken{K::hundred, 100, 2});
+    s.add("dozen", ast::WordToken{K::dozen, 12, 0})("dozens", ast::WordToken{K::dozen, 12, 0});
+    const std::pair<const char*, int> scales[] = {
+        {"thousand", 3}, {"million", 6}, {"billion", 9}, {"trillion", 12}, {"mln", 6},
+        {"mn", 6},       {"bn", 9},      {"bln", 9},     {"tn", 12},       {"trln", 12}};
+    for (auto [w, e] : scales) s.add(w, ast::WordToken{K::scale, std::pow(10.0, e), e});
+    return s;
+}();
+
+// Fraction numerators and denominators: "a third", "two-thirds", "three quarters".
+const x3::symbols<double> numerator{{"a", 1},   {"one", 1},  {"two", 2},   {"three", 3},
+                                    {"four", 4}, {"five", 5}, {"six", 6},   {"seven", 7},
+                                    {"eight", 8}, {"nine", 9}};
+const x3::symbols<double> denominator{
+    {"half", 2},     {"halves", 2},   {"third", 3},   {"thirds", 3},   {"quarter", 4},
+    {"quarters", 4}, {"fourth", 4},   {"fourths", 4}, {"fifth", 5},    {"fifths", 5},
+    {"sixth", 6},    {"sixths", 6},   {"eighth", 8},  {"eighths", 8},  {"tenth", 10},
+    {"tenths", 10}};
+
+// Percent units. "percentage" alone is how some peers print "percent".
+const x3::symbols<ast::Unit> percent_unit{
+    {"percent", {"percent"}},
+    {"percents", {"percent"}},
+    {"per cent", {"percent"}},
+    {"pct", {"percent"}},
+    {"percentage", {"percent"}},
+    {"percentage points", {"percentage_point"}},
+    {"percentage point", {"percentage_point"}},
+    {"percentage-point", {"percentage_point"}},
+    {"percent points", {"percentage_point"}},
+    {"pct points", {"percentage_point"}},
+    {"pct point", {"percentage_point"}},
+    {"basis points", {"percentage_point", 0.01, -2}},
+    {"basis point", {"percentage_point", 0.01, -2}},
+    {"bps", {"percentage_point", 0.01, -2}}};
+
+// Lengths of time. A decade is counted in years.
+const x3::symbols<ast::Unit> period_unit{
+    {"year", {"year"}},         {"years", {"year"}},    {"decade", {"year", 10, 1}},
+    {"decades", {"year", 10, 1}}, {"month", {"month"}}, {"months", {"month"}},
+    {"week", {"week"}},         {"weeks", {"week"}},    {"day", {"day"}},
+    {"days", {"day"}}};
+
+// ISO 4217 codes read before or after a number. Codes that are English words ("all", "top",
+// "try" before a number) are left out on purpose.
+const x3::symbols<std::string> iso_prefix = [] {
+    x3::symbols<std::string> s;
+    for (const char* c : {"usd", "cad", "aud", "hkd", "nzd", "sgd", "twd", "eur", "gbp", "jpy",
+                          "cny", "inr", "chf", "krw", "mxn", "brl", "zar", "sek", "nok", "dkk",
+                          "rub", "sar", "aed", "myr", "thb", "idr", "php", "pln", "huf", "ils"}) {
+        std::string iso(c);
+        for (auto& ch : iso) ch = char(ch - 'a' + 'A');
+        s.add(c, iso);
+    }
+    s.add("rmb", "CNY")("rs", "INR")("rs.", "INR");
+    return s;
+}();
+const x3::symbols<std::string> iso_suffix = [] {
+    x3::symbols<std::string> s;
+    for (const char* c : {"usd", "cad", "aud", "hkd", "nzd", "sgd", "twd", "eur", "gbp", "jpy",
+                          "cny", "inr", "chf", "krw", "mxn", "brl", "zar", "sek", "nok", "dkk",
+                          "rub", "sar", "aed", "myr", "thb", "idr", "php", "pln", "huf", "ils",
+                          "try"}) {
+        std::string iso(c);
+        for (auto& ch : iso) ch = char(ch - 'a' + 'A');
+        s.add(c, iso);
+    }
+    s.add("rmb", "CNY");
+    return s;
+}();
+
+// "30 MUSD", "120 MEUR": millions of a currency, a finance convention.
+const x3::symbols<ast::Unit> million_iso{{"musd", {"USD", 1e6, 6}}, {"meur", {"EUR", 1e6, 6}},
+                                         {"mgbp", {"GBP", 1e6, 6}}, {"maud", {"AUD", 1e6, 6}},
+                                         {"mcad", {"CAD", 1e6, 6}}, {"mchf", {"CHF", 1e6, 6}}};
+// Currency signs after a number ("10 €"), only when no number follows that they could prefix.
+const x3::symbols<std::string> sign_suffix{
+    {"$", "$"}, {"\xE2\x82\xAC", "EUR"}, {"\xC2\xA3", "GBP"}, {"\xC2\xA5", "JPY"}};
+
+// Currency signs before a number. "$" is the article's default dollar, resolved later.
+const x3::symbols<std::string> sign_prefix{
+    {"$", "$"},       {"us$", "USD"},   {"u.s $", "USD"}, {"u.s$", "USD"},   {"us $", "USD"},  {"u.s.$", "USD"}, {"u.s. $", "USD"},
+    {"usd$", "USD"},  {"c$", "CAD"},    {"c $", "CAD"},   {"can$", "CAD"},  {"cdn$", "CAD"},
+    {"cad$", "CAD"},  {"a$", "AUD"},   {"au$", "AUD"},   {"aud$", "AUD"},
+    {"hk$", "HKD"},   {"hk $", "HKD"},  {"hkd$", "HKD"},  {"nz$", "NZD"},   {"nzd$", "NZD"},
+    {"s$", "SGD"},    {"nt$", "TWD"},   {"r$", "BRL"},    {"mex$", "MXN"},  {"mxn$", "MXN"},
+    {"\xE2\x82\xAC", "EUR"}, {"\xC2\xA3", "GBP"}, {"\xC2\xA5", "JPY"}, {"\xE2\x82\xB9", "INR"}};
+
+// Currency names after a number. A nationality before the noun picks the currency
+// ("Canadian dollars"); resolve_currency() below combines them.
+const x3::symbols<std::string> nationality{
+    {"u.s.", "US"},         {"us", "US"},          {"american", "US"},   {"canadian", "CA"},
+    {"australian", "AU"},   {"hong kong", "HK"},   {"new zealand", "NZ"}, {"singapore", "SG"},
+    {"taiwan", "TW"},       {"taiwanese", "TW"},   {"swiss", "CH"},      {"french", "FR"},
+    {"belgian", "BE"},      {"dutch", "NL"},       {"german", "DE"},     {"west german", "DE"},
+    {"japanese", "JP"},     {"chinese", "CN"},     {"indian", "IN"},     {"mexican", "MX"},
+    {"south african", "ZA"}, {"swedish", "SE"},    {"norwegian", "NO"},  {"danish", "DK"},
+    {"finnish", "FI"},      {"brazilian", "BR"},   {"south korean", "KR"}, {"korean", "KR"},
+    {"saudi", "SA"},        {"turkish", "TR"},     {"russian", "RU"},    {"british", "GB"},
+    {"pakistani", "PK"},    {"philippine", "PH"},  {"argentine", "AR"},  {"egyptian", "EG"},
+    {"italian", "IT"},      {"spanish", "ES"}};
+
+// Value: the currency family, resolved with the nationality.
+const x3::symbols<std::string> currency_noun{
+    {"dollar", "dollar"},   {"dollars", "dollar"},  {"dlr", "dollar"},    {"dlrs", "dollar"},
+    {"cent", "cent"},       {"cents", "cent"},      {"franc", "franc"},   {"francs", "franc"},
+    {"mark", "mark"},       {"marks", "mark"},      {"dmark", "mark"},    {"dmarks", "mark"},
+    {"deutsche marks", "mark"}, {"crown", "crown"}, {"crowns", "crown"},  {"krona", "crown"},
+    {"kronor", "crown"},    {"kroner", "crown"},    {"krone", "crown"},   {"peso", "peso"},
+    {"pesos", "peso"},      {"rupee", "rupee"},     {"rupees", "rupee"},  {"pound", "pound"},
+    {"pounds", "pound"},    {"pounds sterling", "GBP"}, {"pound sterling", "GBP"},
+    {"sterling", "GBP"},    {"stg", "GBP"},         {"pence", "pence"},   {"penny", "pence"},
+    {"lira", "lira"},       {"lire", "lira"},       {"won", "KRW"},       {"yen", "JPY"},
+    {"yuan", "CNY"},        {"renminbi", "CNY"},    {"rmb", "CNY"},       {"euro", "EUR"},
+    {"euros", "EUR"},       {"guilder", "NLG"},     {"guilders", "NLG"},  {"peseta", "ESP"},
+    {"pesetas", "ESP"},     {"markka", "FIM"},      {"markkaa", "FIM"},   {"rand", "ZAR"},
+    {"rouble", "RUB"},      {"roubles", "RUB"},     {"ruble", "RUB"},     {"rubles", "RUB"},
+    {"riyal", "SAR"},       {"riyals", "SAR"},      {"ringgit", "MYR"},   {"baht", "THB"},
+    {"rupiah", "IDR"},      {"shekel", "ILS"},      {"shekels", "ILS"},   {"zloty", "PLN"},
+    {"zlotys", "PLN"},      {"forint", "HUF"},      {"reais", "BRL"},     {"dirhams", "AED"},
+    {"naira", "NGN"}};
+
+// Combines nationality (may be "") and noun family into a unit; false when they do not go
+// together ("Swiss yen").
+inline bool resolve_currency(const std::string& country, const std::string& noun, ast::Unit& out) {
+    struct Row { const char* noun; const char* country; const char* iso; };
+    static const Row rows[] = {
+        {"dollar", "", "$"},      {"dollar", "US", "USD"},  {"dollar", "CA", "CAD"},
+        {"dollar", "AU", "AUD"},  {"dollar", "HK", "HKD"},  {"dollar", "NZ", "NZD"},
+        {"dollar", "SG", "SGD"},  {"dollar", "TW", "TWD"},  {"cent", "", "$"},
+        {"cent", "US", "USD"},    {"cent", "CA", "CAD"},    {"cent", "AU", "AUD"},
+        {"franc", "", "FRF"},     {"franc", "FR", "FRF"},   {"franc", "CH", "CHF"},
+        {"franc", "BE", "BEF"},   {"mark", "", "DEM"},      {"mark", "DE", "DEM"},
+        {"mark", "FI", "FIM"},    {"crown", "SE", "SEK"},   {"crown", "NO", "NOK"},
+        {"crown", "DK", "DKK"},   {"peso", "", "MXN"},      {"peso", "MX", "MXN"},
+        {"peso", "PH", "PHP"},    {"peso", "AR", "ARS"},    {"rupee", "", "INR"},
+        {"rupee", "IN", "INR"},   {"rupee", "PK", "PKR"},   {"pound", "", "GBP"},
+        {"pound", "GB", "GBP"},   {"pound", "EG", "EGP"},   {"pence", "", "GBP"},
+        {"pence", "GB", "GBP"},   {"lira", "", "ITL"},      {"lira", "IT", "ITL"},
+        {"lira", "TR", "TRY"}};
+    if (noun.size() == 3 && noun[0] >= 'A' && noun[0] <= 'Z') { // a fixed currency: "yen"
+        out = ast::Unit{noun};
+        return true;
+    }
+    for (const Row& r : rows) {
+        if (noun == r.noun && country == r.country) {
+            const bool sub = noun == "cent" || noun == "pence"; // sub-units count in hundredths
+            out = ast::Unit{r.iso, sub ? 0.01 : 1.0, sub ? -2 : 0};
+            return true;
+        }
+    }
+    return false;
+}
+
+// Qualifiers before a number. "over" etc. are also marked so a bare year after them is a year.
+const x3::symbols<Qualifier> qualifier_word = [] {
+    x3::symbols<Qualifier> s;
+    for (const char* w : {"more than", "greater than", "over", "above", "exceeding",
+                          "in excess of", "higher than", "larger than", "bigger than",
+                          "upwards of", "just over", "well over", "well above", "exceeded",
+                          "exceeds", "exceed", "surpass", "surpassed", "surpassing", "topping"})
+        s.add(w, Qualifier::more_than);
+    for (const char* w : {"at least", "no less than", "not less than", "a minimum of",
+                          "no fewer than", "not fewer than", "a minimum"})
+        s.add(w, Qualifier::at_least);
+    for (const char* w : {"up to", "at most", "no more than", "not more than", "a maximum of",
+                          "as much as", "as many as", "as high as", "no higher than"})
+        s.add(w, Qualifier::at_most);
+    for (const char* w : {"less than", "fewer than", "under", "below", "lower than",
+                          "smaller than", "just under", "just below", "well under",
+                          "well below"})
+        s.add(w, Qualifier::less_than);
+    for (const char* w : {"nearly", "almost", "about", "roughly", "approximately", "approx.",
+                          "some", "around", "close to", "an estimated", "estimated", "circa",
+                          "approaching", "just about", "an approximately", "about an estimated",
+                          "an average of", "on average"})
+        s.add(w, Qualifier::about);
+    return s;
+}();
+
+// Words after a number that bound it: "5 percent or more".
+const x3::symbols<Qualifier> post_bound{
+    {"or more", Qualifier::at_least},    {"or greater", Qualifier::at_least},
+    {"or higher", Qualifier::at_least},  {"or above", Qualifier::at_least},
+    {"or over", Qualifier::at_least},    {"and more", Qualifier::at_least},
+    {"and above", Qualifier::at_least},  {"and over", Qualifier::at_least},
+    {"or less", Qualifier::at_most},     {"or fewer", Qualifier::at_most},
+    {"or lower", Qualifier::at_most},    {"or below", Qualifier::at_most},
+    {"or under", Qualifier::at_most},    {"or so", Qualifier::about}};
+
+// Verbs and words that multiply: "double", "halving", "twofold".
+const x3::symbols<double> multiplier_word{
+    {"double", 2},      {"doubled", 2},     {"doubling", 2},   {"triple", 3},
+    {"tripled", 3},     {"tripling", 3},    {"treble", 3},     {"trebled", 3},
+    {"quadruple", 4},   {"quadrupled", 4},  {"quadrupling", 4}, {"halve", 0.5},
+    {"halved", 0.5},    {"halving", 0.5},   {"twofold", 2},    {"threefold", 3},
+    {"fourfold", 4},    {"fivefold", 5},    {"tenfold", 10}};
+
+// "the next decade", "the coming five years".
+const auto next_word = kw("next") | kw("coming") | kw("subsequent") | kw("following");
+
+// ---------------------------------------------------------------- actions
+
+// Digits as printed ("1,783.9", ".08") to a numeral: commas dropped, decimals counted.
+// Over 30 integer digits is not a figure anyone prints: rejected, never infinity.
+inline bool digits_to_numeral(const char* b, const char* e, ast::Numeral& n) {
+    char buf[64];
+    std::size_t len = 0;
+    int fraction = -1, integer_digits = 0;
+    bool comma = false;
+    for (const char* p = b; p != e; ++p) {
+        const char c = *p;
+        if (c == ',') { comma = true; continue; }
+        if (c == ' ') continue; // "4 . 8": tokenised newswire
+        if (c == '.') fraction = 0;
+        else if (fraction >= 0) ++fraction;
+        else if (integer_digits > 0 || c != '0') ++integer_digits;
+        if (len + 1 >= sizeof buf) return false;
+        buf[len++] = c;
+    }
+    if (integer_digits > 30) return false;
+    double v = 0;
+    auto [ptr, ec] = std::from_chars(buf, buf + len, v);
+    if (ec != std::errc{} || ptr != buf + len || !std::isfinite(v)) return false;
+    n = ast::Numeral{};
+    n.value = v;
+    n.exponent = fraction > 0 ? -fraction : 0;
+    n.plain_integer = fraction < 0 && !comma;
+    n.digits = int(len);
+    return true;
+}
+
+const auto on_digits = [](auto& ctx) {
+    const auto& r = _attr(ctx);
+    _pass(ctx) = digits_to_numeral(&*r.begin(), &*r.begin() + (r.end() - r.begin()), _val(ctx));
+};
+
+// "1.3" + "trillion": scale the value and the exponent of its last digit. One magnitude only.
+inline bool apply_magnitude(ast::Numeral& n, int e) {
+    if (n.has_magnitude) return false;
+    n.value *= std::pow(10.0, e);
+    n.exponent += e;
+    n.has_magnitude = true;
+    n.magnitude = e;
+    n.plain_integer = false;
+    return true;
+}
+const auto on_magnitude = [](auto& ctx) { _pass(ctx) = apply_magnitude(_val(ctx), _attr(ctx)); };
+
+// The word fold. Each word must be allowed after the previous one, or the action rejects it and
+// the number ends before it: "four and six" is two numbers, "twenty one" is one.
+inline bool fold_word(ast::WordFold& f, const ast::WordToken& t, char joint) {
+    using K = ast::WordKind;
+    const bool small_last = f.last == K::unit || f.last == K::teen || f.last == K::tens;
+    if (!f.started) {
+        if (t.kind != K::unit && t.kind != K::teen && t.kind != K::tens) return false;
+    } else if (joint == '-' && !(f.last == K::tens && t.kind == K::unit)) {
+        return false; // a hyphen only joins "twenty-one"
+    } else if (joint == '&' && !(f.last == K::hundred || f.last == K::scale)) {
+        return false; // "and" only after "hundred"/"thousand": "one hundred and five"
+    }
+    switch (t.kind) {
+    case K::unit:
+        if (f.started && !(f.last == K::tens || f.last == K::hundred || f.last == K::scale))
+            return false;
+        if (f.started && t.value == 0) return false;
+        f.current += t.value;
+        break;
+    case K::teen:
+    case K::tens:
+        if (f.started && !(f.last == K::hundred || f.last == K::scale)) return false;
+        if (joint == '&' && !f.started) return false;
+        f.current += t.value;
+        break;
+    case K::hundred:
+        if (!small_last || f.current <= 0 || f.current >= 100) return false;
+        f.current *= 100;
+        break;
+    case K::dozen:
+        if (!(small_last || f.last == K::hundred) || joint != ' ') return false;
+        f.current *= 12;
+        break;
+    case K::scale:
+        if (!(small_last || f.last == K::hundred || f.last == K::dozen) || joint != ' ')
+            return false;
+        if (t.value >= f.last_scale) return false; // "two million billion": not a number
+        f.total += f.current * t.value;
+        f.current = 0;
+        f.last_scale = t.value;
+        break;
+    }
+    f.exponent = t.exponent;
+    f.last = t.kind;
+    f.started = true;
+    return true;
+}
+template <char Joint> const auto on_word = [](auto& ctx) {
+    _pass(ctx) = fold_word(_val(ctx), _attr(ctx), Joint);
+};
+// "a million", "a dozen": the "a" counts one.
+const auto on_a = [](auto& ctx) {
+    _val(ctx) = ast::WordFold{};
+    _val(ctx).current = 1;
+    _val(ctx).started = true;
+};
+const auto on_fold = [](auto& ctx) {
+    const ast::WordFold& f = _attr(ctx);
+    if (!f.started) {
+        _pass(ctx) = false;
+        return;
+    }
+    ast::Numeral n;
+    n.value = f.total + f.current;
+    n.exponent = f.exponent;
+    n.spelled = true;
+    n.has_magnitude = f.last_scale < 1e300;
+    n.magnitude = n.has_magnitude ? int(std::lround(std::log10(f.last_scale))) : 0;
+    _val(ctx) = n;
+};
+
+const auto on_numerator = [](auto& ctx) { _val(ctx) = ast::Numeral{}; _val(ctx).value = _attr(ctx); };
+const auto on_denominator = [](auto& ctx) {
+    _val(ctx).value /= _attr(ctx);
+    _val(ctx).exponent = _attr(ctx) == 2 ? -1 : -2;
+    _val(ctx).spelled = true;
+};
+const auto on_half = [](auto& ctx) {
+    _val(ctx) = ast::Numeral{};
+    _val(ctx).value = 0.5;
+    _val(ctx).exponent = -1;
+    _val(ctx).spelled = true;
+};
+
+template <auto Member> const auto set = [](auto& ctx) { _val(ctx).*Member = _attr(ctx); };
+template <auto Member, auto Value> const auto put = [](auto& ctx) { _val(ctx).*Member = Value; };
+
+const auto on_prefix = [](auto& ctx) {
+    _val(ctx).unit = ast::Unit{_attr(ctx)};
+    _val(ctx).has_unit = true;
+};
+// A unit word after the number; a currency prefix already gave the unit, so a second one is
+// the next figure's ("rmb 10 usd 20").
+const auto on_unit = [](auto& ctx) {
+    if (_val(ctx).has_unit) { _pass(ctx) = false; return; }
+    _val(ctx).unit = _attr(ctx);
+    _val(ctx).has_unit = true;
+};
+const auto on_sign_unit = [](auto& ctx) {
+    if (_val(ctx).has_unit) { _pass(ctx) = false; return; }
+    _val(ctx).unit = ast::Unit{_attr(ctx)};
+    _val(ctx).has_unit = true;
+};
+const auto on_percent_sign = [](auto& ctx) {
+    _val(ctx).unit = ast::Unit{"percent"};
+    _val(ctx).has_unit = true;
+};
+const auto on_multiplier_unit = [](auto& ctx) {
+    _val(ctx).unit = ast::Unit{"multiplier"};
+    _val(ctx).has_unit = true;
+};
+const auto on_negative = [](auto& ctx) { _val(ctx).negative = true; };
+const auto on_span = [](auto& ctx) {
+    const auto& r = _attr(ctx);
+    _val(ctx).begin = &*r.begin();
+    _val(ctx).end = &*r.begin() + (r.end() - r.begin());
+};
+// The nationality is parked in the unit name until the noun resolves it.
+const auto on_nationality = [](auto& ctx) { _val(ctx).name = _attr(ctx); };
+const auto on_noun = [](auto& ctx) {
+    const std::string country = _val(ctx).name;
+    _pass(ctx) = resolve_currency(country, _attr(ctx), _val(ctx));
+};
+const auto on_iso_unit = [](auto& ctx) { _val(ctx) = ast::Unit{_attr(ctx)}; };
+const auto on_unit_iso = [](auto& ctx) {
+    _val(ctx).unit = ast::Unit{_attr(ctx)};
+    _val(ctx).has_unit = true;
+};
+const auto on_unit_noun = [](auto& ctx) {
+    ast::Unit u;
+    _pass(ctx) = resolve_currency("", _attr(ctx), u);
+    _val(ctx).unit = u;
+    _val(ctx).has_unit = true;
+};
+const auto on_bare_noun = [](auto& ctx) {
+    _pass(ctx) = resolve_currency("", _attr(ctx), _val(ctx));
+};
+
+// ---------------------------------------------------------------- rules
+
+struct digit_numeral_class;
+struct words_class;
+struct word_numeral_class;
+struct numeral_class;
+struct currency_suffix_class;
+struct measure_class;
+struct amount_class;
+struct time_class;
+struct year_class;
+struct count_class;
+struct multiplier_class;
+
+const x3::rule<digit_numeral_class, ast::Numeral> digit_numeral = "digit_numeral";
+const x3::rule<words_class, ast::WordFold> words = "words";
+const x3::rule<word_numeral_class, ast::Numeral> word_numeral = "word_numeral";
+const x3::rule<numeral_class, ast::Numeral> numeral = "numeral";
+const x3::rule<currency_suffix_class, ast::Unit> currency_suffix = "currency_suffix";
+const x3::rule<measure_class, ast::Measure> measure = "measure";
+const x3::rule<amount_class, ast::Match> amount = "amount";
+const x3::rule<time_class, ast::Match> time_phrase = "time_phrase";
+const x3::rule<year_class, ast::Measure> year = "year";
+const x3::rule<count_class, ast::Numeral> count = "count";
+const x3::rule<multiplier_class, ast::Match> multiplier_phrase = "multiplier_phrase";
+const quantity_type quantity = "quantity";
+
+// "1,783.9", "1,234,567", "4.800", ".08". Thousands groups are exactly three digits.
+const auto digits_text =
+    (+digit >> *(lit(',') >> x3::repeat(3)[digit] >> !digit) >> -(lit('.') >> +digit)) |
+    (lit('.') >> +digit);
+// "4 . 8 %", "1 . 6 billion": tokenised newswire decimals, only before a percent or magnitude.
+const auto spaced_decimal = raw[lexeme[+digit >> lit(" . ") >> +digit]] >>
+                            &(lit('%') | word(percent_unit) | word(spaced_magnitude));
+
+const auto digit_numeral_def = (spaced_decimal[on_digits] | lexeme[raw[digits_text]][on_digits]) >>
+                               -no_skip[glued_magnitude >> !idchar][on_magnitude] >>
+                               -word(spaced_magnitude)[on_magnitude];
+
+// Spelled numbers: "one hundred and five", "twenty-one", "fifty - two", "a dozen", "two million".
+const auto words_def =
+    (word(number_word)[on_word<' '>] | (kw("a") >> &word(a_multiplier))[on_a]) >>
+    *((lit('-') >> word(number_word)[on_word<'-'>]) | (kw("and") >> word(number_word)[on_word<'&'>]) |
+      word(number_word)[on_word<' '>]);
+
+// "a third", "two-thirds", "three quarters", "half of": fractions, then maybe a magnitude.
+const auto fraction = (word(numerator)[on_numerator] >> -lit('-') >> word(denominator)[on_denominator]) |
+                      (kw("half") >> &(kw("of") | kw("the") | kw("a") | kw("an") | kw("its") |
+                                       kw("their") | word(spaced_magnitude)))[on_half];
+
+const auto word_numeral_def =
+    (fraction >> -word(spaced_magnitude)[on_magnitude]) | words[on_fold];
+
+const auto numeral_def = digit_numeral | word_numeral;
+
+const auto currency_suffix_def = (word(nationality)[on_nationality] >> word(currency_noun)[on_noun]) |
+                                 word(currency_noun)[on_bare_noun] |
+                                 word(iso_suffix)[on_iso_unit];
+
+
+// The unit after a number: glued ("115usd", "2x"), hyphenated ("five-year", "two-fold",
+// "12-cent") or after a space ("5 percent", "10 million euros", "18 months", "three times").
+const auto glued_unit = no_skip[word(iso_suffix)[on_unit_iso] |
+                                (lit('x') >> !idchar)[on_multiplier_unit]];
+const auto hyphen_unit = no_skip[lit('-') >> (word(period_unit)[on_unit] |
+                                              kw("fold")[on_multiplier_unit] |
+                                              kw("percent")[on_percent_sign] |
+                                              word(currency_noun)[on_unit_noun])];
+const auto spaced_unit = lit('%')[on_percent_sign] | word(percent_unit)[on_unit] |
+                         currency_suffix[on_unit] | word(period_unit)[on_unit] |
+                         word(million_iso)[on_unit] |
+                         lexeme[sign_suffix >> !(*lit(' ') >> (digit | lit('.')))][on_sign_unit] |
+                         (kw("fold") | kw("times"))[on_multiplier_unit];
+const auto unit_part = glued_unit | hyphen_unit | -spaced_unit;
+
+const auto sign = lexeme[lit('-') >> &(digit | lit('$') | lit('.'))][on_negative] |
+                  (kw("minus") | kw("negative"))[on_negative];
+const auto on_prefix_unit = [](auto& ctx) {
+    _val(ctx).unit = _attr(ctx);
+    _val(ctx).has_unit = true;
+};
+const auto currency_prefix =
+    sign_prefix[on_prefix] | word(million_iso)[on_prefix_unit] | word(iso_prefix)[on_prefix] | (iso_prefix >> &digit)[on_prefix];
+
+// Whether a numeral may end where it ends. Checked on the raw text because X3's pre-skip of a
+// failed optional may already have moved past the spaces that follow it.
+inline bool is_id(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; }
+inline bool hyphen_word_ok(const char* p) {
+    const char* e = p;
+    while (*e >= 'a' && *e <= 'z') ++e;
+    const std::string w(p, e);
+    return period_unit.find(w) || currency_noun.find(w) || w == "fold" || w == "percent" ||
+           w == "pct";
+}
+inline bool numeral_ends_well(const char* p) {
+    const char c = p[0];
+    if (c == '%') return true;
+    if (c == 'x' && !is_id(p[1])) return true;              // "2x"
+    if (is_id(c)) {                                          // "115usd", else "51st", "180ml"
+        const bool iso = p[1] >= 'a' && p[1] <= 'z' && p[2] >= 'a' && p[2] <= 'z' &&
+                         !(p[3] >= 'a' && p[3] <= 'z');
+        return iso && iso_suffix.find(std::string(p, 3)) != nullptr;
+    }
+    if ((c == '.' || c == ':') && p[1] >= '0' && p[1] <= '9') return false; // "1.2.3", "10:30"
+    if (c == '^') return false;                                              // "10^400"
+    if (c == '-' && p[1] >= 'a' && p[1] <= 'z') return hyphen_word_ok(p + 1); // not "two-way"
+    return true;
+}
+const auto on_numeral_end = [](auto& ctx) {
+    const auto& r = _attr(ctx);
+    const char* e = &*r.begin() + (r.end() - r.begin());
+    while (e > &*r.begin() && e[-1] == ' ') --e;
+    _pass(ctx) = numeral_ends_well(e);
+};
+
+const auto measure_def = raw[-sign >> -currency_prefix >>
+                             raw[numeral[set<&ast::Measure::number>]][on_numeral_end] >>
+                             unit_part][on_span];
+
+// An aside inside a range: "between 4 billion euros (about C$6.5 billion) and ...".
+const auto aside = lit('(') >> x3::repeat(0, 80)[~x3::char_(')')] >> lit(')');
+const auto dash = lit('-') | lit("\xE2\x80\x93") | lit("\xE2\x80\x94");
+
+const auto on_low = [](auto& ctx) { _val(ctx).low = _attr(ctx); };
+const auto on_high = [](auto& ctx) {
+    _val(ctx).high = _attr(ctx);
+    _val(ctx).form = ast::Form::range;
+};
+const auto on_high_between = [](auto& ctx) {
+    _val(ctx).high = _attr(ctx);
+    _val(ctx).form = ast::Form::range;
+    _val(ctx).qualifier = Qualifier::between;
+};
+const auto on_high_to = [](auto& ctx) {
+    _val(ctx).high = _attr(ctx);
+    _val(ctx).form = ast::Form::range;
+    _val(ctx).maybe_change = true;
+};
+const auto on_qualifier = [](auto& ctx) { _val(ctx).qualifier = _attr(ctx); };
+const auto on_over = [](auto& ctx) { _val(ctx).qualifier_is_over = true; };
+const auto on_post_bound = [](auto& ctx) {
+    if (_val(ctx).qualifier == Qualifier::exact && _val(ctx).form == ast::Form::amount)
+        _val(ctx).qualifier = _attr(ctx);
+    else
+        _pass(ctx) = false;
+};
+const auto on_bare_half = [](auto& ctx) {
+    ast::Measure m;
+    m.number.value = 0.5;
+    m.number.exponent = -1;
+    m.number.spelled = true;
+    const auto& r = _attr(ctx);
+    m.begin = &*r.begin();
+    m.end = m.begin + (r.end() - r.begin());
+    _val(ctx).low = m;
+};
+
+const auto qualifier =
+    (&(kw("over") | kw("above") | kw("under") | kw("below")))[on_over] >> word(qualifier_word)[on_qualifier] |
+    word(qualifier_word)[on_qualifier];
+
+const auto amount_def =
+    ((qualifier >> raw[kw("half")][on_bare_half]) |
+     (-qualifier >>
+      ((kw("between") >> measure[on_low] >> -aside >> kw("and") >> measure[on_high_between]) |
+       (kw("from") >> measure[on_low] >> kw("to") >> measure[on_high_to]) |
+       (measure[on_low] >> -((dash >> measure[on_high]) | (kw("to") >> measure[on_high_to])))))) >>
+    -word(post_bound)[on_post_bound];
+
+// ---- time
+
+// A year: four digits 1900-2100, not followed by anything that makes it an amount.
+const auto on_year = [](auto& ctx) {
+    const auto& r = _attr(ctx);
+    ast::Measure m;
+    _pass(ctx) = digits_to_numeral(&*r.begin(), &*r.begin() + 4, m.number) &&
+                 m.number.value >= 1900 && m.number.value <= 2100;
+    m.unit = ast::Unit{"year"};
+    m.begin = &*r.begin();
+    m.end = m.begin + 4;
+    _val(ctx) = m;
+};
+const auto not_an_amount = !(lit('%') | word(percent_unit) | word(spaced_magnitude) |
+                             currency_suffix | word(period_unit) | kw("times") |
+                             no_skip[glued_magnitude >> !idchar]);
+const auto year_def = lexeme[raw[x3::repeat(4)[digit]] >> number_end][on_year] >> not_an_amount;
+
+// "1986/87", "2024-25", "2024/2025": the second year must follow the first.
+const auto on_year_tail = [](auto& ctx) {
+    const auto& r = _attr(ctx);
+    const std::size_t n = std::size_t(r.end() - r.begin());
+    ast::Numeral tail;
+    const char* b = &*r.begin();
+    if (!digits_to_numeral(b, b + n, tail)) { _pass(ctx) = false; return; }
+    const double first = _val(ctx).low.number.value;
+    const double second = n == 2 ? std::floor(first / 100) * 100 + tail.value : tail.value;
+    if (second != first + 1 && !(n == 2 && second == first + 1 - 100)) { _pass(ctx) = false; return; }
+    _val(ctx).high = _val(ctx).low;
+    _val(ctx).high.number.value = first + 1;
+    _val(ctx).high.end = b + n;
+    _val(ctx).form = ast::Form::year_span;
+    _val(ctx).relation = TimeRelation::in;
+};
+const auto year_tail = no_skip[(lit('/') | lit('-')) >>
+                               raw[x3::repeat(4)[digit] | x3::repeat(2)[digit]][on_year_tail] >>
+                               number_end];
+
+template <TimeRelation R> const auto on_relation = [](auto& ctx) {
+    _val(ctx).form = ast::Form::year;
+    _val(ctx).relation = R;
+};
+template <int Offset> const auto on_relative = [](auto& ctx) {
+    _val(ctx).form = ast::Form::relative;
+    _val(ctx).relation = TimeRelation::relative;
+    _val(ctx).horizon = Offset;
+};
+const auto on_end_of_decade = [](auto& ctx) {
+    _val(ctx).form = ast::Form::end_of_decade;
+    _val(ctx).relation = TimeRelation::end_of_decade;
+};
+const auto on_count = [](auto& ctx) { _val(ctx).low.number = _attr(ctx); };
+const auto on_one = [](auto& ctx) {
+    _val(ctx).low.number = ast::Numeral{};
+    _val(ctx).low.number.value = 1;
+};
+const auto on_period = [](auto& ctx) {
+    ast::Match& m = _val(ctx);
+    if (m.low.number.value == 0 && !m.low.number.spelled && m.low.number.digits == 0)
+        m.low.number.value = 1; // "within the next decade": one decade
+    m.low.unit = _attr(ctx);
+    m.form = ast::Form::horizon;
+    m.relation = TimeRelation::within_next;
+};
+
+const auto copy_numeral = [](auto& ctx) { _val(ctx) = _attr(ctx); };
+// A count of periods: "five", "18", "a".
+const auto count_def = digit_numeral[copy_numeral] | words[on_fold];
+const auto count_part = count[on_count] | (kw("a") | kw("one"))[on_one];
+
+const auto reset = eps[([](auto& ctx) { _val(ctx) = ast::Match{}; })];
+
+// Every alternative starts from a clean Match: a failed one may have set fields.
+const auto time_phrase_def =
+    // "by the end of the decade"
+    (reset >> kw("by") >> kw("the") >> kw("end") >> kw("of") >> (kw("the") | kw("this")) >>
+     kw("decade"))[on_end_of_decade] |
+    // "within a decade", "within the next five years", "within two years"
+    (reset >> kw("within") >> -kw("the") >> -next_word >> -count_part >> word(period_unit)[on_period]) |
+    // "in the next decade", "over the course of the next decade", "during the coming year"
+    (reset >> (kw("in") | kw("over") >> -(kw("the") >> kw("course") >> kw("of")) | kw("during")) >>
+     kw("the") >> next_word >> -count_part >> word(period_unit)[on_period]) |
+    // "in three years"
+    (reset >> kw("in") >> count_part >> word(period_unit)[on_period]) |
+    // "last year", "this year", "next year"
+    (kw("last") >> kw("year"))[on_relative<-1>] | (kw("this") >> kw("year"))[on_relative<0>] |
+    (kw("next") >> kw("year"))[on_relative<1>] |
+    // "in 2024", "in fiscal 2025", "fiscal 1986/87", "during 2024"
+    (reset >> (kw("in") >> -kw("fiscal") >> -kw("year") | kw("during") | kw("fiscal") >> -kw("year") |
+      kw("fy"))[on_relation<TimeRelation::in>] >>
+     year[on_low] >> -year_tail) |
+    // "by 2030", "by the end of 2025", "until 2030"
+    (reset >> (kw("by") >> -(kw("the") >> kw("end") >> kw("of")) | kw("until") | kw("through"))
+         [on_relation<TimeRelation::by>] >>
+     year[on_low]) |
+    // "1986/87" on its own
+    (reset >> year[on_low] >> year_tail);
+
+const auto on_multiplier_value = [](auto& ctx) {
+    ast::Measure& m = _val(ctx).low;
+    m.number.value = _attr(ctx);
+    m.unit = ast::Unit{"multiplier"};
+    m.has_unit = true;
+};
+const auto on_low_span = [](auto& ctx) {
+    const auto& r = _attr(ctx);
+    _val(ctx).low.begin = &*r.begin();
+    _val(ctx).low.end = &*r.begin() + (r.end() - r.begin());
+};
+// "double", "halving", "tenfold" -- but not "double-digit" or "double digits".
+const auto multiplier_phrase_def = raw[word(multiplier_word)[on_multiplier_value]][on_low_span] >>
+                                   !(lit('-') | kw("digit") | kw("digits"));
+
+// Each alternative parses into a fresh Match, so nothing a failed one set leaks into the next.
+const auto copy = [](auto& ctx) { _val(ctx) = _attr(ctx); };
+const auto quantity_def = time_phrase[copy] | multiplier_phrase[copy] | amount[copy];
+
+BOOST_SPIRIT_DEFINE(digit_numeral, words, word_numeral, numeral, currency_suffix, measure, amount,
+                    time_phrase, year, count, multiplier_phrase, quantity)
+
+} // namespace tradecheck::quantity::grammar
+
+namespace tradecheck::quantity {
+const grammar::quantity_type& quantity_rule() { return grammar::quantity; }
+} // namespace tradecheck::quantity

@@ -1,0 +1,165 @@
+#include "tradecheck/parser/tokens.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace tradecheck {
+
+namespace {
+
+bool ascii_alnum(unsigned char c) { return std::isalnum(c) != 0; }
+
+// Multi-byte punctuation that news text uses; every other non-ASCII character is a letter.
+struct Punct { std::string_view bytes; char as; };
+constexpr std::array<Punct, 8> k_punct{{{"\xE2\x80\x99", '\''}, {"\xE2\x80\x98", '\''},
+                                        {"\xE2\x80\x9C", '"'}, {"\xE2\x80\x9D", '"'},
+                                        {"\xE2\x80\x94", '-'}, {"\xE2\x80\x93", '-'},
+                                        {"\xE2\x80\xA6", '.'}, {"\xC2\xA0", ' '}}};
+
+// Length and ASCII stand-in of a multi-byte punctuation mark at `i`, or 0.
+std::size_t punct_at(std::string_view text, std::size_t i, char& as) {
+    for (const auto& p : k_punct)
+        if (text.substr(i, p.bytes.size()) == p.bytes) { as = p.as; return p.bytes.size(); }
+    return 0;
+}
+
+bool letter_at(std::string_view text, std::size_t i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) return ascii_alnum(c);
+    char as = 0;
+    return punct_at(text, i, as) == 0 && (c & 0xC0u) != 0x80u;
+}
+
+std::size_t char_length(std::string_view text, std::size_t i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    std::size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    return std::min(n, text.size() - i);
+}
+
+// A run of letters/digits starting at `i`; returns its end.
+std::size_t word_end(std::string_view text, std::size_t i) {
+    while (i < text.size() && letter_at(text, i)) i += char_length(text, i);
+    return i;
+}
+
+// "U.S.", "U.K.", "U.A.E.": two or more capital letters each followed by a dot.
+std::size_t dotted_abbreviation_end(std::string_view text, std::size_t i) {
+    std::size_t j = i, letters = 0;
+    while (j + 1 < text.size() && std::isupper(static_cast<unsigned char>(text[j])) && text[j + 1] == '.') {
+        j += 2;
+        ++letters;
+    }
+    return letters >= 2 ? j : i;
+}
+
+std::string fold(std::string_view raw) {
+    std::string out;
+    for (std::size_t i = 0; i < raw.size();) {
+        char as = 0;
+        if (const std::size_t n = punct_at(raw, i, as)) { out += as; i += n; continue; }
+        if (raw[i] != '.') out += static_cast<char>(std::tolower(static_cast<unsigned char>(raw[i])));
+        ++i;
+    }
+    return out;
+}
+
+} // namespace
+
+std::vector<Token> tokenize(std::string_view text) {
+    std::vector<Token> tokens;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') { ++i; continue; }
+        char as = 0;
+        if (const std::size_t n = punct_at(text, i, as); n > 0 && as == ' ') { i += n; continue; }
+        if (!letter_at(text, i)) {
+            // Possessive 's after a word: a token of its own so "Canada's" is "canada" + "'s".
+            std::size_t n = punct_at(text, i, as);
+            if (n == 0) { as = static_cast<char>(c); n = 1; }
+            if (as == '\'' && i + n < text.size() && (text[i + n] == 's' || text[i + n] == 'S') &&
+                (i + n + 1 >= text.size() || !letter_at(text, i + n + 1)) && !tokens.empty() &&
+                tokens.back().word && tokens.back().end == i) {
+                tokens.push_back({i, i + n + 1, "'s", true, false});
+                i += n + 1;
+                continue;
+            }
+            tokens.push_back({i, i + n, std::string(1, as), false, false});
+            i += n;
+            continue;
+        }
+        std::size_t end = dotted_abbreviation_end(text, i);
+        if (end == i) {
+            end = word_end(text, i);
+            // Hyphenated compounds stay whole: "duty-free", "two-way", "non-US", "non-U.S."
+            while (end + 1 < text.size() && text[end] == '-' && letter_at(text, end + 1)) {
+                const std::size_t next = dotted_abbreviation_end(text, end + 1);
+                end = next > end + 1 ? next : word_end(text, end + 1);
+            }
+        }
+        const std::string_view raw = text.substr(i, end - i);
+        tokens.push_back({i, end, fold(raw), true, std::isupper(c) != 0});
+        i = end;
+    }
+    return tokens;
+}
+
+namespace {
+
+bool is_abbreviation(const Token& t) {
+    static constexpr std::array<std::string_view, 34> k_abbrev{
+        "mr", "mrs", "ms", "dr", "st", "jr", "sr", "no", "vs", "inc", "co", "corp", "ltd", "gov",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "gen", "sen", "rep", "prof", "dept", "est", "approx", "u"};
+    return t.word && (t.end - t.begin == 1 || std::find(k_abbrev.begin(), k_abbrev.end(), t.norm) != k_abbrev.end());
+}
+
+bool blank_line_between(std::string_view text, std::size_t from, std::size_t to) {
+    const std::string_view gap = text.substr(from, to - from);
+    const auto nl = gap.find('\n');
+    if (nl == std::string_view::npos) return false;
+    const std::string_view after = gap.substr(nl + 1);
+    // A second newline, or an indented line (Reuters starts paragraphs with four spaces).
+    return after.find('\n') != std::string_view::npos || after.substr(0, 2) == "  " || after.substr(0, 1) == "\t";
+}
+
+// A line break after a short line that does not end a sentence: a heading.
+bool heading_break(std::string_view text, const Token& prev, const Token& next) {
+    const std::string_view gap = text.substr(prev.end, next.begin - prev.end);
+    if (gap.find('\n') == std::string_view::npos || !next.capitalised) return false;
+    const auto line_start = text.rfind('\n', prev.begin);
+    const std::size_t begin = line_start == std::string_view::npos ? 0 : line_start + 1;
+    return prev.end - begin < 60 && prev.norm != "," && prev.norm != "-";
+}
+
+} // namespace
+
+std::vector<Sentence> split_sentences(std::string_view text, const std::vector<Token>& tokens) {
+    std::vector<Sentence> sentences;
+    std::size_t first = 0;
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+        const Token& t = tokens[i];
+        const Token& next = tokens[i + 1];
+        bool boundary = blank_line_between(text, t.end, next.begin) || heading_break(text, t, next);
+        const bool terminal = t.norm == "." || t.norm == "!" || t.norm == "?";
+        const bool opens = next.capitalised || next.norm == "\"" || !next.word;
+        if (terminal && opens && next.begin > t.end && !(i > 0 && t.norm == "." && is_abbreviation(tokens[i - 1]) &&
+                                                          tokens[i - 1].end == t.begin && !blank_line_between(text, t.end, next.begin)))
+            boundary = true;
+        if (boundary) {
+            sentences.push_back({first, i + 1});
+            first = i + 1;
+        }
+    }
+    if (first < tokens.size()) sentences.push_back({first, tokens.size()});
+    return sentences;
+}
+
+std::size_t token_at(const std::vector<Token>& tokens, std::size_t byte) {
+    const auto it = std::lower_bound(tokens.begin(), tokens.end(), byte,
+                                     [](const Token& t, std::size_t b) { return t.end <= b; });
+    return static_cast<std::size_t>(it - tokens.begin());
+}
+
+} // namespace tradecheck

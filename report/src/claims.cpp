@@ -1,0 +1,131 @@
+// Claim listings: `tradecheck claims`.
+#include <cmath>
+#include <stdexcept>
+
+#include <fmt/core.h>
+#include <nlohmann/json.hpp>
+
+#include "csv.hpp"
+#include "tradecheck/report/render.hpp"
+
+namespace tradecheck::report {
+
+Format parse_format(std::string_view name) {
+    if (name == "table") return Format::table;
+    if (name == "markdown" || name == "md") return Format::markdown;
+    if (name == "json") return Format::json;
+    if (name == "jsonl") return Format::jsonl;
+    if (name == "csv") return Format::csv;
+    throw std::invalid_argument(fmt::format("unknown format '{}'", name));
+}
+
+namespace {
+
+nlohmann::json number_or_null(double v) {
+    if (std::isnan(v) || std::isinf(v)) return nullptr;
+    return v;
+}
+
+template <class T>
+nlohmann::json optional_or_null(const std::optional<T>& v) {
+    return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+}
+
+nlohmann::json claim_json(const db::StoredClaim& s) {
+    const Claim& c = s.claim;
+    return {{"id", s.id},
+            {"article", c.article},
+            {"kind", c.kind},
+            {"text", c.text},
+            {"start", c.start},
+            {"end", c.end},
+            {"value", number_or_null(c.quantity.value)},
+            {"low", number_or_null(c.quantity.low)},
+            {"high", number_or_null(c.quantity.high)},
+            {"unit", c.quantity.unit},
+            {"qualifier", to_string(c.quantity.qualifier)},
+            {"type", to_string(c.quantity.type)},
+            {"exponent", c.quantity.exponent},
+            {"actor", c.actor},
+            {"partner", c.partner},
+            {"product", c.product},
+            {"metric", c.metric},
+            {"basis", c.basis},
+            {"period", to_string(c.period)},
+            {"year", optional_or_null(c.year)},
+            {"year_low", optional_or_null(c.year_low)},
+            {"year_high", optional_or_null(c.year_high)},
+            {"key", c.key},
+            {"rule", c.rule},
+            {"title", s.title},
+            {"outlet", s.outlet},
+            {"published", s.published}};
+}
+
+const char* const k_columns[] = {"id", "article", "kind", "text", "start", "end", "value", "low", "high",
+                                 "unit", "qualifier", "type", "exponent", "actor", "partner", "product",
+                                 "metric", "basis", "period", "year", "year_low", "year_high", "key", "rule",
+                                 "title", "outlet", "published"};
+
+std::string cell(const nlohmann::json& v) {
+    if (v.is_null()) return {};
+    if (v.is_string()) return v.get<std::string>();
+    if (v.is_number_float()) return fmt::format("{:g}", v.get<double>());
+    return v.dump();
+}
+
+std::string shorten(std::string s, std::size_t width) {
+    if (s.size() <= width) return s;
+    std::size_t cut = width - 1;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0u) == 0x80u) --cut; // whole code points
+    return s.substr(0, cut) + "~";
+}
+
+void write_claims_table(std::ostream& out, const std::vector<db::StoredClaim>& claims) {
+    out << fmt::format("{:<26} {:<17} {:<24} {:>12} {:<9} {:<9} {:<4} {:<4} {:<20} {:<16} {}\n", "article", "kind",
+                       "text", "value", "unit", "qualifier", "act", "part", "product", "metric", "year");
+    for (const auto& s : claims) {
+        const Claim& c = s.claim;
+        out << fmt::format("{:<26} {:<17} {:<24} {:>12} {:<9} {:<9} {:<4} {:<4} {:<20} {:<16} {}\n",
+                           shorten(c.article, 26), shorten(c.kind, 17), shorten(c.text, 24),
+                           fmt::format("{:g}", c.quantity.value), c.quantity.unit, to_string(c.quantity.qualifier),
+                           c.actor.empty() ? "-" : c.actor, c.partner.empty() ? "-" : c.partner,
+                           shorten(c.product.empty() ? "-" : c.product, 20),
+                           shorten(c.metric.empty() ? "-" : c.metric, 16),
+                           c.year ? fmt::format("{}{}", c.period == Period::by ? "by " : "", *c.year) : "-");
+    }
+    out << fmt::format("{} claim{}\n", claims.size(), claims.size() == 1 ? "" : "s");
+}
+
+} // namespace
+
+void write_claims(std::ostream& out, const std::vector<db::StoredClaim>& claims, Format format) {
+    switch (format) {
+    case Format::json: {
+        nlohmann::json all = nlohmann::json::array();
+        for (const auto& s : claims) all.push_back(claim_json(s));
+        out << nlohmann::json{{"claims", all}}.dump(2) << '\n';
+        return;
+    }
+    case Format::jsonl:
+        for (const auto& s : claims) out << claim_json(s).dump() << '\n';
+        return;
+    case Format::csv: {
+        std::vector<std::string> header(std::begin(k_columns), std::end(k_columns));
+        out << csv_row(header);
+        for (const auto& s : claims) {
+            const nlohmann::json j = claim_json(s);
+            std::vector<std::string> row;
+            for (const char* col : k_columns) row.push_back(cell(j.at(col)));
+            out << csv_row(row);
+        }
+        return;
+    }
+    case Format::table:
+    case Format::markdown:
+        write_claims_table(out, claims);
+        return;
+    }
+}
+
+} // namespace tradecheck::report

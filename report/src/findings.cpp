@@ -1,0 +1,272 @@
+// Check reports: `tradecheck check`.
+#include <cctype>
+#include <cmath>
+#include <set>
+#include <sstream>
+
+#include <fmt/core.h>
+#include <nlohmann/json.hpp>
+
+#include "csv.hpp"
+#include "tradecheck/report/render.hpp"
+
+namespace tradecheck::report {
+
+namespace {
+
+using checks::Finding;
+using checks::Status;
+
+std::size_t byte_of_code_point(const std::string& text, std::size_t cp) {
+    std::size_t i = 0;
+    for (std::size_t seen = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0u) != 0x80u) {
+            if (seen == cp) return i;
+            ++seen;
+        }
+    }
+    return text.size();
+}
+
+// Whitespace runs (line wraps, indentation) become one space.
+std::string one_line(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+        if (space && (out.empty() || out.back() == ' ')) continue;
+        out += space ? ' ' : c;
+    }
+    return out;
+}
+
+// Moves `i` back to the start of a code point.
+std::size_t code_point_start(const std::string& text, std::size_t i) {
+    while (i > 0 && i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0u) == 0x80u) --i;
+    return i;
+}
+
+std::string value_text(const db::StoredClaim& s) {
+    const Quantity& q = s.claim.quantity;
+    std::string v = q.qualifier == Qualifier::between ? fmt::format("{:g}-{:g}", q.low, q.high) : fmt::format("{:g}", q.value);
+    return fmt::format("{} {}", v, q.unit);
+}
+
+std::string where_from(const db::StoredClaim& s) {
+    std::string out = s.claim.article;
+    if (!s.outlet.empty()) out += " · " + s.outlet;
+    if (!s.published.empty()) out += " · " + s.published;
+    return out;
+}
+
+std::string headline(const Finding& f, const std::vector<db::StoredClaim>& claims) {
+    const Claim& c = claims[f.claims.front()].claim;
+    std::string who = c.actor.empty() ? "?" : c.actor;
+    if (!c.partner.empty()) who += " -> " + c.partner;
+    std::string what;
+    for (const std::string* s : {&c.product, &c.metric, &c.basis})
+        if (!s->empty()) what += " " + *s;
+    std::string when;
+    if (c.period == Period::in && c.year) when = fmt::format(" in {}", *c.year);
+    if (c.period == Period::by) when = " (target)";
+    return fmt::format("{} {}{}{}", f.kind, who, what, when);
+}
+
+struct Summary {
+    std::size_t facts = 0, conflicts = 0, agree = 0, single = 0, not_comparable = 0, articles = 0, claims = 0;
+};
+
+Summary summarise(const FindingsView& v) {
+    Summary s;
+    std::set<std::string> articles;
+    for (const Finding& f : v.findings) {
+        ++s.facts;
+        s.claims += f.claims.size();
+        s.conflicts += f.status == Status::conflict;
+        s.agree += f.status == Status::agree;
+        s.single += f.status == Status::single;
+        s.not_comparable += f.status == Status::not_comparable;
+        for (std::size_t i : f.claims) articles.insert(v.claims[i].claim.article);
+    }
+    s.articles = articles.size();
+    return s;
+}
+
+std::string summary_line(const Summary& s) {
+    return fmt::format("{} fact{} from {} claim{} in {} article{}: {} conflict{}, {} agree, {} single, {} not comparable",
+                       s.facts, s.facts == 1 ? "" : "s", s.claims, s.claims == 1 ? "" : "s", s.articles,
+                       s.articles == 1 ? "" : "s", s.conflicts, s.conflicts == 1 ? "" : "s", s.agree, s.single,
+                       s.not_comparable);
+}
+
+std::string gap_text(const checks::Disagreement& d, const std::vector<db::StoredClaim>& claims) {
+    return fmt::format("{} gap {:g}{} ({:.0f}%) between {} and {}", d.on_horizon ? "horizon" : "value", d.gap,
+                       d.on_horizon ? " years" : "", 100 * d.relative_gap, claims[d.a].claim.article,
+                       claims[d.b].claim.article);
+}
+
+const std::string& text_of(const FindingsView& v, const db::StoredClaim& s) {
+    static const std::string none;
+    const auto it = v.texts.find(s.claim.article);
+    return it == v.texts.end() ? none : it->second;
+}
+
+std::string quoted(const FindingsView& v, const db::StoredClaim& s, std::string_view open, std::string_view close) {
+    const std::string& text = text_of(v, s);
+    if (text.empty()) return std::string(open) + s.claim.text + std::string(close);
+    return quote(text, s.claim.start, s.claim.end, open, close);
+}
+
+void write_table(std::ostream& out, const FindingsView& v, bool color) {
+    const auto paint = [&](std::string_view code, const std::string& s) {
+        return color ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : s;
+    };
+    const Summary sum = summarise(v);
+    out << summary_line(sum) << "\n";
+    for (const Finding& f : v.findings) {
+        const std::string_view code = f.status == Status::conflict ? "1;31" : f.status == Status::agree ? "32"
+                                      : f.status == Status::not_comparable ? "33" : "2";
+        std::string status(to_string(f.status));
+        for (char& ch : status) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+        out << "\n" << paint(code, fmt::format("{:<14}", status)) << " " << headline(f, v.claims)
+            << fmt::format("  [{} source{}]", f.sources, f.sources == 1 ? "" : "s") << "\n";
+        out << "    key " << f.key << "\n";
+        for (std::size_t i : f.claims) {
+            const db::StoredClaim& s = v.claims[i];
+            out << fmt::format("    {:<22} {:<10} {:<24} {}\n", value_text(s), to_string(s.claim.quantity.qualifier),
+                               checks::to_string(checks::interval_of(s.claim.quantity)), where_from(s));
+            out << "        \"" << quoted(v, s, color ? "\x1b[1m" : "[", color ? "\x1b[0m" : "]") << "\"\n";
+        }
+        for (const auto& d : f.conflicts) out << "    " << paint(code, gap_text(d, v.claims)) << "\n";
+        if (f.rounding_only) out << "    agrees only through rounding of the printed figures\n";
+        if (!f.note.empty()) out << "    " << f.note << "\n";
+    }
+}
+
+std::string md_escape(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (std::string_view("\\`*_[]<>|#").find(c) != std::string_view::npos) out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+void write_markdown(std::ostream& out, const FindingsView& v) {
+    const Summary sum = summarise(v);
+    out << "# tradecheck report\n\n" << summary_line(sum) << ".\n\n";
+    out << "| status | fact | sources | values |\n|---|---|---|---|\n";
+    for (const Finding& f : v.findings) {
+        std::string values;
+        for (std::size_t i : f.claims) values += (values.empty() ? "" : "; ") + value_text(v.claims[i]);
+        out << fmt::format("| {} | {} | {} | {} |\n", to_string(f.status), md_escape(headline(f, v.claims)),
+                           f.sources, md_escape(values));
+    }
+    for (const Finding& f : v.findings) {
+        if (f.status == Status::single) continue;
+        out << fmt::format("\n## {}: {}\n\n`{}`\n\n", to_string(f.status), md_escape(headline(f, v.claims)), f.key);
+        for (std::size_t i : f.claims) {
+            const db::StoredClaim& s = v.claims[i];
+            const std::string title = s.title.empty() ? "" : fmt::format(" *{}*", md_escape(s.title));
+            out << fmt::format("- **{}** ({}) —{} {}\n  > {}\n", md_escape(value_text(s)),
+                               to_string(s.claim.quantity.qualifier), title, md_escape(where_from(s)),
+                               // The figure in bold, everything else escaped as text.
+                               md_escape(quoted(v, s, "\x01", "\x02")));
+        }
+        for (const auto& d : f.conflicts) out << "\n" << md_escape(gap_text(d, v.claims)) << "\n";
+    }
+}
+
+nlohmann::json number_or_null(double x) {
+    if (std::isnan(x) || std::isinf(x)) return nullptr;
+    return x;
+}
+
+nlohmann::json findings_json(const FindingsView& v) {
+    nlohmann::json facts = nlohmann::json::array();
+    for (const Finding& f : v.findings) {
+        nlohmann::json claims = nlohmann::json::array();
+        for (std::size_t i : f.claims) {
+            const db::StoredClaim& s = v.claims[i];
+            const Claim& c = s.claim;
+            const checks::Interval iv = checks::interval_of(c.quantity);
+            claims.push_back({{"article", c.article}, {"value", number_or_null(c.quantity.value)},
+                              {"low", number_or_null(c.quantity.low)}, {"high", number_or_null(c.quantity.high)},
+                              {"unit", c.quantity.unit}, {"qualifier", to_string(c.quantity.qualifier)},
+                              {"year", c.year ? nlohmann::json(*c.year) : nlohmann::json(nullptr)},
+                              {"period", to_string(c.period)}, {"text", c.text}, {"start", c.start}, {"end", c.end},
+                              {"interval", {number_or_null(iv.lo), number_or_null(iv.hi)}},
+                              {"title", s.title}, {"outlet", s.outlet}, {"published", s.published},
+                              {"rule", c.rule}});
+        }
+        nlohmann::json conflicts = nlohmann::json::array();
+        for (const auto& d : f.conflicts)
+            conflicts.push_back({{"a", v.claims[d.a].claim.article}, {"b", v.claims[d.b].claim.article},
+                                 {"on", d.on_horizon ? "horizon" : "value"}, {"gap", d.gap},
+                                 {"relative_gap", d.relative_gap}});
+        facts.push_back({{"key", f.key}, {"kind", f.kind}, {"status", to_string(f.status)}, {"sources", f.sources},
+                         {"rounding_only", f.rounding_only}, {"conflicts", conflicts}, {"claims", claims}});
+    }
+    const Summary s = summarise(v);
+    return {{"summary", {{"facts", s.facts}, {"claims", s.claims}, {"articles", s.articles}, {"conflict", s.conflicts},
+                         {"agree", s.agree}, {"single", s.single}, {"not_comparable", s.not_comparable}}},
+            {"facts", facts}};
+}
+
+void write_csv(std::ostream& out, const FindingsView& v) {
+    out << csv_row({"key", "kind", "status", "sources", "article", "value", "low", "high", "unit", "qualifier",
+                    "year", "text", "start", "end"});
+    for (const Finding& f : v.findings)
+        for (std::size_t i : f.claims) {
+            const Claim& c = v.claims[i].claim;
+            const auto num = [](double x) { return std::isfinite(x) ? fmt::format("{:g}", x) : std::string(); };
+            out << csv_row({f.key, f.kind, std::string(to_string(f.status)), std::to_string(f.sources), c.article,
+                            num(c.quantity.value), num(c.quantity.low), num(c.quantity.high), c.quantity.unit,
+                            std::string(to_string(c.quantity.qualifier)), c.year ? std::to_string(*c.year) : "",
+                            c.text, std::to_string(c.start), std::to_string(c.end)});
+        }
+}
+
+} // namespace
+
+std::string quote(const std::string& text, std::size_t start, std::size_t end, std::string_view open,
+                  std::string_view close, std::size_t context) {
+    const std::size_t b = byte_of_code_point(text, start);
+    const std::size_t e = byte_of_code_point(text, end);
+    std::size_t from = code_point_start(text, b > context ? b - context : 0);
+    std::size_t to = code_point_start(text, std::min(text.size(), e + context));
+    // Prefer to cut at a sentence or word boundary.
+    if (const auto dot = text.rfind(". ", b); dot != std::string::npos && dot >= from) from = dot + 2;
+    else if (const auto sp = text.find(' ', from); from > 0 && sp < b) from = sp + 1;
+    if (const auto dot = text.find('.', e); dot != std::string::npos && dot < to) to = dot + 1;
+    else if (const auto sp = text.rfind(' ', to); to < text.size() && sp != std::string::npos && sp > e) to = sp;
+    std::string out = from > 0 ? "..." : "";
+    out += one_line(text.substr(from, b - from));
+    out += std::string(open) + one_line(text.substr(b, e - b)) + std::string(close);
+    out += one_line(text.substr(e, to - e));
+    if (to < text.size()) out += "...";
+    return out;
+}
+
+void write_findings(std::ostream& out, const FindingsView& view, Format format, bool color) {
+    switch (format) {
+    case Format::table: write_table(out, view, color); return;
+    case Format::markdown: {
+        std::ostringstream md;
+        write_markdown(md, view);
+        std::string s = md.str();
+        // Quotes were marked with \x01 \x02 so the figure is bold while the rest is escaped.
+        std::string result;
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            if (s[i] == '\x01' || s[i] == '\x02') result += "**";
+            else result += s[i];
+        }
+        out << result;
+        return;
+    }
+    case Format::json:
+    case Format::jsonl: out << findings_json(view).dump(format == Format::json ? 2 : -1) << '\n'; return;
+    case Format::csv: write_csv(out, view); return;
+    }
+}
+
+} // namespace tradecheck::report

@@ -1,0 +1,116 @@
+// Opening a database: fresh files, migrations, and every file tradecheck must refuse.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <fstream>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "helpers.hpp"
+
+using namespace tradecheck;
+using namespace tradecheck::db;
+using test::sample_article;
+using test::TempDir;
+
+TEST_CASE("a fresh file gets the current schema, WAL and foreign keys", "[open]") {
+    TempDir dir;
+    { Store store(dir.file("new.db")); }
+    SQLite::Database db(dir.file("new.db").string());
+    CHECK(db.execAndGet("PRAGMA user_version").getInt() == Store::schema_version);
+    CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "wal");
+    for (const char* name : {"articles", "claims", "rules", "claim_view", "fact_view",
+                             "claims_key", "claims_article", "claims_kind"}) {
+        SQLite::Statement find(db, "SELECT count(*) FROM sqlite_master WHERE name = ?1");
+        find.bind(1, name);
+        REQUIRE(find.executeStep());
+        CHECK(find.getColumn(0).getInt() == 1);
+    }
+}
+
+TEST_CASE("reopening a current database keeps its data", "[open]") {
+    TempDir dir;
+    { Store(dir.file("t.db")).put_article(sample_article(), {}, "h"); }
+    Store store(dir.file("t.db"));
+    CHECK(store.articles().size() == 1);
+}
+
+TEST_CASE("deleting an article deletes its claims", "[open]") {
+    TempDir dir;
+    Store store(dir.file("t.db"));
+    store.put_article(sample_article(), {test::sample_claim("25%", 25, 28, 25)}, "h");
+    SQLite::Database db(dir.file("t.db").string(), SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA foreign_keys = ON");
+    db.exec("DELETE FROM articles");
+    CHECK(store.claims().empty());
+}
+
+TEST_CASE("a database with a newer schema is refused", "[open]") {
+    TempDir dir;
+    const auto path = dir.file("future.db");
+    { Store store(path); }
+    {
+        SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+        db.exec("PRAGMA user_version = 7");
+    }
+    const std::string message = "database " + path.string() +
+                                " has schema version 7, newer than this tradecheck (1); "
+                                "upgrade tradecheck";
+    CHECK_THROWS_WITH(Store(path), message);
+    CHECK_THROWS_WITH(Store(path, /*read_only=*/true), message);
+}
+
+TEST_CASE("files that are not tradecheck databases are refused, naming the path", "[open]") {
+    TempDir dir;
+
+    SECTION("a directory") {
+        CHECK_THROWS_WITH(Store(dir.path()), Catch::Contains(dir.path().string()) &&
+                                                 Catch::Contains("is a directory"));
+    }
+    SECTION("a text file") {
+        const auto path = dir.file("notes.db");
+        std::ofstream(path) << "These are my notes, not a database. " << std::string(200, 'x');
+        CHECK_THROWS_WITH(Store(path), Catch::Contains(path.string()) &&
+                                           Catch::Contains("not a SQLite database"));
+        CHECK_THROWS_AS(Store(path, true), StoreError);
+    }
+    SECTION("another program's SQLite database") {
+        const auto path = dir.file("other.db");
+        { SQLite::Database(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE)
+              .exec("CREATE TABLE customers(id INTEGER)"); }
+        CHECK_THROWS_WITH(Store(path), Catch::Contains(path.string()) &&
+                                           Catch::Contains("not a tradecheck one"));
+    }
+    SECTION("a file in a directory that does not exist") {
+        const auto path = dir.file("missing") / "t.db";
+        CHECK_THROWS_WITH(Store(path), Catch::Contains(path.string()) &&
+                                           Catch::Contains("cannot open"));
+    }
+    SECTION("a missing file opened read-only") {
+        const auto path = dir.file("absent.db");
+        CHECK_THROWS_WITH(Store(path, true), "database " + path.string() + " does not exist");
+        CHECK_FALSE(std::filesystem::exists(path));
+    }
+    SECTION("a read-only location") {
+        // /proc refuses new files even to root, where chmod would not stop anyone.
+        const std::filesystem::path path = "/proc/tradecheck-test.db";
+        if (std::filesystem::is_directory("/proc")) {
+            CHECK_THROWS_WITH(Store(path), Catch::Contains(path.string()));
+        }
+    }
+}
+
+TEST_CASE("a locked database is refused after the busy timeout", "[open][slow]") {
+    TempDir dir;
+    const auto path = dir.file("t.db");
+    Store holder(path);
+    Store::Transaction lock(holder);  // holds the write lock
+    holder.put_article(sample_article("a.txt", "s1"), {}, "h");
+
+    Store waiter(path);  // opening needs no write lock: the schema is current
+    const auto start = std::chrono::steady_clock::now();
+    CHECK_THROWS_WITH(waiter.put_article(sample_article("b.txt", "s2"), {}, "h"),
+                      Catch::Contains(path.string()) && Catch::Contains("locked"));
+    CHECK(std::chrono::steady_clock::now() - start >= std::chrono::seconds(4));
+    CHECK(waiter.articles().empty());  // WAL: readers see the last commit meanwhile
+}

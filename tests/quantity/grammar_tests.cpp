@@ -1,0 +1,272 @@
+// The numeric grammar on real trade-news sentences: value, bounds, unit, qualifier, type, span.
+#include <cmath>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include <tradecheck/parser/quantity.hpp>
+
+using namespace tradecheck;
+
+namespace {
+
+std::vector<Quantity> find(std::string_view text, std::string dollar = "USD") {
+    QuantityOptions options;
+    options.default_dollar = std::move(dollar);
+    return find_quantities(text, options);
+}
+
+std::string_view text_of(std::string_view text, const Quantity& q) {
+    return text.substr(q.bytes.start, q.bytes.end - q.bytes.start);
+}
+
+struct Expect {
+    std::string_view text;
+    double value;
+    double low;
+    double high;
+    std::string unit;
+    Qualifier qualifier;
+    QuantityType type;
+};
+
+void check(std::string_view sentence, const Quantity& q, const Expect& e) {
+    INFO("sentence: " << sentence << "\nquantity: " << text_of(sentence, q));
+    CHECK(text_of(sentence, q) == e.text);
+    CHECK(q.value == Approx(e.value));
+    if (std::isinf(e.low)) CHECK(q.low == e.low); else CHECK(q.low == Approx(e.low));
+    if (std::isinf(e.high)) CHECK(q.high == e.high); else CHECK(q.high == Approx(e.high));
+    CHECK(q.unit == e.unit);
+    CHECK(q.qualifier == e.qualifier);
+    CHECK(q.type == e.type);
+}
+
+// The only quantity in `sentence`.
+void only(std::string_view sentence, const Expect& e, std::string dollar = "USD") {
+    const auto qs = find(sentence, std::move(dollar));
+    INFO("sentence: " << sentence);
+    REQUIRE(qs.size() == 1);
+    check(sentence, qs[0], e);
+}
+
+constexpr double inf = unbounded;
+using Q = Qualifier;
+using T = QuantityType;
+
+} // namespace
+
+TEST_CASE("percent tariffs", "[quantity]") {
+    only("China imposed a 100% tariff on electric vehicles.",
+         {"100%", 100, 100, 100, "percent", Q::exact, T::percent});
+    only("Canada announced a 25% tariff on metal and aluminum.",
+         {"25%", 25, 25, 25, "percent", Q::exact, T::percent});
+    only("with tariffs rising to greater than 100% by then",
+         {"greater than 100%", 100, 100, inf, "percent", Q::more_than, T::percent});
+    only("The U.S. buys roughly 75 percent of Canadian exports.",
+         {"roughly 75 percent", 75, 75, 75, "percent", Q::about, T::percent});
+    only("Profits rose 2 percent of GDP.", {"2 percent", 2, 2, 2, "percent", Q::exact, T::percent});
+    only("Rates rose 50 basis points.",
+         {"50 basis points", 0.5, 0.5, 0.5, "percentage_point", Q::exact, T::percent});
+    only("a rise of 1.5 percentage points",
+         {"1.5 percentage points", 1.5, 1.5, 1.5, "percentage_point", Q::exact, T::percent});
+}
+
+TEST_CASE("percent with a year", "[quantity]") {
+    const std::string_view s = "Growth was less than four percent in 2024.";
+    const auto qs = find(s);
+    REQUIRE(qs.size() == 2);
+    check(s, qs[0], {"less than four percent", 4, -inf, 4, "percent", Q::less_than, T::percent});
+    check(s, qs[1], {"in 2024", 2024, 2024, 2024, "year", Q::exact, T::year});
+    CHECK(qs[1].relation == TimeRelation::in);
+}
+
+TEST_CASE("up to 95% in the next year", "[quantity]") {
+    const std::string_view s =
+        "duty-free access for up to 95% of its goods exported there in the next year";
+    const auto qs = find(s);
+    REQUIRE(qs.size() == 2);
+    check(s, qs[0], {"up to 95%", 95, -inf, 95, "percent", Q::at_most, T::percent});
+    check(s, qs[1], {"in the next year", 1, 1, 1, "year", Q::exact, T::duration});
+    CHECK(qs[1].relation == TimeRelation::within_next);
+}
+
+TEST_CASE("double trade to $70 billion by 2030, default dollar CAD", "[quantity]") {
+    const std::string_view s = "They aim to double bilateral trade to $70 billion by 2030.";
+    const auto qs = find(s, "CAD");
+    REQUIRE(qs.size() == 3);
+    check(s, qs[0], {"double", 2, 2, 2, "multiplier", Q::exact, T::multiplier});
+    check(s, qs[1], {"$70 billion", 70e9, 70e9, 70e9, "CAD", Q::exact, T::money});
+    CHECK(qs[1].exponent == 9);
+    check(s, qs[2], {"by 2030", 2030, 2030, 2030, "year", Q::exact, T::year});
+    CHECK(qs[2].relation == TimeRelation::by);
+}
+
+TEST_CASE("two-way trade was over $1.3 trillion in 2024", "[quantity]") {
+    const std::string_view s = "Two-way trade between the countries was over $1.3 trillion in 2024.";
+    const auto qs = find(s);
+    REQUIRE(qs.size() == 2);
+    check(s, qs[0], {"over $1.3 trillion", 1.3e12, 1.3e12, inf, "USD", Q::more_than, T::money});
+    CHECK(qs[0].exponent == 11);
+    check(s, qs[1], {"in 2024", 2024, 2024, 2024, "year", Q::exact, T::year});
+}
+
+TEST_CASE("parenthetical conversions restate the figure", "[quantity]") {
+    const std::string_view s = "a fine of 10 million euros (approximately C$16 million) was paid";
+    const auto qs = find(s);
+    REQUIRE(qs.size() == 2);
+    check(s, qs[0], {"10 million euros", 10e6, 10e6, 10e6, "EUR", Q::exact, T::money});
+    check(s, qs[1], {"approximately C$16 million", 16e6, 16e6, 16e6, "CAD", Q::about, T::money});
+    CHECK(qs[0].same_as == -1);
+    CHECK(qs[1].same_as == 0);
+}
+
+TEST_CASE("ranges", "[quantity]") {
+    only("worth between 4 billion euros (about C$6.5 billion) and 6.5 billion euros.",
+         {"between 4 billion euros (about C$6.5 billion) and 6.5 billion euros", 5.25e9, 4e9, 6.5e9,
+          "EUR", Q::between, T::money});
+    only("between 4 and 6.5 billion euros",
+         {"between 4 and 6.5 billion euros", 5.25e9, 4e9, 6.5e9, "EUR", Q::between, T::money});
+    only("growth of 4-6 percent", {"4-6 percent", 5, 4, 6, "percent", Q::between, T::percent});
+    only("growth of 4 to 6 pct", {"4 to 6 pct", 5, 4, 6, "percent", Q::between, T::percent});
+    only("from 20 to 35 workers", {"from 20 to 35", 27.5, 20, 35, "", Q::between, T::number});
+}
+
+TEST_CASE("a change is two figures, not a range", "[quantity]") {
+    const std::string_view s = "tariffs rose from 10% to 25% last week";
+    const auto qs = find(s);
+    REQUIRE(qs.size() == 2);
+    check(s, qs[0], {"10%", 10, 10, 10, "percent", Q::exact, T::percent});
+    check(s, qs[1], {"25%", 25, 25, 25, "percent", Q::exact, T::percent});
+}
+
+TEST_CASE("horizons and multipliers", "[quantity]") {
+    {
+        const std::string_view s = "We will double our non-US exports in the next decade.";
+        const auto qs = find(s);
+        REQUIRE(qs.size() == 2);
+        check(s, qs[0], {"double", 2, 2, 2, "multiplier", Q::exact, T::multiplier});
+        check(s, qs[1], {"in the next decade", 10, 10, 10, "year", Q::exact, T::duration});
+        CHECK(qs[1].relation == TimeRelation::within_next);
+    }
+    {
+        const std::string_view s = "doubling non-US exports by 2035";
+        const auto qs = find(s);
+        REQUIRE(qs.size() == 2);
+        check(s, qs[0], {"doubling", 2, 2, 2, "multiplier", Q::exact, T::multiplier});
+        check(s, qs[1], {"by 2035", 2035, 2035, 2035, "year", Q::exact, T::year});
+        CHECK(qs[1].relation == TimeRelation::by);
+    }
+    only("over the course of the next decade",
+         {"over the course of the next decade", 10, 10, 10, "year", Q::exact, T::duration});
+    only("within the subsequent decade",
+         {"within the subsequent decade", 10, 10, 10, "year", Q::exact, T::duration});
+    only("over the next five years", {"over the next five years", 5, 5, 5, "year", Q::exact, T::duration});
+    only("a two-fold increase", {"two-fold", 2, 2, 2, "multiplier", Q::exact, T::multiplier});
+    only("sales grew three times", {"three times", 3, 3, 3, "multiplier", Q::exact, T::multiplier});
+    only("plans for halving tariffs", {"halving", 0.5, 0.5, 0.5, "multiplier", Q::exact, T::multiplier});
+}
+
+TEST_CASE("years and relative years", "[quantity]") {
+    const std::string_view s = "In fiscal 1986/87, up from last year; plain 2024; by the end of the decade";
+    const auto qs = find(s);
+    REQUIRE(qs.size() == 4);
+    check(s, qs[0], {"In fiscal 1986/87", 1986, 1986, 1987, "year", Q::exact, T::year});
+    CHECK(qs[0].relation == TimeRelation::in);
+    check(s, qs[1], {"last year", -1, -1, -1, "year", Q::exact, T::year});
+    CHECK(qs[1].relation == TimeRelation::relative);
+    check(s, qs[2], {"2024", 2024, 2024, 2024, "year", Q::exact, T::year});
+    CHECK(qs[2].relation == TimeRelation::none);
+    check(s, qs[3], {"by the end of the decade", 0, 0, 0, "year", Q::exact, T::year});
+    CHECK(qs[3].relation == TimeRelation::end_of_decade);
+}
+
+TEST_CASE("durations", "[quantity]") {
+    only("talks lasted 18 months", {"18 months", 18, 18, 18, "month", Q::exact, T::duration});
+    only("more than 1,000 days", {"more than 1,000 days", 1000, 1000, inf, "day", Q::more_than, T::duration});
+    only("within two weeks", {"within two weeks", 2, 2, 2, "week", Q::exact, T::duration});
+}
+
+TEST_CASE("newswire house style", "[quantity]") {
+    only("a deficit of 169.8 billion dlrs", {"169.8 billion dlrs", 169.8e9, 169.8e9, 169.8e9, "USD", Q::exact, T::money});
+    CHECK(find("a deficit of 169.8 billion dlrs")[0].exponent == 8);
+    only("exports were up 4 . 8 % in", {"4 . 8 %", 4.8, 4.8, 4.8, "percent", Q::exact, T::percent});
+    only("a surplus of 1.3\n  trillion yen", {"1.3\n  trillion yen", 1.3e12, 1.3e12, 1.3e12, "JPY", Q::exact, T::money});
+    only("rose 27.5 mln Canadian dlrs", {"27.5 mln Canadian dlrs", 27.5e6, 27.5e6, 27.5e6, "CAD", Q::exact, T::money});
+    only("fell 12 pct", {"12 pct", 12, 12, 12, "percent", Q::exact, T::percent});
+    only("a loss of 3 mln stg", {"3 mln stg", 3e6, 3e6, 3e6, "GBP", Q::exact, T::money});
+    only("1,783.9million", {"1,783.9million", 1783.9e6, 1783.9e6, 1783.9e6, "", Q::exact, T::number});
+}
+
+TEST_CASE("currencies", "[quantity]") {
+    only("USD34.6 million", {"USD34.6 million", 34.6e6, 34.6e6, 34.6e6, "USD", Q::exact, T::money});
+    only("pay USD 200 now", {"USD 200", 200, 200, 200, "USD", Q::exact, T::money});
+    only("cost 200 CAD", {"200 CAD", 200, 200, 200, "CAD", Q::exact, T::money});
+    only("£8.10 million", {"£8.10 million", 8.1e6, 8.1e6, 8.1e6, "GBP", Q::exact, T::money});
+    only("€2 million", {"€2 million", 2e6, 2e6, 2e6, "EUR", Q::exact, T::money});
+    only("HK$10.05 billion", {"HK$10.05 billion", 10.05e9, 10.05e9, 10.05e9, "HKD", Q::exact, T::money});
+    only("US$5bn", {"US$5bn", 5e9, 5e9, 5e9, "USD", Q::exact, T::money});
+    only("100 billion yuan", {"100 billion yuan", 1e11, 1e11, 1e11, "CNY", Q::exact, T::money});
+    only("Rs 500 crore", {"Rs 500", 500, 500, 500, "INR", Q::exact, T::money});
+    only("50 cents a share", {"50 cents", 0.5, 0.5, 0.5, "USD", Q::exact, T::money});
+    only("-$23", {"-$23", -23, -23, -23, "USD", Q::exact, T::money});
+    only("5 dollars", {"5 dollars", 5, 5, 5, "CAD", Q::exact, T::money}, "CAD");
+}
+
+TEST_CASE("numbers", "[quantity]") {
+    only("one hundred and five", {"one hundred and five", 105, 105, 105, "", Q::exact, T::number});
+    only("a dozen countries", {"a dozen", 12, 12, 12, "", Q::exact, T::number});
+    only("three-quarters of", {"three-quarters", 0.75, 0.75, 0.75, "", Q::exact, T::number});
+    only("about a third of", {"about a third", 1.0 / 3, 1.0 / 3, 1.0 / 3, "", Q::about, T::number});
+    only("the answer is minus ten", {"minus ten", -10, -10, -10, "", Q::exact, T::number});
+    only("a deficit of (71.5)", {"(71.5)", -71.5, -71.5, -71.5, "", Q::exact, T::number});
+    only("seventy", {"seventy", 70, 70, 70, "", Q::exact, T::number});
+    CHECK(find("1,783.9")[0].exponent == -1);
+    CHECK(find("170")[0].exponent == 0);
+    CHECK(find("four")[0].exponent == 0);
+}
+
+TEST_CASE("not quantities", "[quantity]") {
+    for (std::string_view s :
+         {"the 51st state", "the G7 summit", "COVID-19 hit trade", "an F-35 order",
+          "a Boeing 737 order", "ranked No. 1", "at 10:30 today", "at 9 a.m. sharp",
+          "on November 22, 2025", "on Dec. 7", "on 02-11-2025", "call 555-1234",
+          "server 192.168.1.2", "a two-way street", "the second quarter", "one of them"}) {
+        INFO(s);
+        const auto qs = find(s);
+        for (const auto& q : qs)
+            CHECK((q.type == QuantityType::year && q.value == 2025));
+    }
+}
+
+TEST_CASE("code-point spans and hostile input", "[quantity]") {
+    const std::string s = "prix: €2 million";
+    const auto qs = find(s);
+    REQUIRE(qs.size() == 1);
+    CHECK(qs[0].span == Span{6, 16});
+    CHECK(qs[0].bytes == Span{6, 18});
+
+    std::string bad = "\xff\xfe 5% \x80 and $3 \0 billion";
+    bad += std::string(1, '\0') + "7 pct";
+    const auto b = find(bad);
+    REQUIRE(b.size() >= 2);
+    CHECK(b[0].span.start == 3); // each bad byte is one code point
+
+    std::string huge(500, '9');
+    CHECK_NOTHROW(find(huge + " dollars and 10^400"));
+    std::string line(2'000'000, '1');
+    CHECK_NOTHROW(find(line));
+    std::string words;
+    for (int i = 0; i < 20000; ++i) words += "one hundred and ";
+    CHECK_NOTHROW(find(words));
+}
+
+TEST_CASE("results are in order and never overlap", "[quantity]") {
+    const std::string s =
+        "Exports rose 4 . 8 pct to 1.5 billion dlrs in 1986, up from 1.2 billion a year earlier, "
+        "and between 4 and 5 pct of GDP, about $3bn (C$4bn) over the next five years.";
+    const auto qs = find(s);
+    REQUIRE(qs.size() >= 6);
+    for (std::size_t i = 1; i < qs.size(); ++i) CHECK(qs[i - 1].bytes.end <= qs[i].bytes.start);
+}
