@@ -23,7 +23,8 @@ void add_rules_option(CLI::App& cmd, std::vector<std::string>& dirs) {
                    "Extra rules directory (repeatable); its *.rules, kinds.tsv and names/*.tsv are added to the "
                    "defaults, and a rule with a default rule's id replaces it. $TRADECHECK_RULES adds more "
                    "(colon-separated)")
-        ->type_name("DIR");
+        ->type_name("DIR")
+        ->allow_extra_args(false);   // one directory per --rules: paths after it stay paths
 }
 
 std::string default_rules_dir() {

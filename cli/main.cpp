@@ -20,7 +20,8 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        return app.exit(e);
+        // --help and --version exit 0; every other command-line mistake is a usage error.
+        return app.exit(e) == 0 ? tradecheck::cli::ok : tradecheck::cli::usage;
     } catch (const std::exception& e) {
         fmt::print(stderr, "tradecheck: error: {}\n", e.what());
         return tradecheck::cli::failure;

@@ -33,10 +33,22 @@ std::string one_line(std::string_view s) {
     std::string out;
     for (char c : s) {
         const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
-        if (space && (out.empty() || out.back() == ' ')) continue;
+        if (space && !out.empty() && out.back() == ' ') continue;
         out += space ? ' ' : c;
     }
     return out;
+}
+
+// Where the sentence holding byte `b` starts, but not before `floor`: after the last ". ",
+// ".\n", "? ", "! " or blank line.
+std::size_t sentence_start(const std::string& text, std::size_t b, std::size_t floor) {
+    std::size_t best = floor;
+    for (std::string_view end : {". ", ".\n", "? ", "! ", "?\n", "!\n", "\n\n"}) {
+        const auto at = text.rfind(end, b);
+        if (at != std::string::npos && at + end.size() <= b && at + end.size() > best) best = at + end.size();
+    }
+    while (best < b && (text[best] == ' ' || text[best] == '\n')) ++best;
+    return best;
 }
 
 // Moves `i` back to the start of a code point.
@@ -45,10 +57,48 @@ std::size_t code_point_start(const std::string& text, std::size_t i) {
     return i;
 }
 
+// 70000000000 -> "70 billion", 1.3e12 -> "1.3 trillion": figures as news prints them.
+std::string human(double v) {
+    if (std::isinf(v)) return v < 0 ? "-inf" : "inf";
+    struct Scale { double size; const char* name; };
+    for (const Scale& sc : {Scale{1e12, "trillion"}, Scale{1e9, "billion"}, Scale{1e6, "million"}})
+        if (std::fabs(v) >= sc.size) return fmt::format("{:.10g} {}", v / sc.size, sc.name);
+    return fmt::format("{:.10g}", v);
+}
+
+// Just past the first [.!?] after `e` (and before `ceiling`) that ends a sentence: followed by
+// white space and then a capital, a quote or the end. "U.S. exports" does not end one.
+std::size_t sentence_end(const std::string& text, std::size_t e, std::size_t ceiling) {
+    for (std::size_t i = e; i < ceiling; ++i) {
+        if (text[i] != '.' && text[i] != '!' && text[i] != '?') continue;
+        std::size_t j = i + 1;
+        if (j < text.size() && !std::isspace(static_cast<unsigned char>(text[j]))) continue;
+        while (j < text.size() && std::isspace(static_cast<unsigned char>(text[j]))) ++j;
+        const auto next = j < text.size() ? static_cast<unsigned char>(text[j]) : 'A';
+        if (std::isupper(next) || next == '"' || next >= 0x80) return i + 1;
+    }
+    return ceiling;
+}
+
+std::string period_text(const Claim& c) {
+    if (c.period == Period::in && c.year) return fmt::format("in {}", *c.year);
+    if (c.period != Period::by) return "-";
+    if (!c.year) return "by ?";
+    if (c.year_low && c.year_high && *c.year_low != *c.year_high)
+        return fmt::format("by {} ({}-{})", *c.year, *c.year_low, *c.year_high);
+    return fmt::format("by {}", *c.year);
+}
+
 std::string value_text(const db::StoredClaim& s) {
     const Quantity& q = s.claim.quantity;
-    std::string v = q.qualifier == Qualifier::between ? fmt::format("{:g}-{:g}", q.low, q.high) : fmt::format("{:g}", q.value);
+    std::string v = q.qualifier == Qualifier::between ? fmt::format("{}-{}", human(q.low), human(q.high)) : human(q.value);
     return fmt::format("{} {}", v, q.unit);
+}
+
+std::string interval_text(const Quantity& q) {
+    const checks::Interval i = checks::interval_of(q);
+    return fmt::format("{}{}, {}{}", i.lo_open || std::isinf(i.lo) ? '(' : '[', human(i.lo), human(i.hi),
+                       i.hi_open || std::isinf(i.hi) ? ')' : ']');
 }
 
 std::string where_from(const db::StoredClaim& s) {
@@ -99,7 +149,7 @@ std::string summary_line(const Summary& s) {
 }
 
 std::string gap_text(const checks::Disagreement& d, const std::vector<db::StoredClaim>& claims) {
-    return fmt::format("{} gap {:g}{} ({:.0f}%) between {} and {}", d.on_horizon ? "horizon" : "value", d.gap,
+    return fmt::format("{} gap {}{} ({:.0f}%) between {} and {}", d.on_horizon ? "horizon" : "value", human(d.gap),
                        d.on_horizon ? " years" : "", 100 * d.relative_gap, claims[d.a].claim.article,
                        claims[d.b].claim.article);
 }
@@ -132,8 +182,8 @@ void write_table(std::ostream& out, const FindingsView& v, bool color) {
         out << "    key " << f.key << "\n";
         for (std::size_t i : f.claims) {
             const db::StoredClaim& s = v.claims[i];
-            out << fmt::format("    {:<22} {:<10} {:<24} {}\n", value_text(s), to_string(s.claim.quantity.qualifier),
-                               checks::to_string(checks::interval_of(s.claim.quantity)), where_from(s));
+            out << fmt::format("    {:<22} {:<10} {:<28} {:<20} {}\n", value_text(s), to_string(s.claim.quantity.qualifier),
+                               interval_text(s.claim.quantity), period_text(s.claim), where_from(s));
             out << "        \"" << quoted(v, s, color ? "\x1b[1m" : "[", color ? "\x1b[0m" : "]") << "\"\n";
         }
         for (const auto& d : f.conflicts) out << "    " << paint(code, gap_text(d, v.claims)) << "\n";
@@ -235,9 +285,9 @@ std::string quote(const std::string& text, std::size_t start, std::size_t end, s
     std::size_t from = code_point_start(text, b > context ? b - context : 0);
     std::size_t to = code_point_start(text, std::min(text.size(), e + context));
     // Prefer to cut at a sentence or word boundary.
-    if (const auto dot = text.rfind(". ", b); dot != std::string::npos && dot >= from) from = dot + 2;
+    if (const std::size_t start = sentence_start(text, b, from); start > from) from = start;
     else if (const auto sp = text.find(' ', from); from > 0 && sp < b) from = sp + 1;
-    if (const auto dot = text.find('.', e); dot != std::string::npos && dot < to) to = dot + 1;
+    if (const std::size_t end = sentence_end(text, e, to); end < to) to = end;
     else if (const auto sp = text.rfind(' ', to); to < text.size() && sp != std::string::npos && sp > e) to = sp;
     std::string out = from > 0 ? "..." : "";
     out += one_line(text.substr(from, b - from));

@@ -143,7 +143,7 @@ TEST_CASE("peer conformance: Microsoft Recognizers-Text English specs", "[quanti
         const std::string mode = spec.at("compare").get<std::string>();
         std::vector<std::pair<std::regex, std::string>> scope;
         for (const auto& rule : spec.at("out_of_scope"))
-            scope.emplace_back(std::regex(rule.at("pattern").get<std::string>()),
+            scope.emplace_back(std::regex(rule.at("pattern").get<std::string>(), std::regex::icase),
                                rule.at("reason").get<std::string>());
         const json cases = load(suites / file);
         int passed = 0, in_scope = 0, out_of_scope = 0;

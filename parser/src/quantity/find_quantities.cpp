@@ -62,7 +62,7 @@ private:
         "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
         "sixty", "seventy", "eighty", "ninety", "a", "an", "half",
         // qualifiers, ranges, signs
-        "more", "greater", "over", "above", "exceeding", "exceeded", "exceeds", "exceed", "in",
+        "more", "greater", "over", "above", "exceeding", "exceeded", "exceeds", "exceed", "surpass", "surpassed", "in",
         "higher", "larger", "bigger", "upwards", "just", "well", "surpassing", "topping", "at",
         "no", "not", "up", "as", "less", "fewer", "under", "below", "lower", "smaller",
         "nearly", "almost", "about", "roughly", "approximately", "approx", "some", "around",

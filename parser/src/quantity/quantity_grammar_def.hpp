@@ -447,6 +447,7 @@ const auto on_noun = [](auto& ctx) {
 };
 const auto on_iso_unit = [](auto& ctx) { _val(ctx) = ast::Unit{_attr(ctx)}; };
 const auto on_unit_iso = [](auto& ctx) {
+    if (_val(ctx).has_unit) { _pass(ctx) = false; return; }
     _val(ctx).unit = ast::Unit{_attr(ctx)};
     _val(ctx).has_unit = true;
 };

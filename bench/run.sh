@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Throughput of `tradecheck quantities` against grep (the floor of any scanner) and Microsoft
+# Recognizers-Text for JavaScript, on the Reuters-21578 bodies repeated to >= 100 MB, plus peak
+# memory on 1x and 4x input. Usage: bash bench/run.sh path/to/tradecheck
+# Figures are ratios against baselines measured in the same run; see docs/performance.md.
+set -euo pipefail
+
+bin=${1:-build/tradecheck}
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(dirname "$here")
+shared=${TRADECHECK_SHARED_DIR:-$repo/../shared}
+corpus=$shared/corpora/reuters-21578/all.jsonl
+out=$here/out
+target_mb=${BENCH_MB:-100}
+sample_kb=${BENCH_SAMPLE_KB:-200}
+
+if [[ ! -f $corpus ]]; then
+  echo "bench: $corpus not found (../shared missing): skipping." >&2
+  exit 0
+fi
+if [[ ! -x $bin ]]; then
+  echo "bench: $bin is not built; run 'make build' first." >&2
+  exit 1
+fi
+mkdir -p "$out"
+
+# 1. The text: every "text" body, repeated until >= target_mb.
+python3 "$here/make_corpus.py" "$corpus" "$out/base.txt"
+python3 - "$out/base.txt" "$out/corpus.txt" "$target_mb" <<'PY'
+import sys, shutil
+src, dst, mb = sys.argv[1], sys.argv[2], int(sys.argv[3])
+data = open(src, 'rb').read()
+with open(dst, 'wb') as f:
+    n = 0
+    while n < mb * 1_000_000:
+        f.write(data); n += len(data)
+PY
+size=$(stat -c %s "$out/corpus.txt")
+mb=$(python3 -c "print($size/1e6)")
+echo "corpus: $out/corpus.txt, $mb MB"
+
+seconds() { # seconds of wall time of "$@", output discarded
+  local t0 t1
+  t0=$(date +%s.%N); "$@" > /dev/null; t1=$(date +%s.%N)
+  python3 -c "print($t1-$t0)"
+}
+
+# 2. grep floor and tradecheck, same file, same run (best of 2, warm cache).
+cat "$out/corpus.txt" > /dev/null
+g1=$(seconds grep -oE '[0-9][0-9.,]*' "$out/corpus.txt"); g2=$(seconds grep -oE '[0-9][0-9.,]*' "$out/corpus.txt")
+t1=$(seconds "$bin" quantities "$out/corpus.txt"); t2=$(seconds "$bin" quantities "$out/corpus.txt")
+g=$(python3 -c "print(min($g1,$g2))"); t=$(python3 -c "print(min($t1,$t2))")
+grep_mbs=$(python3 -c "print($mb/$g)"); tc_mbs=$(python3 -c "print($mb/$t)")
+
+# 3. Recognizers-Text (JavaScript) on a sample, scaled to MB/s.
+rt_mbs=""
+head -c $((sample_kb * 1000)) "$out/base.txt" > "$out/sample.txt"
+if command -v node > /dev/null && command -v npm > /dev/null; then
+  if [[ ! -d $out/node_modules/@microsoft/recognizers-text-suite ]]; then
+    npm install --prefix "$out" --no-audit --no-fund --silent @microsoft/recognizers-text-suite > /dev/null 2>&1 ||
+      echo "bench: npm install of @microsoft/recognizers-text-suite failed; skipping it." >&2
+  fi
+  if [[ -d $out/node_modules/@microsoft/recognizers-text-suite ]]; then
+    rt_s=$(NODE_PATH="$out/node_modules" node "$here/recognizers.js" "$out/sample.txt")
+    rt_mbs=$(python3 -c "print($(stat -c %s "$out/sample.txt")/1e6/$rt_s)")
+  fi
+else
+  echo "bench: node/npm not installed (apt-get install nodejs npm); skipping Recognizers-Text." >&2
+fi
+
+# 4. Peak memory on 1x and 4x input.
+cat "$out/corpus.txt" "$out/corpus.txt" "$out/corpus.txt" "$out/corpus.txt" > "$out/corpus4.txt"
+rss() { /usr/bin/time -v "$@" 2>&1 > /dev/null | awk -F: '/Maximum resident set size/ {gsub(/ /,"",$2); print $2}'; }
+rss1=$(rss "$bin" quantities "$out/corpus.txt"); rss4=$(rss "$bin" quantities "$out/corpus4.txt")
+rm -f "$out/corpus4.txt"
+
+python3 - "$mb" "$grep_mbs" "$tc_mbs" "${rt_mbs:-}" "$rss1" "$rss4" <<'PY'
+import sys
+mb, g, t, rt, r1, r4 = sys.argv[1:]
+g, t = float(g), float(t)
+print(f"grep -oE '[0-9][0-9.,]*'   : {g:8.1f} MB/s")
+print(f"tradecheck quantities       : {t:8.1f} MB/s   ({t/g:.2f}x grep; target >= 0.5x)")
+if rt:
+    rt = float(rt)
+    print(f"Recognizers-Text (JS), sample: {rt:8.4f} MB/s   (tradecheck is {t/rt:,.0f}x; target >= 1000x)")
+print(f"peak RSS 1x: {int(r1)/1024:.1f} MiB, 4x: {int(r4)/1024:.1f} MiB (ratio {int(r4)/int(r1):.2f}; flat is ~1)")
+PY
