@@ -39,9 +39,10 @@ size=$(stat -c %s "$out/corpus.txt")
 mb=$(python3 -c "print($size/1e6)")
 echo "corpus: $out/corpus.txt, $mb MB"
 
-seconds() { # seconds of wall time of "$@", output discarded
+seconds() { # seconds of wall time of "$@", output written to a file (grep stops at the first
+  # match when its output is /dev/null, so /dev/null would not measure it)
   local t0 t1
-  t0=$(date +%s.%N); "$@" > /dev/null; t1=$(date +%s.%N)
+  t0=$(date +%s.%N); "$@" > "$out/timed.out"; t1=$(date +%s.%N)
   python3 -c "print($t1-$t0)"
 }
 

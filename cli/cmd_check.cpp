@@ -63,8 +63,8 @@ void add_check(CLI::App& app, int& status) {
                 "+/- 10%, bounds as printed. Two claims from different articles conflict when their intervals "
                 "do not meet. See docs/checks.md.");
     add_db_option(*cmd, opts->db);
-    cmd->add_option("--format", opts->format, "table, markdown, json or csv")
-        ->check(CLI::IsMember({"table", "markdown", "json", "csv"}))->capture_default_str();
+    cmd->add_option("--format", opts->format, "table, markdown, json, csv or html")
+        ->check(CLI::IsMember({"table", "markdown", "json", "csv", "html"}))->capture_default_str();
     cmd->add_option("--fail-on", opts->fail_on, "Exit 3 when a fact has this status")
         ->check(CLI::IsMember({"conflict"}));
     cmd->add_option("--kind", opts->kind, "Only facts of this kind");

@@ -16,6 +16,7 @@ Format parse_format(std::string_view name) {
     if (name == "json") return Format::json;
     if (name == "jsonl") return Format::jsonl;
     if (name == "csv") return Format::csv;
+    if (name == "html") return Format::html;
     throw std::invalid_argument(fmt::format("unknown format '{}'", name));
 }
 
@@ -123,6 +124,7 @@ void write_claims(std::ostream& out, const std::vector<db::StoredClaim>& claims,
     }
     case Format::table:
     case Format::markdown:
+    case Format::html:
         write_claims_table(out, claims);
         return;
     }

@@ -316,6 +316,7 @@ void write_findings(std::ostream& out, const FindingsView& view, Format format, 
     case Format::json:
     case Format::jsonl: out << findings_json(view).dump(format == Format::json ? 2 : -1) << '\n'; return;
     case Format::csv: write_csv(out, view); return;
+    case Format::html: write_findings_html(out, view); return;
     }
 }
 

@@ -12,7 +12,7 @@
 
 namespace tradecheck::report {
 
-enum class Format { table, markdown, json, jsonl, csv };
+enum class Format { table, markdown, json, jsonl, csv, html };
 
 // Parses "table", "markdown", ...; throws std::invalid_argument for anything else.
 Format parse_format(std::string_view name);
@@ -30,6 +30,11 @@ struct FindingsView {
 
 // `color`: ANSI colours in the table form (when stdout is a terminal).
 void write_findings(std::ostream& out, const FindingsView& view, Format format, bool color);
+
+// One self-contained HTML page (no network): summary, conflicts first, each fact with an SVG
+// number line of its sources' intervals, quotes with the figure highlighted. All article text
+// is escaped. Implemented in html.cpp.
+void write_findings_html(std::ostream& out, const FindingsView& view);
 
 // The sentence-sized context of [start, end) (code points) in `text`, on one line, with the
 // span marked by `open`/`close`.
