@@ -1,10 +1,20 @@
-// tradecheck ingest: read articles, extract claims, store both.
+// tradecheck ingest: read articles, extract their claims and store both.
+//
+// A streaming pipeline (pipeline.hpp): one thread reads the inputs, --jobs threads parse,
+// hash and extract, and this thread is the one writer, storing results in input order in
+// transactions of --batch articles. An article whose id and digest are already stored costs
+// its hash and one indexed lookup, made by the worker on a read-only connection of its own,
+// and is never extracted.
+#include <chrono>
 #include <iostream>
+#include <memory>
+#include <optional>
 
 #include <fmt/core.h>
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "pipeline.hpp"
 #include "tradecheck/checks/fact_key.hpp"
 #include "tradecheck/db/store.hpp"
 #include "tradecheck/parser/article_reader.hpp"
@@ -18,6 +28,9 @@ struct IngestOptions {
     std::string db;
     std::vector<std::string> paths;
     std::vector<std::string> rules;
+    std::string input_format = "auto";
+    unsigned jobs = 0;
+    std::size_t batch = 500;
     bool reextract = false;
     bool quiet = false;
 };
@@ -45,40 +58,156 @@ std::size_t reextract(db::Store& store, const RuleSet& rules) {
     return claims;
 }
 
+// What a worker hands the writer for one record.
+struct Extracted {
+    std::optional<Article> article;
+    std::string metadata;
+    std::vector<Claim> claims;
+    bool unchanged = false;        // the stored digest was equal when the worker looked
+    std::size_t bytes = 0;         // input bytes of the record, for the progress bar
+    std::optional<ReadProblem> problem;
+};
+
+// A \r-redrawn line on stderr, at most 10 times a second, only on a terminal.
+class Progress {
+public:
+    Progress(bool enabled, std::size_t total_bytes) : enabled_(enabled), total_(total_bytes) {}
+
+    void update(std::size_t articles, std::size_t bytes, bool force = false) {
+        if (!enabled_) return;
+        const auto now = std::chrono::steady_clock::now();
+        if (!force && now - last_ < std::chrono::milliseconds(100)) return;
+        last_ = now;
+        const double seconds = std::chrono::duration<double>(now - start_).count();
+        const double mb = static_cast<double>(bytes) / 1e6;
+        const double rate = seconds > 0 ? mb / seconds : 0;
+        std::string line = fmt::format("{} articles, {:.1f} MB, {:.1f} MB/s", articles, mb, rate);
+        if (total_ > 0 && bytes > 0 && bytes <= total_) {
+            const double left = seconds * static_cast<double>(total_ - bytes) / static_cast<double>(bytes);
+            const auto secs = static_cast<long>(left + 0.5);
+            line = fmt::format("[{:3.0f}%] {}, ETA {}:{:02}", 100.0 * static_cast<double>(bytes) / static_cast<double>(total_),
+                               line, secs / 60, secs % 60);
+        }
+        fmt::print(stderr, "\r{:<{}}", line, width_);
+        width_ = std::max(width_, line.size());
+        shown_ = true;
+    }
+
+    // Clears the line before other output goes to stderr.
+    void clear() {
+        if (!shown_) return;
+        fmt::print(stderr, "\r{:<{}}\r", "", width_);
+        shown_ = false;
+    }
+
+private:
+    bool enabled_;
+    std::size_t total_;
+    std::size_t width_ = 0;
+    bool shown_ = false;
+    std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+    std::chrono::steady_clock::time_point last_{};
+};
+
 int run(const IngestOptions& o) {
-    // Rules first: a broken rule file stops the ingest before anything is written.
+    // Rules first: a broken rule file stops the ingest before anything is read or written.
     const RuleSet rules = load_rule_set(o.rules);
     if (o.paths.empty() && !o.reextract) {
         fmt::print(stderr, "tradecheck ingest: nothing to ingest (give files, directories or -)\n");
         return usage;
     }
-    ReadResult read = read_articles(o.paths, std::cin);
-    for (const ReadProblem& p : read.problems) fmt::print(stderr, "tradecheck: {}: {}\n", p.path, p.message);
+    const std::optional<InputFormat> format = parse_input_format(o.input_format);
+    if (!format) {
+        fmt::print(stderr, "tradecheck ingest: unknown input format '{}' (auto, text, markdown or jsonl)\n",
+                   o.input_format);
+        return usage;
+    }
 
     const std::string path = database_path(o.db);
     db::Store store(path);
-    std::size_t inserted = 0, replaced = 0, unchanged = 0, claims = 0;
-    db::Store::Transaction tx(store);
-    for (const Article& a : read.articles) {
-        // Unchanged articles cost a hash and nothing else.
-        if (store.article_sha256(a.id) == a.sha256) { ++unchanged; continue; }
-        const auto found = claims_of(a, rules);
-        claims += found.size();
-        const db::PutResult r = store.put_article(a, found, rules.hash);
-        inserted += r == db::PutResult::inserted;
-        replaced += r == db::PutResult::replaced;
-        unchanged += r == db::PutResult::unchanged;
-    }
+    const unsigned jobs = worker_count(o.jobs);
+    const std::size_t batch = std::max<std::size_t>(o.batch, 1);
+
+    ArticleSource source(o.paths, std::cin, *format);
+    Progress progress(!o.quiet && stderr_is_terminal(), !o.quiet && stderr_is_terminal() ? source.bytes_total() : 0);
+
+    // Each worker looks digests up on its own read-only connection (WAL lets it read while the
+    // writer writes). It sees only committed batches; the writer checks again before storing.
+    std::vector<std::unique_ptr<db::Store>> readers(jobs);
+    const auto work = [&](RawInput&& raw, unsigned w) {
+        Extracted out;
+        out.bytes = raw.bytes.size();
+        ParsedInput parsed = parse_input(std::move(raw));
+        out.problem = std::move(parsed.problem);
+        if (!parsed.article) return out;
+        out.metadata = std::move(parsed.metadata);
+        if (!readers[w]) {
+            try {
+                readers[w] = std::make_unique<db::Store>(path, true);
+            } catch (const db::StoreError&) {
+                // No lookups for this worker; the writer still decides.
+            }
+        }
+        if (readers[w] && readers[w]->article_sha256(parsed.article->id) == parsed.article->sha256)
+            out.unchanged = true;
+        else
+            out.claims = claims_of(*parsed.article, rules);
+        out.article = std::move(parsed.article);
+        return out;
+    };
+
+    std::size_t inserted = 0, replaced = 0, unchanged = 0, claims = 0, skipped = 0;
+    std::size_t articles = 0, bytes_done = 0, in_batch = 0;
+    std::optional<db::Store::Transaction> tx;
+    tx.emplace(store);
+    const auto write = [&](Extracted&& r) {
+        bytes_done += r.bytes;
+        if (r.problem) {
+            ++skipped;
+            progress.clear();
+            fmt::print(stderr, "tradecheck: {}: {}\n", r.problem->path, r.problem->message);
+        }
+        if (!r.article) return;
+        ++articles;
+        const Article& a = *r.article;
+        const bool stored_equal = store.article_sha256(a.id) == a.sha256;
+        if (stored_equal) {
+            ++unchanged;
+            return;
+        }
+        // The worker saw an older snapshot (the same id earlier in this input): extract now.
+        if (r.unchanged) r.claims = claims_of(a, rules);
+        const db::PutResult put = store.put_article(a, r.claims, rules.hash, r.metadata);
+        if (put == db::PutResult::unchanged) {
+            ++unchanged;
+            return;
+        }
+        inserted += put == db::PutResult::inserted;
+        replaced += put == db::PutResult::replaced;
+        claims += r.claims.size();
+        // A batch is committed as a whole: a crash loses at most one batch, never an article's
+        // claims without the article.
+        if (++in_batch >= batch) {
+            tx->commit();
+            tx.reset();
+            tx.emplace(store);
+            in_batch = 0;
+        }
+    };
+    const auto tick = [&] { progress.update(articles, bytes_done); };
+    run_pipeline<Extracted>(source, jobs, std::max<std::size_t>(64, 16 * std::size_t(jobs)), work, write, tick);
+    progress.update(articles, bytes_done, true);
+    progress.clear();
+
     if (o.reextract) claims = reextract(store, rules);
     store.put_rules(rule_records(rules));
-    tx.commit();
+    tx->commit();
 
     if (!o.quiet)
         fmt::print(stderr, "{}: {} new, {} replaced, {} unchanged article{}; {} claim{} {}; {} input{} skipped\n", path,
                    inserted, replaced, unchanged, unchanged == 1 ? "" : "s", claims, claims == 1 ? "" : "s",
-                   o.reextract ? "after re-extraction" : "extracted", read.problems.size(),
-                   read.problems.size() == 1 ? "" : "s");
-    return read.problems.empty() ? ok : partial;
+                   o.reextract ? "after re-extraction" : "extracted", skipped, skipped == 1 ? "" : "s");
+    return skipped == 0 ? ok : partial;
 }
 
 } // namespace
@@ -87,17 +216,29 @@ void add_ingest(CLI::App& app, int& status) {
     auto opts = std::make_shared<IngestOptions>();
     CLI::App* cmd = app.add_subcommand("ingest", "Read articles, extract their claims and store both in the database");
     cmd->footer("Examples:\n  tradecheck ingest seeds/\n  tradecheck ingest --db news.db story.txt other/\n"
-                "  cat story.md | tradecheck ingest -\n  tradecheck ingest --reextract --rules my-rules/\n\n"
+                "  tradecheck ingest --db reuters.db corpus.jsonl\n"
+                "  cat story.md | tradecheck ingest -\n  scraper | tradecheck ingest --input-format jsonl -\n"
+                "  tradecheck ingest --reextract --rules my-rules/\n\n"
                 "Files: .txt and .md, with optional YAML front matter (title, date, source, currency, id); a "
                 "manifest.csv beside them (file,outlet,published,title) fills in what front matter lacks. An "
-                "article's id is its file name. Unchanged articles are skipped; changed ones replace their "
-                "claims. Unreadable, binary, empty or invalid UTF-8 files are reported and skipped (exit 4).");
+                "article's id is its file name. JSON Lines (.jsonl, .ndjson, or stdin whose first line is a JSON "
+                "object): one article a line with id, title, date, source (or outlet), currency and text; other "
+                "fields are kept as metadata. Unchanged articles cost a hash and are skipped; changed ones replace "
+                "their claims. Unreadable, binary, empty or invalid UTF-8 files and invalid JSON records are "
+                "reported with file (and line) and skipped (exit 4).");
     add_db_option(*cmd, opts->db);
     add_rules_option(*cmd, opts->rules);
-    cmd->add_option("paths", opts->paths, "Files or directories (recursive); - reads one article from stdin")
+    cmd->add_option("paths", opts->paths,
+                    "Files or directories (recursive); - reads stdin (one article, or JSON Lines)")
         ->type_name("PATH...");
+    cmd->add_option("--input-format", opts->input_format,
+                    "auto (by extension; .jsonl/.ndjson are JSON Lines), text, markdown or jsonl")
+        ->check(CLI::IsMember({"auto", "text", "txt", "md", "markdown", "jsonl", "ndjson"}))
+        ->capture_default_str();
+    cmd->add_option("-j,--jobs", opts->jobs, "Extraction threads (default: one per core)")->type_name("N");
+    cmd->add_option("--batch", opts->batch, "Articles per transaction")->capture_default_str();
     cmd->add_flag("--reextract", opts->reextract, "Re-run the current rules over every stored article");
-    cmd->add_flag("-q,--quiet", opts->quiet, "No summary on stderr");
+    cmd->add_flag("-q,--quiet", opts->quiet, "No progress bar and no summary on stderr");
     cmd->callback([opts, &status] { status = run(*opts); });
 }
 

@@ -2,7 +2,9 @@
 // Streams: the input is read in 1 MiB blocks, each cut at a paragraph break (or the last
 // whitespace) so no quantity straddles two blocks; offsets are shifted by the code points
 // already consumed. Invalid UTF-8 bytes are non-word characters and count one code point each.
+#include <charconv>
 #include <cmath>
+#include <cstring>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -54,25 +56,149 @@ std::size_t count_code_points(std::string_view s) {
     return n;
 }
 
-nlohmann::json bound(double v) { return std::isinf(v) ? nlohmann::json(nullptr) : nlohmann::json(v); }
+// ---- jsonl output, written by hand into one buffer: the same bytes nlohmann-json's dump()
+// gives (keys in its sorted order, its number format, its string escapes) at a fraction of
+// the cost. A string that is not valid UTF-8 is still handed to nlohmann-json, whose
+// replacement of bad bytes with U+FFFD stays the reference.
 
+bool valid_utf8(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) { ++i; continue; }
+        const std::size_t len = (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+        if (len == 0 || (len == 2 && c < 0xC2) || i + len > s.size()) return false;
+        for (std::size_t k = 1; k < len; ++k)
+            if ((static_cast<unsigned char>(s[i + k]) >> 6) != 2) return false;
+        const unsigned char d = static_cast<unsigned char>(s[i + 1]);
+        if (c == 0xE0 && d < 0xA0) return false;               // overlong
+        if (c == 0xED && d >= 0xA0) return false;              // surrogates
+        if (c == 0xF0 && d < 0x90) return false;               // overlong
+        if (c == 0xF4 && d >= 0x90) return false;              // beyond U+10FFFF
+        if (c > 0xF4) return false;
+        i += len;
+    }
+    return true;
+}
+
+void put_string(std::string_view s, std::string& out) {
+    if (!valid_utf8(s)) {
+        out += nlohmann::json(std::string(s)).dump(-1, ' ', false,
+                                                   nlohmann::json::error_handler_t::replace);
+        return;
+    }
+    out += '"';
+    std::size_t run = 0; // start of bytes not yet copied
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(s.data() + run, i - run);
+        run = i + 1;
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default: {
+            static constexpr char hex[] = "0123456789abcdef";
+            const char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            out.append(esc, 6);
+        }
+        }
+    }
+    out.append(s.data() + run, s.size() - run);
+    out += '"';
+}
+
+// A double as nlohmann-json prints it: shortest round-trip digits, "25.0" for integers,
+// "0.0001", "1e+16", "1.5e-05"; null for an unbounded end.
+void put_double(double v, std::string& out) {
+    if (!std::isfinite(v)) { out += "null"; return; }
+    if (v == 0) { out += std::signbit(v) ? "-0.0" : "0.0"; return; }
+    char sci[40];
+    const auto r = std::to_chars(sci, sci + sizeof sci, v, std::chars_format::scientific);
+    // sci = [-]d[.ddd]e(+|-)xx
+    char digits[24];
+    int k = 0;
+    const char* p = sci;
+    if (*p == '-') { out += '-'; ++p; }
+    for (; p < r.ptr && *p != 'e'; ++p)
+        if (*p != '.') digits[k++] = *p;
+    int e10 = 0;
+    std::from_chars(p + 1 + (p[1] == '+'), r.ptr, e10);
+    const int n = e10 + 1; // position of the decimal point after the first digit
+    char buf[64];
+    char* b = buf;
+    if (k <= n && n <= 15) {
+        std::memcpy(b, digits, std::size_t(k)); b += k;
+        std::memset(b, '0', std::size_t(n - k)); b += n - k;
+        *b++ = '.'; *b++ = '0';
+    } else if (0 < n && n <= 15) {
+        std::memcpy(b, digits, std::size_t(n)); b += n;
+        *b++ = '.';
+        std::memcpy(b, digits + n, std::size_t(k - n)); b += k - n;
+    } else if (-4 < n && n <= 0) {
+        *b++ = '0'; *b++ = '.';
+        std::memset(b, '0', std::size_t(-n)); b += -n;
+        std::memcpy(b, digits, std::size_t(k)); b += k;
+    } else {
+        *b++ = digits[0];
+        if (k > 1) {
+            *b++ = '.';
+            std::memcpy(b, digits + 1, std::size_t(k - 1)); b += k - 1;
+        }
+        *b++ = 'e';
+        int x = n - 1;
+        *b++ = x < 0 ? '-' : '+';
+        if (x < 0) x = -x;
+        if (x < 10) { *b++ = '0'; *b++ = char('0' + x); }
+        else if (x < 100) { *b++ = char('0' + x / 10); *b++ = char('0' + x % 10); }
+        else { *b++ = char('0' + x / 100); *b++ = char('0' + x / 10 % 10); *b++ = char('0' + x % 10); }
+    }
+    out.append(buf, std::size_t(b - buf));
+}
+
+void put_uint(std::size_t v, std::string& out) {
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, std::size_t(r.ptr - buf));
+}
+
+// Keys in nlohmann-json's (sorted) order: end high low qualifier relation same_as start text
+// type unit value.
 void print_jsonl(std::string_view chunk, const Quantity& q, std::size_t base, std::size_t index_base,
                  std::string& out) {
-    nlohmann::json j;
-    j["text"] = std::string(chunk.substr(q.bytes.start, q.bytes.end - q.bytes.start));
-    j["start"] = base + q.span.start;
-    j["end"] = base + q.span.end;
-    j["value"] = bound(q.value);
-    j["low"] = bound(q.low);
-    j["high"] = bound(q.high);
-    j["unit"] = q.unit;
-    j["qualifier"] = std::string(to_string(q.qualifier));
-    j["type"] = std::string(to_string(q.type));
-    if (q.type == QuantityType::year || q.type == QuantityType::duration)
-        j["relation"] = std::string(to_string(q.relation));
-    if (q.same_as >= 0) j["same_as"] = index_base + std::size_t(q.same_as);
-    out += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    out += '\n';
+    out += "{\"end\":";
+    put_uint(base + q.span.end, out);
+    out += ",\"high\":";
+    put_double(q.high, out);
+    out += ",\"low\":";
+    put_double(q.low, out);
+    out += ",\"qualifier\":\"";
+    out += to_string(q.qualifier);
+    out += '"';
+    if (q.type == QuantityType::year || q.type == QuantityType::duration) {
+        out += ",\"relation\":\"";
+        out += to_string(q.relation);
+        out += '"';
+    }
+    if (q.same_as >= 0) {
+        out += ",\"same_as\":";
+        put_uint(index_base + std::size_t(q.same_as), out);
+    }
+    out += ",\"start\":";
+    put_uint(base + q.span.start, out);
+    out += ",\"text\":";
+    put_string(chunk.substr(q.bytes.start, q.bytes.end - q.bytes.start), out);
+    out += ",\"type\":\"";
+    out += to_string(q.type);
+    out += "\",\"unit\":";
+    put_string(q.unit, out);
+    out += ",\"value\":";
+    put_double(q.value, out);
+    out += "}\n";
 }
 
 std::string flat(std::string_view s) {

@@ -22,7 +22,11 @@ CREATE TABLE articles (
     currency    TEXT NOT NULL DEFAULT 'USD',   -- what a bare "$" means in this article
     text        TEXT NOT NULL,                 -- UTF-8 body, front matter removed
     ingested_at TEXT NOT NULL                  -- UTC time of the last insert or replace
-                DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+                DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    metadata    TEXT NOT NULL DEFAULT ''       -- JSON object of a JSON Lines record's other
+                                               -- fields (e.g. {"topics":["trade"]}); '' if none.
+                                               -- Added within version 1: older files get it
+                                               -- (last, as here) when opened for writing
 );
 
 -- One row per numeric claim. Deleting an article deletes its claims.

@@ -21,6 +21,7 @@ namespace {
 std::string_view field(const std::string& s) { return s.empty() ? std::string_view("-") : std::string_view(s); }
 
 std::string period_of(const Claim& c) {
+    if (c.period == Period::in && c.year && c.month) return fmt::format("{}-{:02}", *c.year, *c.month);
     if (c.period == Period::in && c.year) return std::to_string(*c.year);
     return c.period == Period::by ? "by" : "-";
 }

@@ -78,6 +78,34 @@ void migrate(SQLite::Database& db, const std::filesystem::path& path) {
     transaction.commit();
 }
 
+// Columns added without a version step because they are backward compatible: a program that
+// does not know them neither reads them nor needs to write them (they have defaults). Files
+// made before a column existed get it here, the first time they are opened for writing.
+struct AddedColumn {
+    const char* table;
+    const char* column;
+    const char* sql;
+};
+constexpr std::array<AddedColumn, 1> added_columns{{
+    {"articles", "metadata", "ALTER TABLE articles ADD COLUMN metadata TEXT NOT NULL DEFAULT ''"},
+}};
+
+bool has_column(SQLite::Database& db, const char* table, const char* column) {
+    SQLite::Statement s(db, "SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2");
+    s.bind(1, table);
+    s.bind(2, column);
+    return s.executeStep() && s.getColumn(0).getInt() > 0;
+}
+
+void add_missing_columns(SQLite::Database& db) {
+    for (const AddedColumn& c : added_columns) {
+        if (has_column(db, c.table, c.column)) continue;
+        SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+        if (!has_column(db, c.table, c.column)) db.exec(c.sql);  // another process may have
+        transaction.commit();
+    }
+}
+
 // A read-only connection cannot migrate: the file must already be current.
 void check_read_only(SQLite::Database& db, const std::filesystem::path& path) {
     const int version = user_version(db);
@@ -127,6 +155,7 @@ SQLite::Database open_database(const std::filesystem::path& path, bool read_only
         } else if (user_version(db) != Store::schema_version) {
             migrate(db, path);
         }
+        if (!read_only) add_missing_columns(db);
         return db;
     });
 }

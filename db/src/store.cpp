@@ -14,12 +14,13 @@ namespace {
 // An upsert, not INSERT OR REPLACE: a replace would delete the row first, and with it
 // (ON DELETE CASCADE) claims we have not decided to drop.
 constexpr const char* sql_upsert_article = R"(
-INSERT INTO articles (id, path, sha256, title, outlet, published, currency, text)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+INSERT INTO articles (id, path, sha256, title, outlet, published, currency, text, metadata)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
 ON CONFLICT (id) DO UPDATE SET
     path = excluded.path, sha256 = excluded.sha256, title = excluded.title,
     outlet = excluded.outlet, published = excluded.published, currency = excluded.currency,
-    text = excluded.text, ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))";
+    text = excluded.text, metadata = excluded.metadata,
+    ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))";
 
 constexpr const char* sql_delete_claims = "DELETE FROM claims WHERE article_id = ?1";
 
@@ -89,7 +90,7 @@ void bind_claim(SQLite::Statement& s, const std::string& article_id, const Claim
     s.bind(25, rules_hash);
 }
 
-void bind_article(SQLite::Statement& s, const Article& a) {
+void bind_article(SQLite::Statement& s, const Article& a, const std::string& metadata) {
     s.bind(1, a.id);
     s.bind(2, a.path);
     s.bind(3, a.sha256);
@@ -102,6 +103,7 @@ void bind_article(SQLite::Statement& s, const Article& a) {
     }
     s.bind(7, a.currency);
     s.bind(8, a.text);
+    s.bind(9, metadata);
 }
 
 void run(SQLite::Statement& statement) {
@@ -188,6 +190,11 @@ void Store::Transaction::commit() {
 
 PutResult Store::put_article(const Article& article, const std::vector<Claim>& claims,
                              const std::string& rules_hash) {
+    return put_article(article, claims, rules_hash, std::string());
+}
+
+PutResult Store::put_article(const Article& article, const std::vector<Claim>& claims,
+                             const std::string& rules_hash, const std::string& metadata) {
     impl_->require_writable("store articles");
     const std::string action = fmt::format("storing article {}", article.id);
     return guarded(impl_->path, action, [&] {
@@ -195,7 +202,7 @@ PutResult Store::put_article(const Article& article, const std::vector<Claim>& c
         const std::optional<std::string> stored = article_sha256(article.id);
         if (stored && *stored == article.sha256) return PutResult::unchanged;
         SQLite::Statement& upsert = impl_->cached(impl_->upsert_article, sql_upsert_article);
-        bind_article(upsert, article);
+        bind_article(upsert, article, metadata);
         run(upsert);
         replace_claims(article.id, claims, rules_hash);
         transaction.commit();

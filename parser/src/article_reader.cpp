@@ -1,6 +1,7 @@
 #include "tradecheck/parser/article_reader.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -8,6 +9,7 @@
 #include <stdexcept>
 
 #include <fmt/core.h>
+#include <nlohmann/json.hpp>
 
 #include "tradecheck/parser/text.hpp"
 
@@ -145,10 +147,15 @@ std::vector<std::string> csv_record(const std::string& text, std::size_t& pos, s
     return fields;
 }
 
+bool is_jsonl_file(const fs::path& path) {
+    const std::string ext = path.extension().string();
+    return ext == ".jsonl" || ext == ".ndjson";
+}
+
 bool is_article_file(const fs::path& path) {
     const std::string ext = path.extension().string();
     const std::string stem = path.stem().string();
-    return (ext == ".txt" || ext == ".md") && stem != "README" && stem != "readme";
+    return ((ext == ".txt" || ext == ".md") && stem != "README" && stem != "readme") || is_jsonl_file(path);
 }
 
 const ManifestEntry* manifest_for(const fs::path& file,
@@ -234,42 +241,291 @@ Article parse_article(std::string raw, const std::string& id, const std::string&
     return a;
 }
 
-ReadResult read_articles(const std::vector<std::string>& paths, std::istream& stdin_stream) {
-    ReadResult result;
-    std::map<fs::path, std::map<std::string, ManifestEntry>> manifests;
-    const auto read_one = [&](const fs::path& file) {
-        try {
-            const ManifestEntry* meta = manifest_for(file, manifests, result.problems);
-            result.articles.push_back(parse_article(read_file(file), file.filename().string(), file.string(), meta));
-        } catch (const std::exception& e) {
-            result.problems.push_back({file.string(), e.what()});
+std::optional<InputFormat> parse_input_format(std::string_view name) {
+    if (name == "auto") return InputFormat::automatic;
+    if (name == "text" || name == "txt" || name == "md" || name == "markdown") return InputFormat::text;
+    if (name == "jsonl" || name == "ndjson") return InputFormat::jsonl;
+    return std::nullopt;
+}
+
+namespace {
+
+using json = nlohmann::json;
+
+// A known field as text: strings as they are, numbers as printed, null as "".
+std::string scalar_field(const json& record, const char* name) {
+    const auto it = record.find(name);
+    if (it == record.end() || it->is_null()) return {};
+    if (it->is_string()) return it->get<std::string>();
+    if (it->is_number() || it->is_boolean()) return it->dump();
+    throw std::runtime_error(fmt::format("field '{}' must be a string", name));
+}
+
+// nlohmann's messages start with "[json.exception.parse_error.101] parse error at line 1, ";
+// the line is ours to give, so only the reason is kept.
+std::string json_reason(const std::exception& e) {
+    std::string what = e.what();
+    if (const auto bracket = what.find("] "); what.rfind("[json.exception", 0) == 0 && bracket != std::string::npos)
+        what = what.substr(bracket + 2);
+    if (const auto at = what.find("at line 1, "); at != std::string::npos) what.erase(at, 11);
+    return what;
+}
+
+} // namespace
+
+Article parse_jsonl_record(std::string_view line, const std::string& default_id, const std::string& path,
+                           std::string* metadata) {
+    json record;
+    try {
+        record = json::parse(line.begin(), line.end());
+    } catch (const json::exception& e) {
+        throw std::runtime_error(fmt::format("invalid JSON record: {}; skipped", json_reason(e)));
+    }
+    if (!record.is_object()) throw std::runtime_error("invalid record: not a JSON object; skipped");
+    const auto text = record.find("text");
+    if (text == record.end() || !text->is_string())
+        throw std::runtime_error("invalid record: no \"text\" string; skipped");
+
+    Article a;
+    try {
+        a.id = scalar_field(record, "id");
+        a.title = scalar_field(record, "title");
+        a.outlet = scalar_field(record, "source");
+        if (a.outlet.empty()) a.outlet = scalar_field(record, "outlet");
+        std::string date = scalar_field(record, "date");
+        if (date.empty()) date = scalar_field(record, "published");
+        a.published = normalise_date(date);
+        a.currency = scalar_field(record, "currency");
+    } catch (const std::exception& e) {
+        throw std::runtime_error(fmt::format("invalid record: {}; skipped", e.what()));
+    }
+    if (a.id.empty()) a.id = default_id;
+    if (a.currency.empty()) a.currency = "USD";
+    a.path = path;
+    a.text = text->get<std::string>();
+    if (a.text.find('\0') != std::string::npos)
+        throw std::runtime_error("invalid record: text contains NUL characters; skipped");
+    if (trim(a.text).empty()) throw std::runtime_error("empty article (no text); skipped");
+
+    std::string meta;
+    for (const char* known : {"id", "title", "source", "outlet", "date", "published", "currency", "text"})
+        record.erase(known);
+    if (!record.empty()) meta = record.dump();
+    // The same identity as a file article, plus the metadata when there is some.
+    std::string identity = a.title + '\x1f' + a.outlet + '\x1f' + a.published + '\x1f' + a.currency + '\x1f' + a.text;
+    if (!meta.empty()) identity += '\x1f' + meta;
+    a.sha256 = sha256_hex(identity);
+    if (metadata) *metadata = std::move(meta);
+    return a;
+}
+
+ParsedInput parse_input(RawInput&& raw) {
+    ParsedInput parsed;
+    try {
+        switch (raw.kind) {
+        case RawInput::Kind::problem:
+            parsed.problem = ReadProblem{raw.path, raw.bytes};
+            break;
+        case RawInput::Kind::jsonl_record:
+            parsed.article = parse_jsonl_record(raw.bytes, raw.id, raw.path, &parsed.metadata);
+            break;
+        case RawInput::Kind::file:
+            parsed.article = parse_article(std::move(raw.bytes), raw.id, raw.path,
+                                           raw.manifest ? &*raw.manifest : nullptr);
+            break;
         }
-    };
-    for (const std::string& p : paths) {
-        if (p == "-") {
-            std::string raw((std::istreambuf_iterator<char>(stdin_stream)), std::istreambuf_iterator<char>());
-            try {
-                result.articles.push_back(parse_article(std::move(raw), "stdin", "-"));
-            } catch (const std::exception& e) {
-                result.problems.push_back({"-", e.what()});
+    } catch (const std::exception& e) {
+        parsed.article.reset();
+        parsed.problem = ReadProblem{raw.path, e.what()};
+    }
+    return parsed;
+}
+
+// ---- ArticleSource ----------------------------------------------------------------------
+
+struct ArticleSource::State {
+    std::vector<std::string> paths;
+    std::size_t next_path = 0;
+    std::istream& stdin_stream;
+    InputFormat format;
+
+    std::deque<fs::path> files;                 // files of the directory being read
+    std::deque<RawInput> pending;               // problems (and stdin's one article) to hand out
+    std::map<fs::path, std::map<std::string, ManifestEntry>> manifests;
+
+    // The JSON Lines stream being read, if any.
+    std::unique_ptr<std::ifstream> file_stream;
+    std::istream* lines = nullptr;
+    std::string lines_path;                     // "dir/all.jsonl" or "stdin"
+    std::string lines_id;                       // "all.jsonl" or "stdin"
+    std::size_t line_no = 0;
+    std::optional<std::string> first_line;      // stdin's line already read while sniffing
+
+    std::optional<std::size_t> total;
+
+    State(std::vector<std::string> p, std::istream& in, InputFormat f)
+        : paths(std::move(p)), stdin_stream(in), format(f) {}
+
+    static RawInput problem(std::string path, std::string message) {
+        RawInput r;
+        r.kind = RawInput::Kind::problem;
+        r.path = std::move(path);
+        r.bytes = std::move(message);
+        return r;
+    }
+
+    bool jsonl(const fs::path& file) const {
+        return format == InputFormat::jsonl || (format == InputFormat::automatic && is_jsonl_file(file));
+    }
+
+    void open_lines(std::istream& in, std::string path, std::string id) {
+        lines = &in;
+        lines_path = std::move(path);
+        lines_id = std::move(id);
+        line_no = 0;
+    }
+};
+
+ArticleSource::ArticleSource(std::vector<std::string> paths, std::istream& stdin_stream, InputFormat format)
+    : state_(std::make_unique<State>(std::move(paths), stdin_stream, format)) {}
+
+ArticleSource::~ArticleSource() = default;
+
+std::size_t ArticleSource::bytes_total() {
+    State& s = *state_;
+    if (s.total) return *s.total;
+    std::size_t total = 0;
+    for (const std::string& p : s.paths) {
+        std::error_code ec;
+        if (p == "-") continue;
+        if (fs::is_directory(p, ec)) {
+            for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+                 !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+                if (it->is_regular_file(ec) && is_article_file(it->path())) total += it->file_size(ec);
+        } else if (const auto size = fs::file_size(p, ec); !ec) {
+            total += size;
+        }
+    }
+    s.total = total;
+    return total;
+}
+
+std::optional<RawInput> ArticleSource::next() {
+    State& s = *state_;
+    for (;;) {
+        if (!s.pending.empty()) {
+            RawInput r = std::move(s.pending.front());
+            s.pending.pop_front();
+            return r;
+        }
+        if (s.lines) {
+            std::string line;
+            bool got = false;
+            if (s.first_line) {
+                line = std::move(*s.first_line);
+                s.first_line.reset();
+                got = true;
+            } else {
+                got = static_cast<bool>(std::getline(*s.lines, line));
             }
+            if (got) {
+                ++s.line_no;
+                bytes_read_ += line.size() + 1;
+                if (!line.empty() && line.back() == '\r') line.pop_back();
+                if (line.find_first_not_of(" \t") == std::string::npos) continue;  // blank line
+                RawInput r;
+                r.kind = RawInput::Kind::jsonl_record;
+                r.path = fmt::format("{}:{}", s.lines_path, s.line_no);
+                r.id = fmt::format("{}:{}", s.lines_id, s.line_no);
+                r.bytes = std::move(line);
+                return r;
+            }
+            const bool bad = s.lines->bad();
+            std::string path = s.lines_path;
+            s.lines = nullptr;
+            s.file_stream.reset();
+            if (bad) return State::problem(std::move(path), "read error");
             continue;
+        }
+        if (!s.files.empty()) {
+            const fs::path file = std::move(s.files.front());
+            s.files.pop_front();
+            if (s.jsonl(file)) {
+                auto in = std::make_unique<std::ifstream>(file, std::ios::binary);
+                if (!*in) return State::problem(file.string(), "cannot open file");
+                s.file_stream = std::move(in);
+                s.open_lines(*s.file_stream, file.string(), file.filename().string());
+                continue;
+            }
+            std::vector<ReadProblem> manifest_problems;
+            const ManifestEntry* meta = manifest_for(file, s.manifests, manifest_problems);
+            for (ReadProblem& p : manifest_problems) s.pending.push_back(State::problem(p.path, p.message));
+            RawInput r;
+            r.kind = RawInput::Kind::file;
+            r.path = file.string();
+            r.id = file.filename().string();
+            if (meta) r.manifest = *meta;
+            try {
+                r.bytes = read_file(file);
+                bytes_read_ += r.bytes.size();
+            } catch (const std::exception& e) {
+                r = State::problem(file.string(), e.what());
+            }
+            s.pending.push_back(std::move(r));
+            continue;
+        }
+        if (s.next_path >= s.paths.size()) return std::nullopt;
+        const std::string p = s.paths[s.next_path++];
+        if (p == "-") {
+            bool as_jsonl = s.format == InputFormat::jsonl;
+            std::string first;
+            bool newline = false;
+            if (s.format == InputFormat::automatic) {
+                // JSON Lines when the first line is a JSON object, else one article.
+                newline = static_cast<bool>(std::getline(s.stdin_stream, first)) && !s.stdin_stream.eof();
+                const auto brace = first.find_first_not_of(" \t\xEF\xBB\xBF");
+                as_jsonl = brace != std::string::npos && first[brace] == '{' && json::accept(first);
+                if (as_jsonl) s.first_line = std::move(first);
+            }
+            if (as_jsonl) {
+                s.open_lines(s.stdin_stream, "stdin", "stdin");
+                continue;
+            }
+            RawInput r;
+            r.kind = RawInput::Kind::file;
+            r.path = "-";
+            r.id = "stdin";
+            r.bytes = std::move(first);
+            if (newline) r.bytes += '\n';
+            r.bytes.append(std::istreambuf_iterator<char>(s.stdin_stream), std::istreambuf_iterator<char>());
+            bytes_read_ += r.bytes.size();
+            return r;
         }
         std::error_code ec;
         const fs::path path(p);
         if (fs::is_directory(path, ec)) {
-            std::vector<fs::path> files;
+            std::vector<fs::path> found;
             for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
                  !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
-                if (it->is_regular_file(ec) && is_article_file(it->path())) files.push_back(it->path());
-            if (ec) result.problems.push_back({p, ec.message()});
-            std::sort(files.begin(), files.end());
-            for (const auto& f : files) read_one(f);
+                if (it->is_regular_file(ec) && is_article_file(it->path())) found.push_back(it->path());
+            if (ec) s.pending.push_back(State::problem(p, ec.message()));
+            std::sort(found.begin(), found.end());
+            s.files.insert(s.files.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
         } else if (fs::exists(path, ec)) {
-            read_one(path);
+            s.files.push_back(path);
         } else {
-            result.problems.push_back({p, "no such file or directory"});
+            s.pending.push_back(State::problem(p, "no such file or directory"));
         }
+    }
+}
+
+ReadResult read_articles(const std::vector<std::string>& paths, std::istream& stdin_stream, InputFormat format) {
+    ReadResult result;
+    ArticleSource source(paths, stdin_stream, format);
+    while (auto raw = source.next()) {
+        ParsedInput parsed = parse_input(std::move(*raw));
+        if (parsed.article) result.articles.push_back(std::move(*parsed.article));
+        if (parsed.problem) result.problems.push_back(std::move(*parsed.problem));
     }
     return result;
 }

@@ -27,14 +27,16 @@ std::vector<std::string> split(const std::string& s, char sep) {
     return parts;
 }
 
-enum class Table { countries, products, metrics };
+enum class Table { countries, products, metrics, bases };
 
 Table table_of(const fs::path& file) {
     const std::string name = file.filename().string();
     if (name.rfind("countries", 0) == 0) return Table::countries;
     if (name.rfind("products", 0) == 0) return Table::products;
     if (name.rfind("metrics", 0) == 0) return Table::metrics;
-    throw std::runtime_error(fmt::format("{}:1:1: names file must be named countries*.tsv, products*.tsv or metrics*.tsv",
+    if (name.rfind("bases", 0) == 0) return Table::bases;
+    throw std::runtime_error(fmt::format("{}:1:1: names file must be named countries*.tsv, products*.tsv, "
+                                         "metrics*.tsv or bases*.tsv",
                                          file.string()));
 }
 
@@ -75,7 +77,10 @@ void Names::load_file(const fs::path& file) {
             throw std::runtime_error(fmt::format("{}:{}:1: '{}' is not a valid id (letters, digits, _ and -)",
                                                  file.string(), line_no, id));
         const auto at = [&](std::size_t i) { return i < fields.size() ? fields[i] : std::string{}; };
-        auto& entries = table == Table::countries ? countries_ : table == Table::products ? products_ : metrics_;
+        auto& entries = table == Table::countries  ? countries_
+                        : table == Table::products ? products_
+                        : table == Table::metrics  ? metrics_
+                                                   : bases_;
         NameEntry& entry = entries[id];
         entry.id = id;
         entry.file = file.string();
@@ -86,7 +91,10 @@ void Names::load_file(const fs::path& file) {
             add_phrases(at(3), id, MentionKind::capital, true);
             add_phrases(at(4), id, MentionKind::leader, true);
         } else {
-            add_phrases(at(1), id, table == Table::products ? MentionKind::product : MentionKind::metric, false);
+            const MentionKind kind = table == Table::products  ? MentionKind::product
+                                     : table == Table::metrics ? MentionKind::metric
+                                                               : MentionKind::basis;
+            add_phrases(at(1), id, kind, false);
             if (!at(2).empty()) entry.extra = at(2);
         }
     }

@@ -74,7 +74,8 @@ constexpr ClassName k_classes[] = {
     {"country", TermKind::country}, {"country-name", TermKind::country_name},
     {"country-adjective", TermKind::country_adjective}, {"country-possessive", TermKind::country_possessive},
     {"country-capital", TermKind::country_capital}, {"country-leader", TermKind::country_leader},
-    {"subject-country", TermKind::subject_country}, {"product", TermKind::product}, {"metric", TermKind::metric}};
+    {"subject-country", TermKind::subject_country}, {"article-country", TermKind::article_country},
+    {"product", TermKind::product}, {"metric", TermKind::metric}, {"basis", TermKind::basis}};
 
 bool is_symbol(const Arg& a, std::string_view s) { return a.kind == ArgKind::symbol && a.text == s; }
 bool is_word(const Arg& a, std::string_view s) { return a.kind == ArgKind::word && a.text == s; }
@@ -196,8 +197,10 @@ private:
             if (i < st.size() && is_symbol(st[i], "|")) { ++i; continue; }
             break;
         }
+        if (i < st.size() && is_word(st[i], "before")) { clause.side = Side::before; ++i; }
+        else if (i < st.size() && is_word(st[i], "after")) { clause.side = Side::after; ++i; }
         if (i >= st.size()) return clause; // default window
-        if (!is_word(st[i], "within")) src_.fail(st[i].where, "expected '|' or 'within'");
+        if (!is_word(st[i], "within")) src_.fail(st[i].where, "expected '|', 'before', 'after' or 'within'");
         clause.count = integer(st, "within takes a whole number", i + 1);
         const Arg& unit = need(st, i + 2, "'words' or 'sentences'");
         if (unit.text == "words" || unit.text == "word") clause.sentences = false;
@@ -249,7 +252,8 @@ private:
                 if (it == std::end(k_classes))
                     src_.fail(a->where, fmt::format("unknown name class '{}' (country, country-name, country-adjective, "
                                                     "country-possessive, country-capital, country-leader, "
-                                                    "subject-country, product, metric)", a->text));
+                                                    "subject-country, article-country, product, metric, "
+                                                    "basis)", a->text));
                 t.kind = it->kind;
                 ++classes;
                 captures += t.capture;

@@ -133,15 +133,36 @@ bool heading_break(std::string_view text, const Token& prev, const Token& next) 
     return prev.end - begin < 60 && prev.norm != "," && prev.norm != "-";
 }
 
+// Newswire hard-wraps its lines (Reuters at about 65 characters), so most lines end
+// mid-sentence; a line break there is never a heading.
+bool hard_wrapped(std::string_view text) {
+    std::size_t lines = 0, open = 0;
+    for (std::size_t start = 0; start < text.size();) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view line = text.substr(start, end - start);
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\r' || line.back() == '\t')) line.remove_suffix(1);
+        if (!line.empty()) {
+            ++lines;
+            const char last = line.back();
+            open += !(last == '.' || last == '!' || last == '?' || last == '"' || last == ':' ||
+                      line.substr(line.size() >= 3 ? line.size() - 3 : 0) == "\xE2\x80\x9D");
+        }
+        start = end + 1;
+    }
+    return lines >= 4 && open * 2 > lines;
+}
+
 } // namespace
 
 std::vector<Sentence> split_sentences(std::string_view text, const std::vector<Token>& tokens) {
     std::vector<Sentence> sentences;
+    const bool wrapped = hard_wrapped(text);
     std::size_t first = 0;
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
         const Token& t = tokens[i];
         const Token& next = tokens[i + 1];
-        bool boundary = blank_line_between(text, t.end, next.begin) || heading_break(text, t, next);
+        bool boundary = blank_line_between(text, t.end, next.begin) || (!wrapped && heading_break(text, t, next));
         const bool terminal = t.norm == "." || t.norm == "!" || t.norm == "?";
         const bool opens = next.capitalised || next.norm == "\"" || !next.word;
         if (terminal && opens && next.begin > t.end && !(i > 0 && t.norm == "." && is_abbreviation(tokens[i - 1]) &&

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "csv.hpp"
+#include "format_util.hpp"
 #include "tradecheck/report/render.hpp"
 
 namespace tradecheck::report {
@@ -57,15 +58,6 @@ std::size_t code_point_start(const std::string& text, std::size_t i) {
     return i;
 }
 
-// 70000000000 -> "70 billion", 1.3e12 -> "1.3 trillion": figures as news prints them.
-std::string human(double v) {
-    if (std::isinf(v)) return v < 0 ? "-inf" : "inf";
-    struct Scale { double size; const char* name; };
-    for (const Scale& sc : {Scale{1e12, "trillion"}, Scale{1e9, "billion"}, Scale{1e6, "million"}})
-        if (std::fabs(v) >= sc.size) return fmt::format("{:.10g} {}", v / sc.size, sc.name);
-    return fmt::format("{:.10g}", v);
-}
-
 // Just past the first [.!?] after `e` (and before `ceiling`) that ends a sentence: followed by
 // white space and then a capital, a quote or the end. "U.S. exports" does not end one.
 std::size_t sentence_end(const std::string& text, std::size_t e, std::size_t ceiling) {
@@ -78,15 +70,6 @@ std::size_t sentence_end(const std::string& text, std::size_t e, std::size_t cei
         if (std::isupper(next) || next == '"' || next >= 0x80) return i + 1;
     }
     return ceiling;
-}
-
-std::string period_text(const Claim& c) {
-    if (c.period == Period::in && c.year) return fmt::format("in {}", *c.year);
-    if (c.period != Period::by) return "-";
-    if (!c.year) return "by ?";
-    if (c.year_low && c.year_high && *c.year_low != *c.year_high)
-        return fmt::format("by {} ({}-{})", *c.year, *c.year_low, *c.year_high);
-    return fmt::format("by {}", *c.year);
 }
 
 std::string value_text(const db::StoredClaim& s) {
@@ -121,43 +104,10 @@ std::string headline(const Finding& f, const std::vector<db::StoredClaim>& claim
     return fmt::format("{} {}{}{}", f.kind, who, what, when);
 }
 
-struct Summary {
-    std::size_t facts = 0, conflicts = 0, agree = 0, single = 0, not_comparable = 0, articles = 0, claims = 0;
-};
-
-Summary summarise(const FindingsView& v) {
-    Summary s;
-    std::set<std::string> articles;
-    for (const Finding& f : v.findings) {
-        ++s.facts;
-        s.claims += f.claims.size();
-        s.conflicts += f.status == Status::conflict;
-        s.agree += f.status == Status::agree;
-        s.single += f.status == Status::single;
-        s.not_comparable += f.status == Status::not_comparable;
-        for (std::size_t i : f.claims) articles.insert(v.claims[i].claim.article);
-    }
-    s.articles = articles.size();
-    return s;
-}
-
-std::string summary_line(const Summary& s) {
-    return fmt::format("{} fact{} from {} claim{} in {} article{}: {} conflict{}, {} agree, {} single, {} not comparable",
-                       s.facts, s.facts == 1 ? "" : "s", s.claims, s.claims == 1 ? "" : "s", s.articles,
-                       s.articles == 1 ? "" : "s", s.conflicts, s.conflicts == 1 ? "" : "s", s.agree, s.single,
-                       s.not_comparable);
-}
-
 std::string gap_text(const checks::Disagreement& d, const std::vector<db::StoredClaim>& claims) {
     return fmt::format("{} gap {}{} ({:.0f}%) between {} and {}", d.on_horizon ? "horizon" : "value", human(d.gap),
                        d.on_horizon ? " years" : "", 100 * d.relative_gap, claims[d.a].claim.article,
                        claims[d.b].claim.article);
-}
-
-const std::string& text_of(const FindingsView& v, const db::StoredClaim& s) {
-    static const std::string none;
-    const auto it = v.texts.find(s.claim.article);
-    return it == v.texts.end() ? none : it->second;
 }
 
 std::string quoted(const FindingsView& v, const db::StoredClaim& s, std::string_view open, std::string_view close) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,13 +46,21 @@ std::string prepare(std::string_view text) {
 class StartWords {
 public:
     StartWords() {
-        for (std::string_view w : kWords) table_[std::size_t(w[0] - 'a')].push_back(w);
+        for (std::string_view w : kWords) table_[std::size_t(w[0] - 'a')].push_back(pack(w));
     }
+    // Words of up to 13 letters packed into one integer (5 bits a letter), so a lookup is a few
+    // integer compares and never a memcmp call.
     bool contains(std::string_view w) const {
-        if (w.empty() || !is_lower((unsigned char)w[0])) return false;
-        for (std::string_view c : table_[std::size_t(w[0] - 'a')])
-            if (c == w) return true;
+        if (w.empty() || w.size() > 13 || !is_lower((unsigned char)w[0])) return false;
+        const std::uint64_t key = pack(w);
+        for (std::uint64_t c : table_[std::size_t(w[0] - 'a')])
+            if (c == key) return true;
         return false;
+    }
+    static std::uint64_t pack(std::string_view w) {
+        std::uint64_t k = 0;
+        for (char c : w) k = (k << 5) | std::uint64_t(c - 'a' + 1);
+        return k;
     }
 
 private:
@@ -79,7 +88,7 @@ private:
         "r", "mex", "mxn", "usd", "sgd", "twd", "eur", "gbp", "jpy", "cny", "inr", "chf",
         "krw", "brl", "zar", "sek", "nok", "dkk", "rub", "sar", "aed", "myr", "thb", "idr",
         "php", "pln", "huf", "ils", "rmb", "rs", "maud", "musd", "meur", "mgbp", "mcad", "mchf"};
-    std::array<std::vector<std::string_view>, 26> table_;
+    std::array<std::vector<std::uint64_t>, 26> table_;
 };
 
 const StartWords& start_words() {

@@ -702,8 +702,12 @@ const auto count_part = count[on_count] | (kw("a") | kw("one"))[on_one];
 
 const auto reset = eps[([](auto& ctx) { _val(ctx) = ast::Match{}; })];
 
-// Every alternative starts from a clean Match: a failed one may have set fields.
-const auto time_phrase_def =
+// Every alternative starts from a clean Match: a failed one may have set fields. The lookahead
+// keeps the resets off the common path: only these words or a digit can start a time phrase.
+const auto time_start = &(kw("by") | kw("in") | kw("within") | kw("over") | kw("during") |
+                          kw("last") | kw("this") | kw("next") | kw("fiscal") | kw("fy") |
+                          kw("until") | kw("through") | digit);
+const auto time_phrase_def = time_start >> (
     // "by the end of the decade"
     (reset >> kw("by") >> kw("the") >> kw("end") >> kw("of") >> (kw("the") | kw("this")) >>
      kw("decade"))[on_end_of_decade] |
@@ -726,7 +730,7 @@ const auto time_phrase_def =
          [on_relation<TimeRelation::by>] >>
      year[on_low]) |
     // "1986/87" on its own
-    (reset >> year[on_low] >> year_tail);
+    (reset >> year[on_low] >> year_tail));
 
 const auto on_multiplier_value = [](auto& ctx) {
     ast::Measure& m = _val(ctx).low;

@@ -47,6 +47,14 @@ struct ClaimFilter {
 
 enum class PutResult { inserted, replaced, unchanged };
 
+// What Store::merge_from did, counted in articles of the source database.
+struct MergeResult {
+    std::size_t inserted = 0;   // articles the destination did not have
+    std::size_t replaced = 0;   // same id, other content: the source's version and claims win
+    std::size_t unchanged = 0;  // same id and digest: nothing copied
+    std::size_t claims = 0;     // claims copied
+};
+
 class Store {
 public:
     static constexpr int schema_version = 1;
@@ -77,6 +85,9 @@ public:
     // claims replaced.
     PutResult put_article(const Article& article, const std::vector<Claim>& claims,
                           const std::string& rules_hash);
+    // The same, with the article's metadata (a JSON object as text, or "") stored beside it.
+    PutResult put_article(const Article& article, const std::vector<Claim>& claims,
+                          const std::string& rules_hash, const std::string& metadata);
 
     // Replaces the claims of a stored article (re-extraction with changed rules).
     void replace_claims(const std::string& article_id, const std::vector<Claim>& claims,
@@ -84,6 +95,14 @@ public:
 
     // Replaces the rules table with the rules in force.
     void put_rules(const std::vector<RuleRecord>& rules);
+
+    // Copies into this database the articles and claims of the tradecheck database at `source`
+    // (built on another machine or from another shard), in one transaction: new articles with
+    // their claims, articles whose id is here with another digest replaced together with their
+    // claims, identical articles skipped. Rules this database lacks are added. The source is
+    // only read; it must have this program's schema version. Must not be called inside a
+    // Transaction (SQLite cannot attach a database there). Throws StoreError.
+    MergeResult merge_from(const std::filesystem::path& source);
 
     std::vector<StoredClaim> claims(const ClaimFilter& filter = {}) const;
     std::vector<Article> articles() const;

@@ -2,13 +2,26 @@
 //   - .txt / .md files, with optional YAML front matter (title, date, source, currency, id)
 //   - a manifest.csv beside the files (file, outlet, published, title[, currency]) for metadata
 //     that the files themselves do not carry; front matter wins where both give a field.
-// Bad inputs (unreadable, binary, empty, invalid UTF-8, unclosed front matter) are reported as
-// problems and skipped; they never stop the rest.
+//   - JSON Lines (.jsonl, .ndjson): one article a line, an object with `id`, `title`, `date`
+//     (or `published`), `source` (or `outlet`), `currency` and `text`; other fields are kept as
+//     the article's metadata (a JSON object).
+// Bad inputs (unreadable, binary, empty, invalid UTF-8, unclosed front matter, invalid JSON
+// records) are reported as problems and skipped; they never stop the rest.
+//
+// Two ways to read: read_articles() collects everything (fine for a handful of files), and
+// ArticleSource + parse_input() stream a corpus of any size: the source does the I/O and cuts
+// the input into records (a file, or a line of JSON Lines) one at a time, and parse_input()
+// turns a record into an Article, so that the costly part can run on other threads.
 #pragma once
 
+#include <cstddef>
+#include <fstream>
 #include <istream>
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tradecheck/parser/article.hpp"
@@ -16,7 +29,7 @@
 namespace tradecheck {
 
 struct ReadProblem {
-    std::string path;
+    std::string path;      // "file", or "file:line" for a JSON Lines record
     std::string message;
 };
 
@@ -32,6 +45,13 @@ struct ManifestEntry {
     std::string currency;
 };
 
+// How to read an input. `automatic` goes by the extension (.jsonl/.ndjson are JSON Lines,
+// everything else one article a file); stdin is JSON Lines when its first line is a JSON object.
+enum class InputFormat { automatic, text, jsonl };
+
+// "auto", "text" (also "txt", "md", "markdown"), "jsonl" (also "ndjson"); nullopt otherwise.
+std::optional<InputFormat> parse_input_format(std::string_view name);
+
 // file name -> metadata, from a manifest.csv. Throws std::runtime_error with file:line on a
 // malformed manifest.
 std::map<std::string, ManifestEntry> read_manifest(const std::string& path);
@@ -41,7 +61,61 @@ std::map<std::string, ManifestEntry> read_manifest(const std::string& path);
 Article parse_article(std::string raw, const std::string& id, const std::string& path,
                       const ManifestEntry* manifest = nullptr);
 
-// Files and directories (recursively, in sorted order). "-" reads one article from `stdin_stream`.
-ReadResult read_articles(const std::vector<std::string>& paths, std::istream& stdin_stream);
+// Makes an Article from one JSON Lines record. `default_id` is used when the record has no
+// `id`. Fields other than the known ones go, as a JSON object, to `metadata` (left empty when
+// there are none); they are part of the article's identity. Throws std::runtime_error (message
+// without the path) for invalid JSON, a non-object, a missing or empty `text`, NUL bytes.
+Article parse_jsonl_record(std::string_view line, const std::string& default_id,
+                           const std::string& path, std::string* metadata = nullptr);
+
+// One unit of input as the source cuts it: a whole file, one JSON Lines record, or a problem
+// (a file that cannot be read, a bad manifest).
+struct RawInput {
+    enum class Kind { file, jsonl_record, problem };
+    Kind kind = Kind::file;
+    std::string path;      // for display: "dir/a.txt", "all.jsonl:12", "-"
+    std::string id;        // the default id: the file name, "stdin", or "all.jsonl:12"
+    std::string bytes;     // file content or the record's line; the message for a problem
+    std::optional<ManifestEntry> manifest;
+};
+
+// A parsed input: an article, or the reason it was skipped.
+struct ParsedInput {
+    std::optional<Article> article;
+    std::string metadata;  // JSON object of the record's other fields, or ""
+    std::optional<ReadProblem> problem;
+};
+
+// Never throws: a bad record becomes a problem with its path.
+ParsedInput parse_input(RawInput&& raw);
+
+// Streams the inputs named by `paths` (files; directories, recursively in sorted order; "-"
+// for `stdin_stream`), one record at a time. Only the current file or line is in memory.
+class ArticleSource {
+public:
+    ArticleSource(std::vector<std::string> paths, std::istream& stdin_stream,
+                  InputFormat format = InputFormat::automatic);
+    ~ArticleSource();
+    ArticleSource(const ArticleSource&) = delete;
+    ArticleSource& operator=(const ArticleSource&) = delete;
+
+    // The next record, or nullopt at the end.
+    std::optional<RawInput> next();
+
+    // Bytes of input consumed so far, and the total size of the named files (0 when unknown,
+    // e.g. stdin); for progress reports.
+    std::size_t bytes_read() const { return bytes_read_; }
+    std::size_t bytes_total();
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+    std::size_t bytes_read_ = 0;
+};
+
+// Files and directories (recursively, in sorted order). "-" reads stdin: one article, or JSON
+// Lines (see InputFormat).
+ReadResult read_articles(const std::vector<std::string>& paths, std::istream& stdin_stream,
+                         InputFormat format = InputFormat::automatic);
 
 } // namespace tradecheck

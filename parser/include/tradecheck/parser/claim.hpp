@@ -29,6 +29,7 @@ struct Claim {
     std::string basis;         // measurement basis when the text names one
     Period period = Period::open;
     std::optional<int> year;
+    std::optional<int> month;  // 1-12 for monthly figures ("in February"); part of the fact key
     std::optional<int> year_low;
     std::optional<int> year_high;
     std::string rule;          // id of the rule that made the claim

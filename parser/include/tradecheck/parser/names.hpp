@@ -12,7 +12,7 @@
 
 namespace tradecheck {
 
-enum class MentionKind { name, adjective, possessive, capital, leader, product, metric };
+enum class MentionKind { name, adjective, possessive, capital, leader, product, metric, basis };
 
 struct Mention {
     std::size_t first = 0;    // token indices, half-open
@@ -42,6 +42,7 @@ public:
     bool is_country(const std::string& code) const { return countries_.count(code) != 0; }
     bool is_product(const std::string& id) const { return products_.count(id) != 0; }
     bool is_metric(const std::string& id) const { return metrics_.count(id) != 0; }
+    bool is_basis(const std::string& id) const { return bases_.count(id) != 0; }
     bool is_symmetric_metric(const std::string& id) const;
     const std::map<std::string, NameEntry>& countries() const { return countries_; }
     const std::map<std::string, NameEntry>& products() const { return products_; }
@@ -55,7 +56,7 @@ private:
         bool proper;                      // must be capitalised in the text
     };
     void add_phrases(const std::string& field, const std::string& id, MentionKind kind, bool proper);
-    std::map<std::string, NameEntry> countries_, products_, metrics_;
+    std::map<std::string, NameEntry> countries_, products_, metrics_, bases_;
     std::map<std::string, std::vector<Phrase>> by_first_word_;
 };
 

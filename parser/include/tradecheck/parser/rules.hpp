@@ -53,17 +53,19 @@ enum class TermKind {
     country_capital,
     country_leader,
     subject_country,     // the first country mentioned in the sentence, before the figure
+    article_country,     // the first country of the article's first sentence (the dateline)
     product,             // one product, or a coordinated list ("steel and aluminum")
     metric,
+    basis,               // a measurement basis ("customs-cleared", "seasonally adjusted")
 };
+
+enum class Side { any, before, after };   // where a match must stand relative to the figure
 
 struct Term {
     TermKind kind = TermKind::literal;
     std::vector<std::string> words;   // literal: normalised tokens
     bool capture = false;             // "@": this term fills the slot
 };
-
-enum class Side { any, before, after };   // where the match must stand relative to the figure
 
 struct Pattern {
     Side side = Side::any;
@@ -75,6 +77,7 @@ struct NearClause {
     std::vector<std::vector<std::string>> phrases;
     int count = 6;
     bool sentences = false;                     // "within N sentences" instead of words
+    Side side = Side::any;                      // "before"/"after": only on that side of the figure
     SourcePos pos;
 };
 

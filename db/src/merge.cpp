@@ -1,0 +1,124 @@
+// Store::merge_from: copying another tradecheck database (a shard, another machine's ingest)
+// into this one without duplicating articles or claims.
+//
+// The source is ATTACHed (its path a bound parameter) and copied with INSERT ... SELECT inside
+// one transaction; claims get fresh ids here and keep their source order.
+#include <string>
+
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include "impl.hpp"
+
+namespace tradecheck::db {
+namespace {
+
+constexpr const char* source_schema = "tc_merge_src";
+
+// Articles of the source that are new here or differ from ours, with whether they are new.
+constexpr const char* sql_changed = R"(
+INSERT INTO temp.tc_merge_ids (id, is_new)
+SELECT s.id, m.id IS NULL
+FROM tc_merge_src.articles AS s LEFT JOIN main.articles AS m ON m.id = s.id
+WHERE m.id IS NULL OR m.sha256 <> s.sha256)";
+
+constexpr const char* sql_drop_replaced_claims = R"(
+DELETE FROM main.claims
+WHERE article_id IN (SELECT id FROM temp.tc_merge_ids WHERE is_new = 0))";
+
+// An upsert, not INSERT OR REPLACE, for the same reason as in store.cpp. "WHERE true" keeps
+// SQLite from reading ON CONFLICT as part of the join.
+constexpr const char* sql_copy_articles = R"(
+INSERT INTO main.articles (id, path, sha256, title, outlet, published, currency, text,
+                           ingested_at, metadata)
+SELECT s.id, s.path, s.sha256, s.title, s.outlet, s.published, s.currency, s.text,
+       s.ingested_at, {}
+FROM tc_merge_src.articles AS s JOIN temp.tc_merge_ids AS t ON t.id = s.id
+WHERE true
+ON CONFLICT (id) DO UPDATE SET
+    path = excluded.path, sha256 = excluded.sha256, title = excluded.title,
+    outlet = excluded.outlet, published = excluded.published, currency = excluded.currency,
+    text = excluded.text, ingested_at = excluded.ingested_at, metadata = excluded.metadata)";
+
+constexpr const char* sql_copy_claims = R"(
+INSERT INTO main.claims (article_id, kind, key, text, start, "end", value, low, high, unit,
+                         qualifier, exponent, type, relation, actor, partner, product, metric,
+                         basis, period, year, year_low, year_high, rule_id, rules_hash)
+SELECT c.article_id, c.kind, c.key, c.text, c.start, c."end", c.value, c.low, c.high, c.unit,
+       c.qualifier, c.exponent, c.type, c.relation, c.actor, c.partner, c.product, c.metric,
+       c.basis, c.period, c.year, c.year_low, c.year_high, c.rule_id, c.rules_hash
+FROM tc_merge_src.claims AS c JOIN temp.tc_merge_ids AS t ON t.id = c.article_id
+ORDER BY c.id)";
+
+constexpr const char* sql_copy_rules = R"(
+INSERT OR IGNORE INTO main.rules (id, kind, file, line, hash)
+SELECT id, kind, file, line, hash FROM tc_merge_src.rules)";
+
+std::size_t count(SQLite::Database& db, const char* sql) {
+    return static_cast<std::size_t>(db.execAndGet(sql).getInt64());
+}
+
+// Detaches the source however the merge ends.
+class Attached {
+public:
+    Attached(SQLite::Database& db, const std::filesystem::path& source) : db_(db) {
+        SQLite::Statement attach(db_, fmt::format("ATTACH DATABASE ?1 AS {}", source_schema));
+        attach.bind(1, source.string());
+        attach.exec();
+    }
+    ~Attached() {
+        try {
+            db_.exec(fmt::format("DETACH DATABASE {}", source_schema));
+        } catch (...) {
+            // The connection is closing or the database is gone; nothing more to undo.
+        }
+    }
+    Attached(const Attached&) = delete;
+    Attached& operator=(const Attached&) = delete;
+private:
+    SQLite::Database& db_;
+};
+
+} // namespace
+
+MergeResult Store::merge_from(const std::filesystem::path& source) {
+    impl_->require_writable("merge into it");
+    std::error_code ec;
+    if (std::filesystem::equivalent(source, impl_->path, ec)) {
+        throw StoreError(fmt::format("cannot merge database {} into itself", source.string()));
+    }
+    if (impl_->depth > 0) {
+        throw StoreError(fmt::format("database {}: cannot merge inside a transaction",
+                                     impl_->path.string()));
+    }
+    // Opening the source read-only checks that it exists, is a tradecheck database and has
+    // our schema version, with the usual messages; ATTACH alone would create a missing file.
+    { const Store check(source, true); }
+
+    return guarded(impl_->path, fmt::format("merging {}", source.string()), [&] {
+        Attached attached(impl_->db, source);
+        MergeResult result;
+        Transaction transaction(*this);
+        impl_->db.exec("CREATE TEMP TABLE IF NOT EXISTS tc_merge_ids "
+                       "(id TEXT PRIMARY KEY NOT NULL, is_new INTEGER NOT NULL)");
+        impl_->db.exec("DELETE FROM temp.tc_merge_ids");
+        impl_->db.exec(sql_changed);
+        const std::size_t total = count(impl_->db, "SELECT count(*) FROM tc_merge_src.articles");
+        result.inserted = count(impl_->db, "SELECT count(*) FROM temp.tc_merge_ids WHERE is_new");
+        result.replaced = count(impl_->db, "SELECT count(*) FROM temp.tc_merge_ids WHERE NOT is_new");
+        result.unchanged = total - result.inserted - result.replaced;
+        impl_->db.exec(sql_drop_replaced_claims);
+        // A source made before articles.metadata existed, and never opened for writing since.
+        const bool has_metadata =
+            count(impl_->db, "SELECT count(*) FROM pragma_table_info('articles', 'tc_merge_src') "
+                             "WHERE name = 'metadata'") > 0;
+        impl_->db.exec(fmt::format(sql_copy_articles, has_metadata ? "s.metadata" : "''"));
+        result.claims = static_cast<std::size_t>(impl_->db.exec(sql_copy_claims));
+        impl_->db.exec(sql_copy_rules);
+        impl_->db.exec("DELETE FROM temp.tc_merge_ids");
+        transaction.commit();
+        return result;
+    });
+}
+
+} // namespace tradecheck::db

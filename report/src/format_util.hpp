@@ -1,0 +1,70 @@
+// Formatting shared by the check reports (findings.cpp: table, markdown, json; html.cpp).
+// Private to the report layer.
+#pragma once
+
+#include <cmath>
+#include <set>
+#include <string>
+
+#include <fmt/core.h>
+
+#include "tradecheck/checks/check.hpp"
+#include "tradecheck/checks/interval.hpp"
+#include "tradecheck/report/render.hpp"
+
+namespace tradecheck::report {
+
+// 70000000000 -> "70 billion", 1.3e12 -> "1.3 trillion": figures as news prints them.
+inline std::string human(double v) {
+    if (std::isinf(v)) return v < 0 ? "-inf" : "inf";
+    struct Scale { double size; const char* name; };
+    for (const Scale& sc : {Scale{1e12, "trillion"}, Scale{1e9, "billion"}, Scale{1e6, "million"}})
+        if (std::fabs(v) >= sc.size) return fmt::format("{:.10g} {}", v / sc.size, sc.name);
+    return fmt::format("{:.10g}", v);
+}
+
+inline std::string period_text(const Claim& c) {
+    if (c.period == Period::in && c.year) return fmt::format("in {}", *c.year);
+    if (c.period != Period::by) return "-";
+    if (!c.year) return "by ?";
+    if (c.year_low && c.year_high && *c.year_low != *c.year_high)
+        return fmt::format("by {} ({}-{})", *c.year, *c.year_low, *c.year_high);
+    return fmt::format("by {}", *c.year);
+}
+
+struct Summary {
+    std::size_t facts = 0, conflicts = 0, agree = 0, single = 0, not_comparable = 0, articles = 0, claims = 0;
+};
+
+inline Summary summarise(const FindingsView& v) {
+    using checks::Status;
+    Summary s;
+    std::set<std::string> articles;
+    for (const checks::Finding& f : v.findings) {
+        ++s.facts;
+        s.claims += f.claims.size();
+        s.conflicts += f.status == Status::conflict;
+        s.agree += f.status == Status::agree;
+        s.single += f.status == Status::single;
+        s.not_comparable += f.status == Status::not_comparable;
+        for (std::size_t i : f.claims) articles.insert(v.claims[i].claim.article);
+    }
+    s.articles = articles.size();
+    return s;
+}
+
+inline std::string summary_line(const Summary& s) {
+    return fmt::format("{} fact{} from {} claim{} in {} article{}: {} conflict{}, {} agree, {} single, {} not comparable",
+                       s.facts, s.facts == 1 ? "" : "s", s.claims, s.claims == 1 ? "" : "s", s.articles,
+                       s.articles == 1 ? "" : "s", s.conflicts, s.conflicts == 1 ? "" : "s", s.agree, s.single,
+                       s.not_comparable);
+}
+
+// The article text a claim was found in, or "" when the view has none.
+inline const std::string& text_of(const FindingsView& v, const db::StoredClaim& s) {
+    static const std::string none;
+    const auto it = v.texts.find(s.claim.article);
+    return it == v.texts.end() ? none : it->second;
+}
+
+} // namespace tradecheck::report
