@@ -1,5 +1,8 @@
 // tradecheck check: group claims into facts and report agreement and conflict.
+#include <algorithm>
+#include <cctype>
 #include <fstream>
+#include <map>
 #include <iostream>
 
 #include <fmt/core.h>
@@ -8,6 +11,7 @@
 #include "common.hpp"
 #include "store_open.hpp"
 #include "tradecheck/checks/check.hpp"
+#include "tradecheck/parser/text.hpp"
 #include "tradecheck/report/render.hpp"
 
 namespace tradecheck::cli {
@@ -21,20 +25,47 @@ struct CheckCmdOptions {
     std::string kind;
     std::string out;
     std::size_t min_sources = 1;
+    std::string since;
+    std::string rates;
 };
+
+// The same story filed twice (same text, whitespace aside) is one source: each article maps to
+// the first article, by id, with its text.
+std::map<std::string, std::string> same_text_sources(const report::ArticleTexts& texts) {
+    std::map<std::string, std::string> first_with, source_of;
+    for (const auto& [id, text] : texts) {
+        std::string folded;
+        for (char c : text)
+            if (!std::isspace(static_cast<unsigned char>(c))) folded += c;
+        const auto [it, fresh] = first_with.emplace(sha256_hex(folded), id);
+        if (!fresh) source_of[id] = it->second;
+    }
+    return source_of;
+}
 
 int run(const CheckCmdOptions& o) {
     db::Store store = open_existing(o.db);
     db::ClaimFilter filter;
     if (!o.kind.empty()) filter.kind = o.kind;
-    const std::vector<db::StoredClaim> stored = store.claims(filter);
+    std::vector<db::StoredClaim> stored = store.claims(filter);
+    // --since: only articles published on or after the date (ISO dates compare as text).
+    if (!o.since.empty())
+        std::erase_if(stored, [&](const db::StoredClaim& s) { return s.published.empty() || s.published < o.since; });
     std::vector<Claim> claims;
     claims.reserve(stored.size());
     for (const auto& s : stored) claims.push_back(s.claim);
-    const auto findings = checks::check(claims, {o.min_sources});
 
     report::ArticleTexts texts;
-    for (const Article& a : store.articles()) texts.emplace(a.id, a.text);
+    checks::CheckOptions options;
+    options.min_sources = o.min_sources;
+    for (const Article& a : store.articles()) {
+        if (const auto year = publication_year(a)) options.article_year[a.id] = *year;
+        texts.emplace(a.id, a.text);
+    }
+    options.source_of = same_text_sources(texts);
+    const checks::Rates rates = checks::Rates::load(o.rates.empty() ? default_rates_file() : o.rates);
+    options.rates = &rates;
+    const auto findings = checks::check(claims, options);
     const report::FindingsView view{findings, stored, texts};
 
     const report::Format format = report::parse_format(o.format);
@@ -71,6 +102,14 @@ void add_check(CLI::App& app, int& status) {
     cmd->add_option("--min-sources", opts->min_sources, "Only facts stated by at least N articles")
         ->capture_default_str();
     cmd->add_option("--out", opts->out, "Write the report to FILE instead of stdout");
+    cmd->add_option("--since", opts->since, "Only articles published on or after DATE (YYYY-MM-DD)")
+        ->check([](const std::string& d) {
+            return d.size() >= 4 && std::all_of(d.begin(), d.begin() + 4, ::isdigit) ? std::string()
+                                                                                   : std::string("expected YYYY-MM-DD");
+        });
+    cmd->add_option("--rates", opts->rates,
+                    "Exchange-rate table (year,currency,per_usd,source) used to compare money in different "
+                    "currencies (default: data/rates.csv)");
     cmd->callback([opts, &status] { status = run(*opts); });
 }
 

@@ -37,6 +37,16 @@ std::string default_rules_dir() {
     return TRADECHECK_SOURCE_RULES;
 }
 
+std::string default_rates_file() {
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const fs::path installed = exe.parent_path().parent_path() / "share" / "tradecheck" / "data" / "rates.csv";
+        if (fs::is_regular_file(installed, ec)) return installed.string();
+    }
+    return TRADECHECK_SOURCE_DATA "/rates.csv";
+}
+
 RuleSet load_rule_set(const std::vector<std::string>& extra_dirs) {
     return load_rules(rule_directories(default_rules_dir(), extra_dirs));
 }

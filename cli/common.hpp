@@ -23,6 +23,9 @@ void add_rules_option(CLI::App& cmd, std::vector<std::string>& dirs);
 // source tree's rules/ this program was built from.
 std::string default_rules_dir();
 
+// data/rates.csv beside the installed program, else in the source tree.
+std::string default_rates_file();
+
 // Loads default + $TRADECHECK_RULES + --rules directories. Throws RuleError/runtime_error.
 RuleSet load_rule_set(const std::vector<std::string>& extra_dirs);
 

@@ -29,8 +29,10 @@ std::string period_of(const Claim& c) {
 } // namespace
 
 std::string fact_key(const Claim& c) {
+    // A revised figure is the same fact as the one it revises; the check tells them apart.
+    const std::string basis = c.basis == "revised" ? std::string() : c.basis;
     return fmt::format("{}|{}|{}|{}|{}|{}|{}|{}", c.kind, field(c.actor), field(c.partner), field(c.product),
-                       field(c.metric), field(c.basis), period_of(c), measure_of(c.quantity));
+                       field(c.metric), field(basis), period_of(c), measure_of(c.quantity));
 }
 
 } // namespace tradecheck::checks

@@ -237,6 +237,15 @@ private:
 
     // `dateline`: whether an `article-country` alternative may answer. The actor asks without it
     // first, so the dateline never takes a country the partner slot finds in the sentence.
+    bool mentions_revision(const Placed& p) const {
+        static const std::set<std::string> words{"revised", "revision", "revises", "revising", "downward", "upward"};
+        const std::size_t lo = p.first >= 6 ? p.first - 6 : 0;
+        const std::size_t hi = std::min(sentences_[p.sentence].last, p.last + 4);
+        for (std::size_t t = std::max(lo, sentences_[p.sentence].first); t < hi; ++t)
+            if (words.count(tokens_[t].norm)) return true;
+        return false;
+    }
+
     std::string fill_slot(const Rule& rule, const std::string& name, const Placed& p,
                           const std::set<std::string>& taken, bool dateline = true) const {
         const auto it = rule.slots.find(name);
@@ -430,6 +439,8 @@ private:
         c.product = fill_slot(rule, "product", p, {});
         c.metric = fill_slot(rule, "metric", p, {});
         c.basis = fill_slot(rule, "basis", p, {});
+        // "revised to", "a revised 166.3 billion": a later vintage of the same figure.
+        if (c.basis.empty() && mentions_revision(p)) c.basis = "revised";
         // Trade between A and B is trade between B and A: one order for one fact.
         if (rules_.names.is_symmetric_metric(c.metric) && !c.partner.empty() && c.partner < c.actor)
             std::swap(c.actor, c.partner);

@@ -1,4 +1,5 @@
 // Check reports: `tradecheck check`.
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <set>
@@ -105,7 +106,8 @@ std::string headline(const Finding& f, const std::vector<db::StoredClaim>& claim
 }
 
 std::string gap_text(const checks::Disagreement& d, const std::vector<db::StoredClaim>& claims) {
-    return fmt::format("{} gap {}{} ({:.0f}%) between {} and {}", d.on_horizon ? "horizon" : "value", human(d.gap),
+    return fmt::format("{}{} gap {}{} ({:.0f}%) between {} and {}", d.revision ? "revision: " : "",
+                       d.on_horizon ? "horizon" : "value", human(d.gap),
                        d.on_horizon ? " years" : "", 100 * d.relative_gap, claims[d.a].claim.article,
                        claims[d.b].claim.article);
 }
@@ -123,8 +125,11 @@ void write_table(std::ostream& out, const FindingsView& v, bool color) {
     const Summary sum = summarise(v);
     out << summary_line(sum) << "\n";
     for (const Finding& f : v.findings) {
-        const std::string_view code = f.status == Status::conflict ? "1;31" : f.status == Status::agree ? "32"
-                                      : f.status == Status::not_comparable ? "33" : "2";
+        const std::string_view code = f.status == Status::conflict         ? "1;31"
+                                      : f.status == Status::revised        ? "35"
+                                      : f.status == Status::agree          ? "32"
+                                      : f.status == Status::not_comparable ? "33"
+                                                                           : "2";
         std::string status(to_string(f.status));
         for (char& ch : status) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
         out << "\n" << paint(code, fmt::format("{:<14}", status)) << " " << headline(f, v.claims)
@@ -132,12 +137,17 @@ void write_table(std::ostream& out, const FindingsView& v, bool color) {
         out << "    key " << f.key << "\n";
         for (std::size_t i : f.claims) {
             const db::StoredClaim& s = v.claims[i];
+            const bool undated = std::find(f.undated.begin(), f.undated.end(), i) != f.undated.end();
             out << fmt::format("    {:<22} {:<10} {:<28} {:<20} {}\n", value_text(s), to_string(s.claim.quantity.qualifier),
-                               interval_text(s.claim.quantity), period_text(s.claim), where_from(s));
+                               interval_text(s.claim.quantity), undated ? "(no period stated)" : period_text(s.claim),
+                               where_from(s));
             out << "        \"" << quoted(v, s, color ? "\x1b[1m" : "[", color ? "\x1b[0m" : "]") << "\"\n";
         }
         for (const auto& d : f.conflicts) out << "    " << paint(code, gap_text(d, v.claims)) << "\n";
         if (f.rounding_only) out << "    agrees only through rounding of the printed figures\n";
+        if (f.converted) out << "    money compared in US dollars through the rates table (+/-5%)\n";
+        for (const auto& [article, original] : f.same_text)
+            out << fmt::format("    {} is the same text as {}: counted as one source\n", article, original);
         if (!f.note.empty()) out << "    " << f.note << "\n";
     }
 }
@@ -196,15 +206,19 @@ nlohmann::json findings_json(const FindingsView& v) {
                               {"period", to_string(c.period)}, {"text", c.text}, {"start", c.start}, {"end", c.end},
                               {"interval", {number_or_null(iv.lo), number_or_null(iv.hi)}},
                               {"title", s.title}, {"outlet", s.outlet}, {"published", s.published},
-                              {"rule", c.rule}});
+                              {"rule", c.rule}, {"basis", c.basis},
+                              {"undated", std::find(f.undated.begin(), f.undated.end(), i) != f.undated.end()}});
         }
         nlohmann::json conflicts = nlohmann::json::array();
         for (const auto& d : f.conflicts)
             conflicts.push_back({{"a", v.claims[d.a].claim.article}, {"b", v.claims[d.b].claim.article},
                                  {"on", d.on_horizon ? "horizon" : "value"}, {"gap", d.gap},
-                                 {"relative_gap", d.relative_gap}});
+                                 {"relative_gap", d.relative_gap}, {"revision", d.revision}});
+        nlohmann::json same_text = nlohmann::json::array();
+        for (const auto& [article, original] : f.same_text) same_text.push_back({{"article", article}, {"same_as", original}});
         facts.push_back({{"key", f.key}, {"kind", f.kind}, {"status", to_string(f.status)}, {"sources", f.sources},
-                         {"rounding_only", f.rounding_only}, {"conflicts", conflicts}, {"claims", claims}});
+                         {"rounding_only", f.rounding_only}, {"converted", f.converted}, {"note", f.note},
+                         {"same_text", same_text}, {"conflicts", conflicts}, {"claims", claims}});
     }
     const Summary s = summarise(v);
     return {{"summary", {{"facts", s.facts}, {"claims", s.claims}, {"articles", s.articles}, {"conflict", s.conflicts},

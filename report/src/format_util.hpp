@@ -33,7 +33,7 @@ inline std::string period_text(const Claim& c) {
 }
 
 struct Summary {
-    std::size_t facts = 0, conflicts = 0, agree = 0, single = 0, not_comparable = 0, articles = 0, claims = 0;
+    std::size_t facts = 0, conflicts = 0, revised = 0, agree = 0, single = 0, not_comparable = 0, articles = 0, claims = 0;
 };
 
 inline Summary summarise(const FindingsView& v) {
@@ -44,6 +44,7 @@ inline Summary summarise(const FindingsView& v) {
         ++s.facts;
         s.claims += f.claims.size();
         s.conflicts += f.status == Status::conflict;
+        s.revised += f.status == Status::revised;
         s.agree += f.status == Status::agree;
         s.single += f.status == Status::single;
         s.not_comparable += f.status == Status::not_comparable;
@@ -53,10 +54,13 @@ inline Summary summarise(const FindingsView& v) {
     return s;
 }
 
+// "5 facts from 11 claims in 4 articles: 2 conflicts, 1 agree, 2 single, 0 not comparable"; revised
+// facts are counted only when there are some.
 inline std::string summary_line(const Summary& s) {
-    return fmt::format("{} fact{} from {} claim{} in {} article{}: {} conflict{}, {} agree, {} single, {} not comparable",
+    return fmt::format("{} fact{} from {} claim{} in {} article{}: {} conflict{}{}, {} agree, {} single, {} not comparable",
                        s.facts, s.facts == 1 ? "" : "s", s.claims, s.claims == 1 ? "" : "s", s.articles,
-                       s.articles == 1 ? "" : "s", s.conflicts, s.conflicts == 1 ? "" : "s", s.agree, s.single,
+                       s.articles == 1 ? "" : "s", s.conflicts, s.conflicts == 1 ? "" : "s",
+                       s.revised ? fmt::format(", {} revised", s.revised) : std::string(), s.agree, s.single,
                        s.not_comparable);
 }
 

@@ -52,6 +52,7 @@ std::string words(std::string_view id) {
 std::string_view status_label(Status s) {
     switch (s) {
     case Status::conflict: return "Conflict";
+    case Status::revised: return "Revised";
     case Status::not_comparable: return "Not comparable";
     case Status::agree: return "Agree";
     case Status::single: return "Single source";
@@ -63,6 +64,7 @@ std::string_view status_label(Status s) {
 std::string_view status_symbol(Status s) {
     switch (s) {
     case Status::conflict: return "\u2717";        // ✗
+    case Status::revised: return "\u21bb";         // ↻
     case Status::not_comparable: return "\u2248";  // ≈ (different units)
     case Status::agree: return "\u2713";           // ✓
     case Status::single: return "\u2022";          // •
@@ -370,7 +372,8 @@ std::vector<Chart> charts_for(const Finding& f, const std::vector<db::StoredClai
                                iv, c.quantity.value, involved(i)});
         }
         for (const Disagreement& d : f.conflicts) {
-            if (d.on_horizon || claims[d.a].claim.quantity.unit != unit) continue;
+            if (d.on_horizon || claims[d.a].claim.quantity.unit != unit || claims[d.b].claim.quantity.unit != unit)
+                continue;   // figures compared through a conversion have no gap on this axis
             Gap g = gap_between(checks::interval_of(claims[d.a].claim.quantity),
                                 checks::interval_of(claims[d.b].claim.quantity),
                                 fmt::format("gap {} ({})", gap_amount(d, unit), relative_words(d.relative_gap)));
@@ -412,7 +415,7 @@ std::vector<Chart> charts_for(const Finding& f, const std::vector<db::StoredClai
 // ---- the page ----
 
 constexpr std::string_view css = R"CSS(
-:root { --conflict:#b3261e; --not_comparable:#8a5300; --agree:#1e6b35; --single:#5f6368;
+:root { --conflict:#b3261e; --revised:#6f42c1; --not_comparable:#8a5300; --agree:#1e6b35; --single:#5f6368;
         --bar:#3b6ea8; --ink:#1f2328; --muted:#57606a; --rule:#d0d7de; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -426,7 +429,7 @@ h1 { font-size: 26px; margin: 0 0 6px; }
 .counts li { font-size: 14px; }
 .badge { display: inline-block; padding: 1px 9px; border-radius: 11px; color: #fff; font-size: 12px;
          font-weight: 600; letter-spacing: .02em; white-space: nowrap; vertical-align: 2px; }
-.badge.conflict { background: var(--conflict); } .badge.not_comparable { background: var(--not_comparable); }
+.badge.conflict { background: var(--conflict); } .badge.revised { background: var(--revised); } .badge.not_comparable { background: var(--not_comparable); }
 .badge.agree { background: var(--agree); } .badge.single { background: var(--single); }
 nav.toc h2 { font-size: 15px; margin: 10px 0 4px; text-transform: uppercase; letter-spacing: .05em;
              color: var(--muted); }
@@ -438,6 +441,7 @@ nav.toc a:hover { text-decoration: underline; }
 section.fact { border: 1px solid var(--rule); border-left: 6px solid var(--single); border-radius: 6px;
                padding: 14px 18px 10px; margin: 18px 0; break-inside: avoid-page; }
 section.fact.conflict { border-left-color: var(--conflict); }
+section.fact.revised { border-left-color: var(--revised); }
 section.fact.not_comparable { border-left-color: var(--not_comparable); }
 section.fact.agree { border-left-color: var(--agree); }
 section.fact h2 { font-size: 19px; margin: 0 0 4px; line-height: 1.35; }
@@ -460,12 +464,11 @@ svg .tick-label, svg .axis-caption { fill: var(--muted); }
 svg .row-label { fill: var(--ink); font-family: ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace;
                  font-size: 11.5px; }
 svg .bar { stroke: var(--bar); stroke-width: 6; stroke-linecap: butt; opacity: .55; }
-svg .involved .bar { stroke: #c5221f; }
 svg .cap { stroke: var(--bar); stroke-width: 2; }
-svg .involved .cap { stroke: #c5221f; }
-svg .cap.closed { fill: var(--bar); } svg .involved .cap.closed { fill: #c5221f; }
+svg .cap.closed { fill: var(--bar); }
 svg .cap.open { fill: #fff; }
-svg .arrow { fill: var(--bar); } svg .involved .arrow { fill: #c5221f; }
+svg .arrow { fill: var(--bar); }
+svg .involved .row-label { fill: #a50e0e; font-weight: 700; }
 svg .value { fill: #111; stroke: #fff; stroke-width: 1; }
 svg .gap-label { fill: #c5221f; font-weight: 600; }
 ol.claims { list-style: none; padding: 0; margin: 6px 0 0; }
@@ -521,11 +524,15 @@ void write_fact(std::ostream& o, const FindingsView& v, const Finding& f, std::s
         }
         o << "</ul>\n";
     }
-    if (!f.note.empty()) o << "<p class=\"note\">" << html_escape(f.note) << ": one axis per unit below.</p>\n";
+    const std::vector<Chart> charts = charts_for(f, v.claims);
+    const auto value_axes = std::count_if(charts.begin(), charts.end(), [](const Chart& c) { return !c.years; });
+    if (!f.note.empty() || value_axes > 1)
+        o << "<p class=\"note\">" << html_escape(f.note.empty() ? "Figures in different units" : f.note)
+          << (value_axes > 1 ? ": one number line per unit below." : ".") << "</p>\n";
     if (f.rounding_only)
         o << "<p class=\"note\">Agrees only through rounding of the printed figures.</p>\n";
 
-    for (const Chart& ch : charts_for(f, v.claims)) o << "<figure class=\"chart\">" << chart_svg(ch) << "</figure>\n";
+    for (const Chart& ch : charts) o << "<figure class=\"chart\">" << chart_svg(ch) << "</figure>\n";
 
     o << "<ol class=\"claims\">\n";
     for (std::size_t i : f.claims) {
@@ -536,7 +543,8 @@ void write_fact(std::ostream& o, const FindingsView& v, const Finding& f, std::s
         o << "<div class=\"claim-head\"><span class=\"figure\">" << html_escape(figure_text(c.quantity))
           << "</span><span class=\"sep\">|</span>" << html_escape(words(to_string(c.quantity.qualifier)))
           << "<span class=\"sep\">|</span>allows " << html_escape(interval_words(iv, c.quantity.unit))
-          << "<span class=\"sep\">|</span>period " << html_escape(period_text(c)) << "</div>\n";
+          << "<span class=\"sep\">|</span>period " << html_escape(c.period == Period::open ? "none stated" : period_text(c))
+          << "</div>\n";
         o << "<blockquote>" << quote_html(v, s) << "</blockquote>\n";
         o << "<div class=\"source\">";
         if (!s.title.empty()) o << "<cite>" << html_escape(s.title) << "</cite> &mdash; ";
@@ -569,6 +577,7 @@ void write_findings_html(std::ostream& out, const FindingsView& view) {
     o << "<header class=\"top\">\n<h1>tradecheck report</h1>\n";
     o << "<p class=\"summary\" id=\"summary\">" << html_escape(summary_line(sum)) << ".</p>\n";
     o << "<ul class=\"counts\">" << count_item(Status::conflict, sum.conflicts)
+      << (sum.revised ? count_item(Status::revised, sum.revised) : std::string())
       << count_item(Status::not_comparable, sum.not_comparable) << count_item(Status::agree, sum.agree)
       << count_item(Status::single, sum.single) << "</ul>\n";
     if (!view.findings.empty()) {
@@ -589,8 +598,8 @@ void write_findings_html(std::ostream& out, const FindingsView& view) {
     o << "</main>\n<footer>\n<p class=\"legend\">How to read the number lines: each row is one article's claim. "
          "The bar is the interval of values the printed figure allows (exact figures &plusmn; half a unit of the "
          "last printed digit, &ldquo;about&rdquo; &plusmn; 10%, bounds as printed); a filled end cap is a closed "
-         "end, a hollow one an open end, an arrow an unbounded end; the diamond is the printed figure. Red rows "
-         "take part in a conflict; the hatched red band is the gap between intervals that do not meet.</p>\n"
+         "end, a hollow one an open end, an arrow an unbounded end; the diamond is the printed figure. Article "
+         "ids in bold red take part in a conflict; the hatched red band is the gap between intervals that do not meet.</p>\n"
          "<p>Generated by tradecheck check --format html.</p>\n</footer>\n</div>\n</body>\n</html>\n";
     out << o.str();
 }

@@ -3,7 +3,7 @@
 // are valid in the original text too.
 #pragma once
 
-#include <string>
+#include <string_view>
 
 #include <tradecheck/parser/quantity.hpp>
 
@@ -22,8 +22,9 @@ struct Numeral {
 
 // What a unit word turns a numeral into. `scale` applies to the value ("cents" -> 0.01,
 // "decades" -> 10, "basis points" -> 0.01), `scale_exp` to the exponent.
+// `name` always points at a string literal in the grammar's tables, so the AST allocates nothing.
 struct Unit {
-    std::string name;           // "" | "$" (the default dollar) | ISO 4217 | percent | ...
+    std::string_view name;      // "" | "$" (the default dollar) | ISO 4217 | percent | ...
     double scale = 1;
     int scale_exp = 0;
 };

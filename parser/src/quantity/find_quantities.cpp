@@ -26,45 +26,84 @@ bool is_alnum(unsigned char c) { return is_digit(c) || is_lower(c); }
 // The text the grammar reads: ASCII lower-cased, every whitespace byte (and the bytes of a
 // no-break space) a plain ' '. Same length, so byte offsets carry over to the original.
 std::string prepare(std::string_view text) {
-    std::string out(text);
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        unsigned char c = static_cast<unsigned char>(out[i]);
-        if (c >= 'A' && c <= 'Z') out[i] = char(c + 32);
-        else if (c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') out[i] = ' ';
-        else if (c == 0xC2 && i + 1 < out.size() && (unsigned char)out[i + 1] == 0xA0)
-            out[i] = out[i + 1] = ' ', ++i;
-        else if (c == 0xE2 && i + 2 < out.size() && (unsigned char)out[i + 1] == 0x80 &&
-                 (unsigned char)out[i + 2] == 0xAF)
-            out[i] = out[i + 1] = out[i + 2] = ' ', i += 2;
+    static const std::array<char, 256> fold = [] {
+        std::array<char, 256> t{};
+        for (int c = 0; c < 256; ++c) t[std::size_t(c)] = char(c);
+        for (int c = 'A'; c <= 'Z'; ++c) t[std::size_t(c)] = char(c + 32);
+        for (int c : {'\t', '\n', '\r', '\f', '\v'}) t[std::size_t(c)] = ' ';
+        return t;
+    }();
+    std::string out(text.size(), '\0');
+    const unsigned char* in = reinterpret_cast<const unsigned char*>(text.data());
+    char* o = out.data();
+    const std::size_t n = text.size();
+    for (std::size_t i = 0; i < n; ++i) o[i] = fold[in[i]];
+    for (std::size_t i = 0; i < n; ++i) {
+        if (in[i] < 0xC2) continue;
+        if (in[i] == 0xC2 && i + 1 < n && in[i + 1] == 0xA0) o[i] = o[i + 1] = ' ', ++i;
+        else if (in[i] == 0xE2 && i + 2 < n && in[i + 1] == 0x80 && in[i + 2] == 0xAF)
+            o[i] = o[i + 1] = o[i + 2] = ' ', i += 2;
     }
     return out;
 }
 
-// Words that can begin a quantity: number words, qualifiers, range and time words,
-// multipliers and the letters of currency prefixes. Any other word is skipped whole without
-// calling the grammar. Indexed by first letter so a miss costs a few compares.
-class StartWords {
+// The words the scanner knows, in three (overlapping) classes:
+//  * start: can begin a quantity (number words, qualifiers, range and time words, multipliers,
+//    the letters of currency prefixes); any other word is skipped whole without calling X3;
+//  * content: every quantity holds one of these or a digit (number, fraction, magnitude,
+//    multiplier and period words);
+//  * filler: may stand between a start word and the content ("more than", "over the course of
+//    the next", "about an estimated").
+// A start word that is not content is handed to X3 only if, reading on over start and filler
+// words, a content word or something that is not a letter (a digit, '$', '-', ...) comes
+// before an ordinary word or punctuation: "in the first half" is not tried at "in", "in the
+// next five years" is. Words are keys of up to 12 letters packed 5 bits a letter into one
+// integer, looked up in an open-addressing table: no allocation, no string compare.
+enum WordClass : std::uint8_t { start = 1, content = 2, filler = 4, url = 8 };
+
+class WordTable {
 public:
-    StartWords() {
-        for (std::string_view w : kWords) table_[std::size_t(w[0] - 'a')].push_back(pack(w));
+    WordTable() {
+        for (std::string_view w : kStart) add(w, start);
+        for (std::string_view w : kContent) add(w, content);
+        for (std::string_view w : kFiller) add(w, filler);
+        for (std::string_view w : {"http", "https", "www"}) add(w, url);
     }
-    // Words of up to 13 letters packed into one integer (5 bits a letter), so a lookup is a few
-    // integer compares and never a memcmp call.
-    bool contains(std::string_view w) const {
-        if (w.empty() || w.size() > 13 || !is_lower((unsigned char)w[0])) return false;
-        const std::uint64_t key = pack(w);
-        for (std::uint64_t c : table_[std::size_t(w[0] - 'a')])
-            if (c == key) return true;
-        return false;
-    }
-    static std::uint64_t pack(std::string_view w) {
+    static constexpr std::size_t max_letters = 12;
+    // Packs w (lower-case letters only, at most max_letters); 0 when it cannot be a key.
+    static std::uint64_t pack(const char* p, std::size_t n) {
+        if (n == 0 || n > max_letters) return 0;
         std::uint64_t k = 0;
-        for (char c : w) k = (k << 5) | std::uint64_t(c - 'a' + 1);
+        for (std::size_t i = 0; i < n; ++i) k = (k << 5) | std::uint64_t(p[i] - 'a' + 1);
         return k;
+    }
+    std::uint8_t classes(std::uint64_t key) const {
+        if (key == 0) return 0;
+        for (std::size_t h = slot(key);; h = (h + 1) & (size - 1)) {
+            if (keys_[h] == key) return classes_[h];
+            if (keys_[h] == 0) return 0;
+        }
+    }
+    std::uint8_t classes(const char* p, std::size_t n) const {
+        if (n == 13 && std::string_view(p, n) == "approximately") return start | filler;
+        return classes(pack(p, n));
     }
 
 private:
-    static constexpr std::string_view kWords[] = {
+    static constexpr std::size_t size = 1024;
+    static std::size_t slot(std::uint64_t key) {
+        return std::size_t((key * 0x9E3779B97F4A7C15ull) >> 54);
+    }
+    void add(std::string_view w, std::uint8_t c) {
+        const std::uint64_t key = pack(w.data(), w.size());
+        if (key == 0) return; // "approximately": special-cased above
+        std::size_t h = slot(key);
+        while (keys_[h] != 0 && keys_[h] != key) h = (h + 1) & (size - 1);
+        keys_[h] = key;
+        classes_[h] |= c;
+    }
+
+    static constexpr std::string_view kStart[] = {
         // numbers and fractions
         "zero", "nought", "naught", "one", "two", "three", "four", "five", "six", "seven",
         "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
@@ -74,7 +113,7 @@ private:
         "more", "greater", "over", "above", "exceeding", "exceeded", "exceeds", "exceed", "surpass", "surpassed", "in",
         "higher", "larger", "bigger", "upwards", "just", "well", "surpassing", "topping", "at",
         "no", "not", "up", "as", "less", "fewer", "under", "below", "lower", "smaller",
-        "nearly", "almost", "about", "roughly", "approximately", "approx", "some", "around",
+        "nearly", "almost", "about", "roughly", "approx", "some", "around",
         "close", "estimated", "circa", "approaching", "on", "between", "from", "minus",
         "negative",
         // time
@@ -88,12 +127,31 @@ private:
         "r", "mex", "mxn", "usd", "sgd", "twd", "eur", "gbp", "jpy", "cny", "inr", "chf",
         "krw", "brl", "zar", "sek", "nok", "dkk", "rub", "sar", "aed", "myr", "thb", "idr",
         "php", "pln", "huf", "ils", "rmb", "rs", "maud", "musd", "meur", "mgbp", "mcad", "mchf"};
-    std::array<std::vector<std::uint64_t>, 26> table_;
+    static constexpr std::string_view kContent[] = {
+        "zero", "nought", "naught", "one", "two", "three", "four", "five", "six", "seven",
+        "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+        "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
+        "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion",
+        "trillion", "mln", "mn", "bn", "bln", "tn", "trln", "dozen", "dozens",
+        "half", "halves", "third", "thirds", "quarter", "quarters", "fourth", "fourths", "fifth",
+        "fifths", "sixth", "sixths", "eighth", "eighths", "tenth", "tenths",
+        "double", "doubled", "doubling", "triple", "tripled", "tripling", "treble", "trebled",
+        "quadruple", "quadrupled", "quadrupling", "halve", "halved", "halving", "twofold",
+        "threefold", "fourfold", "fivefold", "tenfold",
+        "year", "years", "decade", "decades", "month", "months", "week", "weeks", "day", "days"};
+    static constexpr std::string_view kFiller[] = {
+        "than", "excess", "of", "least", "minimum", "to", "most", "maximum", "much", "many",
+        "high", "average", "the", "end", "coming", "subsequent", "following", "course", "and",
+        "an", "a", "estimated", "approximately", "approx", "just", "well", "about", "over",
+        "above", "under", "below", "this", "next", "fiscal", "s"};
+
+    std::array<std::uint64_t, size> keys_{};
+    std::array<std::uint8_t, size> classes_{};
 };
 
-const StartWords& start_words() {
-    static const StartWords words;
-    return words;
+const WordTable& word_table() {
+    static const WordTable table;
+    return table;
 }
 
 // Bytes that can begin a quantity on their own: digits, '.', '-', '$', and the lead bytes of
@@ -187,10 +245,10 @@ struct Scanner {
 
     // --- conversion of grammar output
 
-    std::string unit_name(const std::string& name) const {
-        return name == "$" ? options.default_dollar : name;
+    std::string_view unit_name(std::string_view name) const {
+        return name == "$" ? std::string_view(options.default_dollar) : name;
     }
-    static QuantityType type_of(const std::string& unit) {
+    static QuantityType type_of(std::string_view unit) {
         if (unit.empty()) return QuantityType::number;
         if (unit == "percent" || unit == "percentage_point") return QuantityType::percent;
         if (unit == "multiplier") return QuantityType::multiplier;
@@ -464,23 +522,73 @@ struct Scanner {
         return true;
     }
 
+    // After a start word that is not itself a number: can a quantity follow? Reads on over
+    // start and filler words (see WordTable). Anything it does not understand answers yes, so
+    // the filter never hides a quantity X3 would read.
+    bool worth_trying(std::size_t p) const {
+        const std::size_t n = text.size();
+        const WordTable& table = word_table();
+        for (int words = 0; words < 10; ++words) {
+            while (p < n && text[p] == ' ') ++p;
+            if (p >= n) return false;
+            const unsigned char c = (unsigned char)text[p];
+            if (!is_lower(c)) {
+                switch (c) {
+                case ',': case ';': case ':': case ')': case '"': case '\'': case '?': case '!':
+                case '/': case '[': case ']': case '{': case '}': case '=': case '*': case '&':
+                case '@': case '|':
+                    return false;
+                default: return true; // a digit, '$', '-', '.', a sign, ...
+                }
+            }
+            std::size_t e = p;
+            while (e < n && is_lower((unsigned char)text[e])) ++e;
+            const std::uint8_t cls = table.classes(text.data() + p, e - p);
+            if (cls & content) return true;
+            if (!(cls & (start | filler))) return false;
+            if (e < n && text[e] == '.') {
+                // "u.s." and "approx." read on; any other word ends with its full stop.
+                const std::string_view w = text.substr(p, e - p);
+                if (w == "u" && e + 2 < n && text[e + 1] == 's') {
+                    e += 2;
+                    if (e < n && text[e] == '.') ++e;
+                } else if (w == "approx" || w == "rs") {
+                    ++e;
+                } else {
+                    return false;
+                }
+            }
+            if (e < n && text[e] != ' ') return true; // "us$", "c$", "one-third", ...
+            p = e;
+        }
+        return true;
+    }
+
     void run() {
         const std::size_t n = text.size();
         std::size_t i = 0;
-        const StartWords& words = start_words();
+        const WordTable& table = word_table();
+        out.reserve(n / 128);
         while (i < n) {
             const unsigned char c = (unsigned char)text[i];
             std::size_t next = i + 1;
             if (is_lower(c)) {
                 std::size_t e = i;
                 while (e < n && is_lower((unsigned char)text[e])) ++e;
-                const std::string_view w = text.substr(i, e - i);
-                if ((w == "http" || w == "https" || w == "www") && e < n && (text[e] == ':' || text[e] == '.')) {
+                const std::uint8_t cls = table.classes(text.data() + i, e - i);
+                if (cls == 0) {
+                    i = skip_token(i);
+                    continue;
+                }
+                if ((cls & url) && e < n && (text[e] == ':' || text[e] == '.')) {
                     while (e < n && text[e] != ' ') ++e; // a URL: its digits are not figures
                     i = e;
                     continue;
                 }
-                if (words.contains(w) && try_at(i, next)) { i = next; continue; }
+                if ((cls & start) && ((cls & content) || worth_trying(i)) && try_at(i, next)) {
+                    i = next;
+                    continue;
+                }
                 i = skip_token(i);
                 continue;
             }
@@ -517,6 +625,11 @@ void code_point_spans(std::string_view s, std::vector<Quantity>& qs) {
     std::size_t byte = 0, cp = 0;
     auto advance_to = [&](std::size_t target) {
         while (byte < target) {
+            if ((unsigned char)s[byte] < 0x80) { // ASCII: one code point a byte
+                ++byte;
+                ++cp;
+                continue;
+            }
             const std::size_t len = utf8_length(s, byte);
             byte += len == 0 ? 1 : len;
             ++cp;

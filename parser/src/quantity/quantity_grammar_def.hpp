@@ -118,86 +118,77 @@ const x3::symbols<ast::Unit> period_unit{
 
 // ISO 4217 codes read before or after a number. Codes that are English words ("all", "top",
 // "try" before a number) are left out on purpose.
-const x3::symbols<std::string> iso_prefix = [] {
-    x3::symbols<std::string> s;
-    for (const char* c : {"usd", "cad", "aud", "hkd", "nzd", "sgd", "twd", "eur", "gbp", "jpy",
-                          "cny", "inr", "chf", "krw", "mxn", "brl", "zar", "sek", "nok", "dkk",
-                          "rub", "sar", "aed", "myr", "thb", "idr", "php", "pln", "huf", "ils"}) {
-        std::string iso(c);
-        for (auto& ch : iso) ch = char(ch - 'a' + 'A');
-        s.add(c, iso);
-    }
-    s.add("rmb", "CNY")("rs", "INR")("rs.", "INR");
-    return s;
-}();
-const x3::symbols<std::string> iso_suffix = [] {
-    x3::symbols<std::string> s;
-    for (const char* c : {"usd", "cad", "aud", "hkd", "nzd", "sgd", "twd", "eur", "gbp", "jpy",
-                          "cny", "inr", "chf", "krw", "mxn", "brl", "zar", "sek", "nok", "dkk",
-                          "rub", "sar", "aed", "myr", "thb", "idr", "php", "pln", "huf", "ils",
-                          "try"}) {
-        std::string iso(c);
-        for (auto& ch : iso) ch = char(ch - 'a' + 'A');
-        s.add(c, iso);
-    }
-    s.add("rmb", "CNY");
-    return s;
-}();
+const x3::symbols<ast::Unit> iso_prefix{
+    {"usd", {"USD"}}, {"cad", {"CAD"}}, {"aud", {"AUD"}}, {"hkd", {"HKD"}}, {"nzd", {"NZD"}},
+    {"sgd", {"SGD"}}, {"twd", {"TWD"}}, {"eur", {"EUR"}}, {"gbp", {"GBP"}}, {"jpy", {"JPY"}},
+    {"cny", {"CNY"}}, {"inr", {"INR"}}, {"chf", {"CHF"}}, {"krw", {"KRW"}}, {"mxn", {"MXN"}},
+    {"brl", {"BRL"}}, {"zar", {"ZAR"}}, {"sek", {"SEK"}}, {"nok", {"NOK"}}, {"dkk", {"DKK"}},
+    {"rub", {"RUB"}}, {"sar", {"SAR"}}, {"aed", {"AED"}}, {"myr", {"MYR"}}, {"thb", {"THB"}},
+    {"idr", {"IDR"}}, {"php", {"PHP"}}, {"pln", {"PLN"}}, {"huf", {"HUF"}}, {"ils", {"ILS"}},
+    {"rmb", {"CNY"}}, {"rs", {"INR"}}, {"rs.", {"INR"}}};
+const x3::symbols<ast::Unit> iso_suffix{
+    {"usd", {"USD"}}, {"cad", {"CAD"}}, {"aud", {"AUD"}}, {"hkd", {"HKD"}}, {"nzd", {"NZD"}},
+    {"sgd", {"SGD"}}, {"twd", {"TWD"}}, {"eur", {"EUR"}}, {"gbp", {"GBP"}}, {"jpy", {"JPY"}},
+    {"cny", {"CNY"}}, {"inr", {"INR"}}, {"chf", {"CHF"}}, {"krw", {"KRW"}}, {"mxn", {"MXN"}},
+    {"brl", {"BRL"}}, {"zar", {"ZAR"}}, {"sek", {"SEK"}}, {"nok", {"NOK"}}, {"dkk", {"DKK"}},
+    {"rub", {"RUB"}}, {"sar", {"SAR"}}, {"aed", {"AED"}}, {"myr", {"MYR"}}, {"thb", {"THB"}},
+    {"idr", {"IDR"}}, {"php", {"PHP"}}, {"pln", {"PLN"}}, {"huf", {"HUF"}}, {"ils", {"ILS"}},
+    {"try", {"TRY"}}, {"rmb", {"CNY"}}};
 
 // "30 MUSD", "120 MEUR": millions of a currency, a finance convention.
 const x3::symbols<ast::Unit> million_iso{{"musd", {"USD", 1e6, 6}}, {"meur", {"EUR", 1e6, 6}},
                                          {"mgbp", {"GBP", 1e6, 6}}, {"maud", {"AUD", 1e6, 6}},
                                          {"mcad", {"CAD", 1e6, 6}}, {"mchf", {"CHF", 1e6, 6}}};
 // Currency signs after a number ("10 €"), only when no number follows that they could prefix.
-const x3::symbols<std::string> sign_suffix{
-    {"$", "$"}, {"\xE2\x82\xAC", "EUR"}, {"\xC2\xA3", "GBP"}, {"\xC2\xA5", "JPY"}};
+const x3::symbols<ast::Unit> sign_suffix{
+    {"$", {"$"}}, {"\xE2\x82\xAC", {"EUR"}}, {"\xC2\xA3", {"GBP"}}, {"\xC2\xA5", {"JPY"}}};
 
 // Currency signs before a number. "$" is the article's default dollar, resolved later.
-const x3::symbols<std::string> sign_prefix{
-    {"$", "$"},       {"us$", "USD"},   {"u.s $", "USD"}, {"u.s$", "USD"},   {"us $", "USD"},  {"u.s.$", "USD"}, {"u.s. $", "USD"},
-    {"usd$", "USD"},  {"c$", "CAD"},    {"c $", "CAD"},   {"can$", "CAD"},  {"cdn$", "CAD"},
-    {"cad$", "CAD"},  {"a$", "AUD"},   {"au$", "AUD"},   {"aud$", "AUD"},
-    {"hk$", "HKD"},   {"hk $", "HKD"},  {"hkd$", "HKD"},  {"nz$", "NZD"},   {"nzd$", "NZD"},
-    {"s$", "SGD"},    {"nt$", "TWD"},   {"r$", "BRL"},    {"mex$", "MXN"},  {"mxn$", "MXN"},
-    {"\xE2\x82\xAC", "EUR"}, {"\xC2\xA3", "GBP"}, {"\xC2\xA5", "JPY"}, {"\xE2\x82\xB9", "INR"}};
+const x3::symbols<ast::Unit> sign_prefix{
+    {"$", {"$"}},       {"us$", {"USD"}},   {"u.s $", {"USD"}}, {"u.s$", {"USD"}},   {"us $", {"USD"}},  {"u.s.$", {"USD"}}, {"u.s. $", {"USD"}},
+    {"usd$", {"USD"}},  {"c$", {"CAD"}},    {"c $", {"CAD"}},   {"can$", {"CAD"}},  {"cdn$", {"CAD"}},
+    {"cad$", {"CAD"}},  {"a$", {"AUD"}},   {"au$", {"AUD"}},   {"aud$", {"AUD"}},
+    {"hk$", {"HKD"}},   {"hk $", {"HKD"}},  {"hkd$", {"HKD"}},  {"nz$", {"NZD"}},   {"nzd$", {"NZD"}},
+    {"s$", {"SGD"}},    {"nt$", {"TWD"}},   {"r$", {"BRL"}},    {"mex$", {"MXN"}},  {"mxn$", {"MXN"}},
+    {"\xE2\x82\xAC", {"EUR"}}, {"\xC2\xA3", {"GBP"}}, {"\xC2\xA5", {"JPY"}}, {"\xE2\x82\xB9", {"INR"}}};
 
 // Currency names after a number. A nationality before the noun picks the currency
 // ("Canadian dollars"); resolve_currency() below combines them.
-const x3::symbols<std::string> nationality{
-    {"u.s.", "US"},         {"us", "US"},          {"american", "US"},   {"canadian", "CA"},
-    {"australian", "AU"},   {"hong kong", "HK"},   {"new zealand", "NZ"}, {"singapore", "SG"},
-    {"taiwan", "TW"},       {"taiwanese", "TW"},   {"swiss", "CH"},      {"french", "FR"},
-    {"belgian", "BE"},      {"dutch", "NL"},       {"german", "DE"},     {"west german", "DE"},
-    {"japanese", "JP"},     {"chinese", "CN"},     {"indian", "IN"},     {"mexican", "MX"},
-    {"south african", "ZA"}, {"swedish", "SE"},    {"norwegian", "NO"},  {"danish", "DK"},
-    {"finnish", "FI"},      {"brazilian", "BR"},   {"south korean", "KR"}, {"korean", "KR"},
-    {"saudi", "SA"},        {"turkish", "TR"},     {"russian", "RU"},    {"british", "GB"},
-    {"pakistani", "PK"},    {"philippine", "PH"},  {"argentine", "AR"},  {"egyptian", "EG"},
-    {"italian", "IT"},      {"spanish", "ES"}};
+const x3::symbols<ast::Unit> nationality{
+    {"u.s.", {"US"}},         {"us", {"US"}},          {"american", {"US"}},   {"canadian", {"CA"}},
+    {"australian", {"AU"}},   {"hong kong", {"HK"}},   {"new zealand", {"NZ"}}, {"singapore", {"SG"}},
+    {"taiwan", {"TW"}},       {"taiwanese", {"TW"}},   {"swiss", {"CH"}},      {"french", {"FR"}},
+    {"belgian", {"BE"}},      {"dutch", {"NL"}},       {"german", {"DE"}},     {"west german", {"DE"}},
+    {"japanese", {"JP"}},     {"chinese", {"CN"}},     {"indian", {"IN"}},     {"mexican", {"MX"}},
+    {"south african", {"ZA"}}, {"swedish", {"SE"}},    {"norwegian", {"NO"}},  {"danish", {"DK"}},
+    {"finnish", {"FI"}},      {"brazilian", {"BR"}},   {"south korean", {"KR"}}, {"korean", {"KR"}},
+    {"saudi", {"SA"}},        {"turkish", {"TR"}},     {"russian", {"RU"}},    {"british", {"GB"}},
+    {"pakistani", {"PK"}},    {"philippine", {"PH"}},  {"argentine", {"AR"}},  {"egyptian", {"EG"}},
+    {"italian", {"IT"}},      {"spanish", {"ES"}}};
 
 // Value: the currency family, resolved with the nationality.
-const x3::symbols<std::string> currency_noun{
-    {"dollar", "dollar"},   {"dollars", "dollar"},  {"dlr", "dollar"},    {"dlrs", "dollar"},
-    {"cent", "cent"},       {"cents", "cent"},      {"franc", "franc"},   {"francs", "franc"},
-    {"mark", "mark"},       {"marks", "mark"},      {"dmark", "mark"},    {"dmarks", "mark"},
-    {"deutsche marks", "mark"}, {"crown", "crown"}, {"crowns", "crown"},  {"krona", "crown"},
-    {"kronor", "crown"},    {"kroner", "crown"},    {"krone", "crown"},   {"peso", "peso"},
-    {"pesos", "peso"},      {"rupee", "rupee"},     {"rupees", "rupee"},  {"pound", "pound"},
-    {"pounds", "pound"},    {"pounds sterling", "GBP"}, {"pound sterling", "GBP"},
-    {"sterling", "GBP"},    {"stg", "GBP"},         {"pence", "pence"},   {"penny", "pence"},
-    {"lira", "lira"},       {"lire", "lira"},       {"won", "KRW"},       {"yen", "JPY"},
-    {"yuan", "CNY"},        {"renminbi", "CNY"},    {"rmb", "CNY"},       {"euro", "EUR"},
-    {"euros", "EUR"},       {"guilder", "NLG"},     {"guilders", "NLG"},  {"peseta", "ESP"},
-    {"pesetas", "ESP"},     {"markka", "FIM"},      {"markkaa", "FIM"},   {"rand", "ZAR"},
-    {"rouble", "RUB"},      {"roubles", "RUB"},     {"ruble", "RUB"},     {"rubles", "RUB"},
-    {"riyal", "SAR"},       {"riyals", "SAR"},      {"ringgit", "MYR"},   {"baht", "THB"},
-    {"rupiah", "IDR"},      {"shekel", "ILS"},      {"shekels", "ILS"},   {"zloty", "PLN"},
-    {"zlotys", "PLN"},      {"forint", "HUF"},      {"reais", "BRL"},     {"dirhams", "AED"},
-    {"naira", "NGN"}};
+const x3::symbols<ast::Unit> currency_noun{
+    {"dollar", {"dollar"}},   {"dollars", {"dollar"}},  {"dlr", {"dollar"}},    {"dlrs", {"dollar"}},
+    {"cent", {"cent"}},       {"cents", {"cent"}},      {"franc", {"franc"}},   {"francs", {"franc"}},
+    {"mark", {"mark"}},       {"marks", {"mark"}},      {"dmark", {"mark"}},    {"dmarks", {"mark"}},
+    {"deutsche marks", {"mark"}}, {"crown", {"crown"}}, {"crowns", {"crown"}},  {"krona", {"crown"}},
+    {"kronor", {"crown"}},    {"kroner", {"crown"}},    {"krone", {"crown"}},   {"peso", {"peso"}},
+    {"pesos", {"peso"}},      {"rupee", {"rupee"}},     {"rupees", {"rupee"}},  {"pound", {"pound"}},
+    {"pounds", {"pound"}},    {"pounds sterling", {"GBP"}}, {"pound sterling", {"GBP"}},
+    {"sterling", {"GBP"}},    {"stg", {"GBP"}},         {"pence", {"pence"}},   {"penny", {"pence"}},
+    {"lira", {"lira"}},       {"lire", {"lira"}},       {"won", {"KRW"}},       {"yen", {"JPY"}},
+    {"yuan", {"CNY"}},        {"renminbi", {"CNY"}},    {"rmb", {"CNY"}},       {"euro", {"EUR"}},
+    {"euros", {"EUR"}},       {"guilder", {"NLG"}},     {"guilders", {"NLG"}},  {"peseta", {"ESP"}},
+    {"pesetas", {"ESP"}},     {"markka", {"FIM"}},      {"markkaa", {"FIM"}},   {"rand", {"ZAR"}},
+    {"rouble", {"RUB"}},      {"roubles", {"RUB"}},     {"ruble", {"RUB"}},     {"rubles", {"RUB"}},
+    {"riyal", {"SAR"}},       {"riyals", {"SAR"}},      {"ringgit", {"MYR"}},   {"baht", {"THB"}},
+    {"rupiah", {"IDR"}},      {"shekel", {"ILS"}},      {"shekels", {"ILS"}},   {"zloty", {"PLN"}},
+    {"zlotys", {"PLN"}},      {"forint", {"HUF"}},      {"reais", {"BRL"}},     {"dirhams", {"AED"}},
+    {"naira", {"NGN"}}};
 
 // Combines nationality (may be "") and noun family into a unit; false when they do not go
 // together ("Swiss yen").
-inline bool resolve_currency(const std::string& country, const std::string& noun, ast::Unit& out) {
+inline bool resolve_currency(std::string_view country, std::string_view noun, ast::Unit& out) {
     struct Row { const char* noun; const char* country; const char* iso; };
     static const Row rows[] = {
         {"dollar", "", "$"},      {"dollar", "US", "USD"},  {"dollar", "CA", "CAD"},
@@ -410,7 +401,7 @@ template <auto Member> const auto set = [](auto& ctx) { _val(ctx).*Member = _att
 template <auto Member, auto Value> const auto put = [](auto& ctx) { _val(ctx).*Member = Value; };
 
 const auto on_prefix = [](auto& ctx) {
-    _val(ctx).unit = ast::Unit{_attr(ctx)};
+    _val(ctx).unit = _attr(ctx);
     _val(ctx).has_unit = true;
 };
 // A unit word after the number; a currency prefix already gave the unit, so a second one is
@@ -422,7 +413,7 @@ const auto on_unit = [](auto& ctx) {
 };
 const auto on_sign_unit = [](auto& ctx) {
     if (_val(ctx).has_unit) { _pass(ctx) = false; return; }
-    _val(ctx).unit = ast::Unit{_attr(ctx)};
+    _val(ctx).unit = _attr(ctx);
     _val(ctx).has_unit = true;
 };
 const auto on_percent_sign = [](auto& ctx) {
@@ -440,25 +431,25 @@ const auto on_span = [](auto& ctx) {
     _val(ctx).end = &*r.begin() + (r.end() - r.begin());
 };
 // The nationality is parked in the unit name until the noun resolves it.
-const auto on_nationality = [](auto& ctx) { _val(ctx).name = _attr(ctx); };
+const auto on_nationality = [](auto& ctx) { _val(ctx).name = _attr(ctx).name; };
 const auto on_noun = [](auto& ctx) {
-    const std::string country = _val(ctx).name;
-    _pass(ctx) = resolve_currency(country, _attr(ctx), _val(ctx));
+    const std::string_view country = _val(ctx).name;
+    _pass(ctx) = resolve_currency(country, _attr(ctx).name, _val(ctx));
 };
-const auto on_iso_unit = [](auto& ctx) { _val(ctx) = ast::Unit{_attr(ctx)}; };
+const auto on_iso_unit = [](auto& ctx) { _val(ctx) = _attr(ctx); };
 const auto on_unit_iso = [](auto& ctx) {
     if (_val(ctx).has_unit) { _pass(ctx) = false; return; }
-    _val(ctx).unit = ast::Unit{_attr(ctx)};
+    _val(ctx).unit = _attr(ctx);
     _val(ctx).has_unit = true;
 };
 const auto on_unit_noun = [](auto& ctx) {
     ast::Unit u;
-    _pass(ctx) = resolve_currency("", _attr(ctx), u);
+    _pass(ctx) = resolve_currency("", _attr(ctx).name, u);
     _val(ctx).unit = u;
     _val(ctx).has_unit = true;
 };
 const auto on_bare_noun = [](auto& ctx) {
-    _pass(ctx) = resolve_currency("", _attr(ctx), _val(ctx));
+    _pass(ctx) = resolve_currency("", _attr(ctx).name, _val(ctx));
 };
 
 // ---------------------------------------------------------------- rules
@@ -704,10 +695,11 @@ const auto reset = eps[([](auto& ctx) { _val(ctx) = ast::Match{}; })];
 
 // Every alternative starts from a clean Match: a failed one may have set fields. The lookahead
 // keeps the resets off the common path: only these words or a digit can start a time phrase.
+// A digit can only start "1986/87", so a figure is not put through the word alternatives.
 const auto time_start = &(kw("by") | kw("in") | kw("within") | kw("over") | kw("during") |
                           kw("last") | kw("this") | kw("next") | kw("fiscal") | kw("fy") |
-                          kw("until") | kw("through") | digit);
-const auto time_phrase_def = time_start >> (
+                          kw("until") | kw("through"));
+const auto time_phrase_def = (&digit >> reset >> year[on_low] >> year_tail) | time_start >> (
     // "by the end of the decade"
     (reset >> kw("by") >> kw("the") >> kw("end") >> kw("of") >> (kw("the") | kw("this")) >>
      kw("decade"))[on_end_of_decade] |
@@ -728,9 +720,7 @@ const auto time_phrase_def = time_start >> (
     // "by 2030", "by the end of 2025", "until 2030"
     (reset >> (kw("by") >> -(kw("the") >> kw("end") >> kw("of")) | kw("until") | kw("through"))
          [on_relation<TimeRelation::by>] >>
-     year[on_low]) |
-    // "1986/87" on its own
-    (reset >> year[on_low] >> year_tail));
+     year[on_low]));
 
 const auto on_multiplier_value = [](auto& ctx) {
     ast::Measure& m = _val(ctx).low;

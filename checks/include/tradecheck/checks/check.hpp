@@ -2,19 +2,24 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "tradecheck/checks/interval.hpp"
+#include "tradecheck/checks/rates.hpp"
 #include "tradecheck/parser/claim.hpp"
 
 namespace tradecheck::checks {
 
-enum class Status { conflict, not_comparable, agree, single };
+enum class Status { conflict, revised, not_comparable, agree, single };
 
 constexpr std::string_view to_string(Status s) {
     switch (s) {
     case Status::conflict: return "conflict";
+    case Status::revised: return "revised";
     case Status::not_comparable: return "not_comparable";
     case Status::agree: return "agree";
     case Status::single: return "single";
@@ -22,12 +27,13 @@ constexpr std::string_view to_string(Status s) {
     return "single";
 }
 
-// Two claims from different articles whose intervals do not meet.
+// Two claims from different sources whose intervals do not meet.
 struct Disagreement {
     std::size_t a = 0;          // indices into the checked claims
     std::size_t b = 0;
     bool on_horizon = false;    // the targets' horizons differ, not their values
-    double gap = 0;             // |value a - value b| (years for horizons)
+    bool revision = false;      // one side is a figure its text calls revised
+    double gap = 0;             // |value a - value b| (years for horizons; USD when converted)
     double relative_gap = 0;    // gap / the smaller |value|
 };
 
@@ -36,17 +42,32 @@ struct Finding {
     std::string kind;
     Status status = Status::single;
     std::vector<std::size_t> claims;      // indices into the checked claims, in input order
-    std::size_t sources = 0;              // distinct articles
+    std::vector<std::size_t> undated;     // of those, claims with no stated period that joined this
+                                          // dated fact because their figure fits; they never conflict
+    std::size_t sources = 0;              // distinct sources (same text filed twice counts once)
     std::vector<Disagreement> conflicts;  // every disagreeing pair
+    std::vector<std::pair<std::string, std::string>> same_text;  // article, the article it repeats
     bool rounding_only = false;           // agrees only because printed figures are rounded
+    bool converted = false;               // money in several currencies compared through rates
     std::string note;                     // why not comparable, for people
 };
 
 struct CheckOptions {
-    std::size_t min_sources = 1;          // leave out facts with fewer articles
+    std::size_t min_sources = 1;          // leave out facts with fewer sources
+    // Kinds whose figures are for a period (trade values, balances). Two undated claims of
+    // these never conflict: without periods they may be for different months or years.
+    std::set<std::string> periodic_kinds{"trade_value", "trade_balance", "export_share", "import_share"};
+    // article -> the article whose text it repeats (the same story filed twice).
+    std::map<std::string, std::string> source_of;
+    // article -> publication year, for converting money with the rate of its time.
+    std::map<std::string, int> article_year;
+    const Rates* rates = nullptr;         // money in different currencies is not comparable without
 };
 
-// Findings ordered conflicts first, then not comparable, agree, single; by key within each.
+// Findings ordered conflicts first, then revised, not comparable, agree, single; by key within each.
 std::vector<Finding> check(const std::vector<Claim>& claims, const CheckOptions& options = {});
+
+// The fields of a fact key: kind, actor, partner, product, metric, basis, period, measure.
+std::vector<std::string> key_fields(const std::string& key);
 
 } // namespace tradecheck::checks
