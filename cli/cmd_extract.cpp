@@ -79,7 +79,7 @@ int run(const ExtractOptions& o) {
         if (!r.claims.empty()) report::write_claims(std::cout, r.claims, report::Format::jsonl);
     };
     const unsigned jobs = worker_count(o.jobs);
-    run_pipeline<Extracted>(source, jobs, std::max<std::size_t>(64, 16 * std::size_t(jobs)), work, write, [] {});
+    run_pipeline<Extracted>(source, jobs, 4 * std::size_t(jobs) + 4, work, write, [] {});
     std::cout.flush();
     if (!std::cout) throw std::runtime_error("error writing the claims to stdout");
     if (!o.quiet)

@@ -6,6 +6,8 @@
 // its hash and one indexed lookup, made by the worker on a read-only connection of its own,
 // and is never extracted.
 #include <chrono>
+#include <cstdint>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -60,12 +62,38 @@ std::size_t reextract(db::Store& store, const RuleSet& rules) {
 
 // What a worker hands the writer for one record.
 struct Extracted {
-    std::optional<Article> article;
+    std::optional<Article> article;  // only id and sha256 when `unchanged`
     std::string metadata;
     std::vector<Claim> claims;
-    bool unchanged = false;        // the stored digest was equal when the worker looked
-    std::size_t bytes = 0;         // input bytes of the record, for the progress bar
+    bool unchanged = false;          // the stored digest was equal when the worker looked
+    std::optional<RawInput> raw;     // the record, kept when `unchanged` in case it is not
+    std::size_t bytes = 0;           // input bytes of the record, for the progress bar
     std::optional<ReadProblem> problem;
+};
+
+// The ids stored during this run, approximately: a Bloom filter of fixed size (1 MiB, so memory
+// stays flat), with no false negatives. A worker's "unchanged" can only be stale for an id
+// stored during this run, so the writer checks again only for those (and false positives).
+class StoredIds {
+public:
+    void add(const std::string& id) {
+        for_each_bit(id, [this](std::size_t bit) { bits_[bit / 64] |= std::uint64_t(1) << (bit % 64); });
+    }
+    bool maybe_contains(const std::string& id) const {
+        bool all = true;
+        for_each_bit(id, [&](std::size_t bit) { all = all && (bits_[bit / 64] >> (bit % 64) & 1) != 0; });
+        return all;
+    }
+
+private:
+    static constexpr std::size_t words = std::size_t(1) << 17;
+    template <class F>
+    static void for_each_bit(const std::string& id, F&& f) {
+        const std::size_t h = std::hash<std::string>{}(id);
+        const std::size_t step = (h >> 32) | 1;
+        for (std::size_t k = 0; k < 3; ++k) f((h + k * step) % (words * 64));
+    }
+    std::vector<std::uint64_t> bits_ = std::vector<std::uint64_t>(words);
 };
 
 // A \r-redrawn line on stderr, at most 10 times a second, only on a terminal.
@@ -134,21 +162,38 @@ int run(const IngestOptions& o) {
     // Each worker looks digests up on its own read-only connection (WAL lets it read while the
     // writer writes). It sees only committed batches; the writer checks again before storing.
     std::vector<std::unique_ptr<db::Store>> readers(jobs);
+    std::vector<char> reader_failed(jobs, 0);
+    const auto stored_sha256 = [&](unsigned w, const std::string& id) -> std::optional<std::string> {
+        if (!readers[w] && !reader_failed[w]) {
+            try {
+                readers[w] = std::make_unique<db::Store>(path, true);
+            } catch (const db::StoreError&) {
+                reader_failed[w] = 1;  // no lookups for this worker; the writer still decides
+            }
+        }
+        if (!readers[w]) return std::nullopt;
+        return readers[w]->article_sha256(id);
+    };
     const auto work = [&](RawInput&& raw, unsigned w) {
         Extracted out;
         out.bytes = raw.bytes.size();
+        // A JSON Lines record's id and digest come without parsing it: an unchanged record
+        // stops here.
+        if (std::optional<RecordIdentity> peek = peek_identity(raw)) {
+            if (stored_sha256(w, peek->id) == peek->sha256) {
+                out.unchanged = true;
+                out.article.emplace();
+                out.article->id = std::move(peek->id);
+                out.article->sha256 = std::move(peek->sha256);
+                out.raw = std::move(raw);
+                return out;
+            }
+        }
         ParsedInput parsed = parse_input(std::move(raw));
         out.problem = std::move(parsed.problem);
         if (!parsed.article) return out;
         out.metadata = std::move(parsed.metadata);
-        if (!readers[w]) {
-            try {
-                readers[w] = std::make_unique<db::Store>(path, true);
-            } catch (const db::StoreError&) {
-                // No lookups for this worker; the writer still decides.
-            }
-        }
-        if (readers[w] && readers[w]->article_sha256(parsed.article->id) == parsed.article->sha256)
+        if (stored_sha256(w, parsed.article->id) == parsed.article->sha256)
             out.unchanged = true;
         else
             out.claims = claims_of(*parsed.article, rules);
@@ -158,6 +203,7 @@ int run(const IngestOptions& o) {
 
     std::size_t inserted = 0, replaced = 0, unchanged = 0, claims = 0, skipped = 0;
     std::size_t articles = 0, bytes_done = 0, in_batch = 0;
+    StoredIds stored_ids;
     std::optional<db::Store::Transaction> tx;
     tx.emplace(store);
     const auto write = [&](Extracted&& r) {
@@ -169,19 +215,29 @@ int run(const IngestOptions& o) {
         }
         if (!r.article) return;
         ++articles;
-        const Article& a = *r.article;
-        const bool stored_equal = store.article_sha256(a.id) == a.sha256;
-        if (stored_equal) {
-            ++unchanged;
-            return;
+        if (r.unchanged) {
+            // The worker's connection sees committed batches only; check against this one.
+            const Article& seen = *r.article;
+            if (!stored_ids.maybe_contains(seen.id) || store.article_sha256(seen.id) == seen.sha256) {
+                ++unchanged;
+                return;
+            }
+            // Stored earlier in this same input under the same id: parse and extract it now.
+            if (r.raw) {
+                ParsedInput parsed = parse_input(std::move(*r.raw));
+                r.article = std::move(parsed.article);
+                r.metadata = std::move(parsed.metadata);
+                if (!r.article) return;  // cannot happen: it parsed in the worker once
+            }
+            r.claims = claims_of(*r.article, rules);
         }
-        // The worker saw an older snapshot (the same id earlier in this input): extract now.
-        if (r.unchanged) r.claims = claims_of(a, rules);
+        const Article& a = *r.article;
         const db::PutResult put = store.put_article(a, r.claims, rules.hash, r.metadata);
         if (put == db::PutResult::unchanged) {
             ++unchanged;
             return;
         }
+        stored_ids.add(a.id);
         inserted += put == db::PutResult::inserted;
         replaced += put == db::PutResult::replaced;
         claims += r.claims.size();
@@ -195,7 +251,7 @@ int run(const IngestOptions& o) {
         }
     };
     const auto tick = [&] { progress.update(articles, bytes_done); };
-    run_pipeline<Extracted>(source, jobs, std::max<std::size_t>(64, 16 * std::size_t(jobs)), work, write, tick);
+    run_pipeline<Extracted>(source, jobs, 4 * std::size_t(jobs) + 4, work, write, tick);
     progress.update(articles, bytes_done, true);
     progress.clear();
 

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -45,6 +46,15 @@ std::size_t cut_point(std::string_view buf) {
 std::size_t count_code_points(std::string_view s) {
     std::size_t n = 0;
     for (std::size_t i = 0; i < s.size();) {
+        if (i + 8 <= s.size()) { // eight ASCII bytes at a time
+            std::uint64_t x;
+            std::memcpy(&x, s.data() + i, 8);
+            if ((x & 0x8080808080808080ull) == 0) {
+                i += 8;
+                n += 8;
+                continue;
+            }
+        }
         const unsigned char c = static_cast<unsigned char>(s[i]);
         std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
         if (len == 0 || (len == 2 && c < 0xC2) || i + len > s.size()) len = 0;
@@ -117,6 +127,13 @@ void put_string(std::string_view s, std::string& out) {
 void put_double(double v, std::string& out) {
     if (!std::isfinite(v)) { out += "null"; return; }
     if (v == 0) { out += std::signbit(v) ? "-0.0" : "0.0"; return; }
+    if (v == std::trunc(v) && std::fabs(v) < 1e15) { // an integer: its digits and ".0"
+        char buf[24];
+        const auto r = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(v));
+        out.append(buf, std::size_t(r.ptr - buf));
+        out += ".0";
+        return;
+    }
     char sci[40];
     const auto r = std::to_chars(sci, sci + sizeof sci, v, std::chars_format::scientific);
     // sci = [-]d[.ddd]e(+|-)xx
@@ -227,10 +244,10 @@ void emit(std::string_view chunk, std::size_t base, std::size_t& count, const Qu
     const auto qs = find_quantities(chunk, qo);
     std::string out;
     out.reserve(qs.size() * 160);
-    for (const Quantity& q : qs) {
-        if (o.format == "table") print_table_row(chunk, q, base, out);
-        else print_jsonl(chunk, q, base, count, out);
-    }
+    if (o.format == "table")
+        for (const Quantity& q : qs) print_table_row(chunk, q, base, out);
+    else
+        for (const Quantity& q : qs) print_jsonl(chunk, q, base, count, out);
     count += qs.size();
     std::fwrite(out.data(), 1, out.size(), stdout);
 }
@@ -238,6 +255,9 @@ void emit(std::string_view chunk, std::size_t base, std::size_t& count, const Qu
 int run(const QuantitiesOptions& o) {
     std::ifstream file;
     std::istream* in = &std::cin;
+    // Standard input is read in 1 MiB blocks through iostreams; nothing here mixes it with
+    // C stdio, so it need not stay synchronised (output goes through fwrite only).
+    if (o.file == "-") std::ios::sync_with_stdio(false);
     if (o.file != "-") {
         file.open(o.file, std::ios::binary);
         if (!file) {
@@ -250,12 +270,13 @@ int run(const QuantitiesOptions& o) {
         fmt::print("{:>9} {:>9}  {:<40}  {:>12} {:>12} {:>12}  {:<16} {:<10} {:<10} {}\n", "start",
                    "end", "text", "value", "low", "high", "unit", "qualifier", "type", "relation");
     std::string buf;
-    std::vector<char> block(block_size);
     std::size_t base = 0, count = 0;
     while (true) {
-        in->read(block.data(), std::streamsize(block.size()));
+        const std::size_t kept = buf.size(); // read straight after the tail of the last block
+        buf.resize(kept + block_size);
+        in->read(buf.data() + kept, std::streamsize(block_size));
         const std::size_t got = std::size_t(in->gcount());
-        buf.append(block.data(), got);
+        buf.resize(kept + got);
         const bool eof = got == 0 || !*in;
         const std::size_t cut = eof ? buf.size() : cut_point(buf);
         const std::string_view chunk(buf.data(), cut);

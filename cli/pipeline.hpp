@@ -29,9 +29,16 @@ inline unsigned worker_count(unsigned jobs) {
     return std::max(1u, std::thread::hardware_concurrency());
 }
 
+// Records travel between threads in chunks of up to this many records or bytes, so that a
+// hand-over (a lock and a wake-up) is paid per chunk rather than per record.
+inline constexpr std::size_t chunk_records = 64;
+inline constexpr std::size_t chunk_bytes = 1 << 20;
+
 // `work(record, worker)` runs on worker thread number `worker` (0..jobs-1) and may be called
 // concurrently; `write(result)` runs on the calling thread, in input order; `tick()` runs on
 // the calling thread at least every 100 ms while the pipeline runs (for a progress bar).
+// At most `window` chunks are between the reader and the writer, so memory stays bounded by
+// about window * chunk_bytes of input plus what `work` makes of it.
 // An exception from any of them stops the pipeline; it is rethrown here once every thread
 // has stopped.
 template <class Result>
@@ -40,9 +47,9 @@ void run_pipeline(ArticleSource& source, unsigned jobs, std::size_t window,
                   const std::function<void(Result&&)>& write, const std::function<void()>& tick) {
     std::mutex m;
     std::condition_variable space, todo_ready, done_ready;
-    std::deque<std::pair<std::size_t, RawInput>> todo;
-    std::map<std::size_t, Result> done;
-    std::size_t read = 0, written = 0;
+    std::deque<std::pair<std::size_t, std::vector<RawInput>>> todo;
+    std::map<std::size_t, std::vector<Result>> done;
+    std::size_t read = 0, written = 0;   // chunks
     bool finished = false, stop = false;
     std::exception_ptr error;
 
@@ -57,22 +64,33 @@ void run_pipeline(ArticleSource& source, unsigned jobs, std::size_t window,
 
     std::thread reader([&] {
         try {
-            for (;;) {
+            for (bool more = true; more;) {
                 {
                     std::unique_lock lock(m);
                     space.wait(lock, [&] { return stop || read - written < window; });
                     if (stop) return;
                 }
-                std::optional<RawInput> raw = source.next();
+                std::vector<RawInput> chunk;
+                std::size_t bytes = 0;
+                while (chunk.size() < chunk_records && bytes < chunk_bytes) {
+                    std::optional<RawInput> raw = source.next();
+                    if (!raw) {
+                        more = false;
+                        break;
+                    }
+                    bytes += raw->bytes.size();
+                    chunk.push_back(std::move(*raw));
+                }
                 const std::lock_guard lock(m);
-                if (!raw) {
+                if (!chunk.empty()) {
+                    todo.emplace_back(read++, std::move(chunk));
+                    todo_ready.notify_one();
+                }
+                if (!more) {
                     finished = true;
                     todo_ready.notify_all();
                     done_ready.notify_all();
-                    return;
                 }
-                todo.emplace_back(read++, std::move(*raw));
-                todo_ready.notify_one();
             }
         } catch (...) {
             fail(std::current_exception());
@@ -84,7 +102,7 @@ void run_pipeline(ArticleSource& source, unsigned jobs, std::size_t window,
         workers.emplace_back([&, w] {
             try {
                 for (;;) {
-                    std::optional<std::pair<std::size_t, RawInput>> item;
+                    std::optional<std::pair<std::size_t, std::vector<RawInput>>> item;
                     {
                         std::unique_lock lock(m);
                         todo_ready.wait(lock, [&] { return stop || !todo.empty() || finished; });
@@ -92,9 +110,12 @@ void run_pipeline(ArticleSource& source, unsigned jobs, std::size_t window,
                         item.emplace(std::move(todo.front()));
                         todo.pop_front();
                     }
-                    Result result = work(std::move(item->second), w);
+                    std::vector<Result> results;
+                    results.reserve(item->second.size());
+                    for (RawInput& raw : item->second) results.push_back(work(std::move(raw), w));
+                    item->second.clear();
                     const std::lock_guard lock(m);
-                    done.emplace(item->first, std::move(result));
+                    done.emplace(item->first, std::move(results));
                     if (item->first == written) done_ready.notify_one();
                 }
             } catch (...) {
@@ -109,7 +130,7 @@ void run_pipeline(ArticleSource& source, unsigned jobs, std::size_t window,
     };
     try {
         for (;;) {
-            std::optional<Result> next;
+            std::optional<std::vector<Result>> next;
             {
                 std::unique_lock lock(m);
                 const bool ready = done_ready.wait_for(lock, std::chrono::milliseconds(100), [&] {
@@ -124,7 +145,11 @@ void run_pipeline(ArticleSource& source, unsigned jobs, std::size_t window,
                 }
             }
             if (next) {
-                write(std::move(*next));
+                for (Result& r : *next) {
+                    write(std::move(r));
+                    tick();
+                }
+                next.reset();
                 const std::lock_guard lock(m);
                 ++written;
                 space.notify_one();

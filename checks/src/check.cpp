@@ -53,28 +53,47 @@ public:
         }
         f.sources = sources.size();
         if (f.sources < 2) return f;   // single
+        if (const std::string missing = underspecified(claims_[f.claims.front()]); !missing.empty()) {
+            // Without knowing whose figure it is, or of what, claims of one kind are not one fact.
+            f.status = Status::not_comparable;
+            f.note = missing;
+            return f;
+        }
 
         std::set<std::string> units;
         for (std::size_t i : f.claims) units.insert(claims_[i].quantity.unit);
         const bool to_usd = units.size() > 1;   // one currency compares as printed
         const bool periodic_open = key_fields(key).size() > period_field && key_fields(key)[period_field] == "-" &&
                                    options_.periodic_kinds.count(f.kind) != 0;
-        bool incomparable = false, disjoint_open = false;
+        bool incomparable = false, disjoint_open = false, forecast = false, scale = false;
+        // One source is one voice: two sources disagree only when none of the figures one prints
+        // for the fact meets any the other prints (a story may quote the old figure and the new).
+        std::map<std::pair<std::string, std::string>, std::vector<Disagreement>> pairs;
+        std::set<std::pair<std::string, std::string>> consistent;
         for (std::size_t x = 0; x < f.claims.size(); ++x)
             for (std::size_t y = x + 1; y < f.claims.size(); ++y) {
                 const std::size_t a = f.claims[x], b = f.claims[y];
-                if (source(a) == source(b)) continue;   // one source is one voice
-                const bool undated_pair = is_in(undated, a) || is_in(undated, b);
+                if (source(a) == source(b)) continue;
+                const auto voices = std::minmax(source(a), source(b));
                 const Reading ra = read(a, to_usd), rb = read(b, to_usd);
                 if (!ra.ok || !rb.ok) { incomparable = true; continue; }
                 f.converted |= ra.converted || rb.converted;
                 auto d = compare(a, b, ra, rb);
-                if (!d) { f.rounding_only |= agrees_by_rounding(a, b); continue; }
+                if (!d) {
+                    consistent.insert(voices);
+                    f.rounding_only |= agrees_by_rounding(a, b);
+                    continue;
+                }
                 // Claims without a period never make a conflict by themselves.
-                if (undated_pair) continue;
+                if (is_in(undated, a) || is_in(undated, b)) continue;
                 if (periodic_open && !d->on_horizon) { disjoint_open = true; continue; }
-                f.conflicts.push_back(*d);
+                // A figure for a year not yet over is a forecast; forecasts differ without conflict.
+                if (is_forecast(a) || is_forecast(b)) { forecast = true; continue; }
+                if (!d->on_horizon && different_scale(a, b, ra, rb)) { scale = true; continue; }
+                pairs[voices].push_back(*d);
             }
+        for (auto& [voices, ds] : pairs)
+            if (!consistent.count(voices)) f.conflicts.insert(f.conflicts.end(), ds.begin(), ds.end());
         const bool real = std::any_of(f.conflicts.begin(), f.conflicts.end(), [](const Disagreement& d) { return !d.revision; });
         if (real) f.status = Status::conflict;
         else if (!f.conflicts.empty()) f.status = Status::revised;
@@ -84,6 +103,13 @@ public:
         } else if (disjoint_open) {
             f.status = Status::not_comparable;
             f.note = "figures differ but no period is stated: they may be for different months or years";
+        } else if (scale) {
+            f.status = Status::not_comparable;
+            f.note = "amounts differ more than twofold: probably different measures (a total and a part, a month "
+                     "and a year)";
+        } else if (forecast) {
+            f.status = Status::not_comparable;
+            f.note = "figures differ but are for a period not over when the articles were written: forecasts";
         } else {
             f.status = Status::agree;
         }
@@ -117,6 +143,31 @@ private:
     int year_of(const std::string& article) const {
         const auto it = options_.article_year.find(article);
         return it == options_.article_year.end() ? 0 : it->second;
+    }
+
+    // What a fact lacks to be one fact, for people; "" when it is complete.
+    std::string underspecified(const Claim& c) const {
+        if (c.actor.empty() && c.partner.empty()) return "the articles do not say whose figure this is";
+        if (options_.needs_metric.count(c.kind) && c.metric.empty()) return "the articles do not say what this figure measures";
+        if (c.kind == "tariff_rate" && c.partner.empty() && c.product.empty())
+            return "the articles do not say on whom or on what this tariff falls";
+        return {};
+    }
+
+    bool different_scale(std::size_t a, std::size_t b, const Reading& ra, const Reading& rb) const {
+        const QuantityType t = claims_[a].quantity.type;
+        if (t != QuantityType::money && t != QuantityType::number) return false;
+        const double lo = std::min(std::fabs(ra.value), std::fabs(rb.value));
+        const double hi = std::max(std::fabs(ra.value), std::fabs(rb.value));
+        (void)b;
+        return lo > 0 && hi / lo > different_measure_ratio;
+    }
+
+    bool is_forecast(std::size_t i) const {
+        const Claim& c = claims_[i];
+        if (c.period != Period::in || !c.year || c.month || !options_.periodic_kinds.count(c.kind)) return false;
+        const int published = year_of(c.article);
+        return published && *c.year >= published;
     }
 
     static bool is_in(const std::vector<std::size_t>& v, std::size_t i) {

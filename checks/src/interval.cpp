@@ -15,12 +15,21 @@ double rounding(const Quantity& q) {
     return 0.5 * std::pow(10.0, q.exponent);
 }
 
+// Newswire truncates large amounts: "169 billion dlrs" is printed for 169.8 billion as often as
+// "170 billion" is. A figure printed in whole millions or more may stand for anything up to the
+// next unit of its last digit.
+bool truncatable(const Quantity& q) {
+    // Whole thousands, millions, billions ("169 billion", not "7.1 billion").
+    return (q.type == QuantityType::money || q.type == QuantityType::number) && q.exponent >= 6 && q.exponent % 3 == 0;
+}
+
 } // namespace
 
 Interval interval_of(const Quantity& q) {
     const double r = rounding(q);
     switch (q.qualifier) {
     case Qualifier::exact:
+        if (truncatable(q)) return {q.value - r, q.value + 2 * r, false, true};
         return {q.value - r, q.value + r, false, false};
     case Qualifier::about: {
         const double w = std::max(r, approximation_tolerance * std::fabs(q.value));

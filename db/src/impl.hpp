@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -35,6 +36,10 @@ decltype(auto) guarded(const std::filesystem::path& path, std::string_view actio
 // brings its schema to Store::schema_version. Throws StoreError.
 SQLite::Database open_database(const std::filesystem::path& path, bool read_only);
 
+// Whether the database has an index of that name (older files may lack articles_digest until
+// they are opened for writing).
+bool has_index(SQLite::Database& db, const char* name);
+
 // Resets a cached statement when it goes out of scope, so no statement is left mid-step
 // holding a read snapshot or a stale error.
 class ResetGuard {
@@ -58,6 +63,7 @@ struct Store::Impl {
 
     // Prepared once, reused for every call (a corpus ingest inserts many thousands of claims).
     std::unique_ptr<SQLite::Statement> select_sha256;
+    std::optional<bool> digest_index;  // articles_digest exists (looked up on first use)
     std::unique_ptr<SQLite::Statement> upsert_article;
     std::unique_ptr<SQLite::Statement> delete_claims;
     std::unique_ptr<SQLite::Statement> insert_claim;

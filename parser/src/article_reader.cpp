@@ -307,16 +307,69 @@ Article parse_jsonl_record(std::string_view line, const std::string& default_id,
         throw std::runtime_error("invalid record: text contains NUL characters; skipped");
     if (trim(a.text).empty()) throw std::runtime_error("empty article (no text); skipped");
 
-    std::string meta;
-    for (const char* known : {"id", "title", "source", "outlet", "date", "published", "currency", "text"})
-        record.erase(known);
-    if (!record.empty()) meta = record.dump();
-    // The same identity as a file article, plus the metadata when there is some.
-    std::string identity = a.title + '\x1f' + a.outlet + '\x1f' + a.published + '\x1f' + a.currency + '\x1f' + a.text;
-    if (!meta.empty()) identity += '\x1f' + meta;
-    a.sha256 = sha256_hex(identity);
-    if (metadata) *metadata = std::move(meta);
+    if (metadata) {
+        for (const char* known : {"id", "title", "source", "outlet", "date", "published", "currency", "text"})
+            record.erase(known);
+        *metadata = record.empty() ? std::string() : record.dump();
+    }
+    // The line is the record: text, metadata and all. Hashing it as it is lets a re-ingest
+    // recognise an unchanged record without parsing it (peek_identity).
+    a.sha256 = sha256_hex(line);
     return a;
+}
+
+namespace {
+
+// Reads a record's top-level "id" and stops: the SAX handler returns false once it has it.
+class IdPeek : public nlohmann::json_sax<json> {
+public:
+    std::optional<std::string> id;
+
+    bool null() override { return value(); }
+    bool boolean(bool) override { return value(); }
+    bool number_integer(number_integer_t v) override { return value(std::to_string(v)); }
+    bool number_unsigned(number_unsigned_t v) override { return value(std::to_string(v)); }
+    bool number_float(number_float_t, const string_t&) override { return value(); }
+    bool string(string_t& v) override { return value(v); }
+    bool binary(binary_t&) override { return value(); }
+    bool start_object(std::size_t) override { return open(); }
+    bool end_object() override { return close(); }
+    bool start_array(std::size_t) override { return open(); }
+    bool end_array() override { return close(); }
+    bool key(string_t& k) override {
+        id_next_ = depth_ == 1 && k == "id";
+        return true;
+    }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+
+private:
+    // A value at the top level after the key "id": keep it if it is text or an integer, and stop.
+    bool value(std::optional<std::string> v = std::nullopt) {
+        if (!id_next_ || depth_ != 1) return true;
+        id = std::move(v);
+        return false;
+    }
+    bool open() {
+        if (id_next_ && depth_ == 1) return false;  // an object or array as id: not ours to read
+        ++depth_;
+        return true;
+    }
+    bool close() {
+        --depth_;
+        return true;
+    }
+    int depth_ = 0;
+    bool id_next_ = false;
+};
+
+} // namespace
+
+std::optional<RecordIdentity> peek_identity(const RawInput& raw) {
+    if (raw.kind != RawInput::Kind::jsonl_record) return std::nullopt;
+    IdPeek peek;
+    json::sax_parse(raw.bytes.begin(), raw.bytes.end(), &peek, json::input_format_t::json, false);
+    if (!peek.id || peek.id->empty()) return std::nullopt;
+    return RecordIdentity{std::move(*peek.id), sha256_hex(raw.bytes)};
 }
 
 ParsedInput parse_input(RawInput&& raw) {

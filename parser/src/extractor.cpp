@@ -203,7 +203,7 @@ private:
 
     // The capture of `pattern` in [lo, hi) nearest the quantity, skipping values in `taken`.
     std::optional<Capture> best_match(const Pattern& pattern, const Placed& p, std::size_t lo, std::size_t hi,
-                                      const std::set<std::string>& taken) const {
+                                      const std::set<std::string>& taken, std::size_t within) const {
         std::optional<Capture> best;
         const bool subject = pattern.terms.size() == 1 && pattern.terms[0].kind == TermKind::subject_country;
         for (std::size_t t = lo; t < hi; ++t) {
@@ -213,6 +213,7 @@ private:
             if (overlaps) continue;
             if (pattern.side == Side::before && m->last > p.first) continue;
             if (pattern.side == Side::after && m->first < p.last) continue;
+            if (within && p.sentence == sentence_of_[t] && distance(*m, p) > within) continue;
             if (subject) {
                 // The subject stands before the figure; the first such mention is it.
                 if (m->last > p.first && p.sentence == sentence_of_[t]) continue;
@@ -270,7 +271,9 @@ private:
                 const Sentence& sent = sentences_[static_cast<std::size_t>(s)];
                 for (const Pattern& pattern : spec.alternatives)
                     if (!is_article_country(pattern))
-                        if (auto m = best_match(pattern, p, sent.first, sent.last, taken)) return m->value;
+                        if (auto m = best_match(pattern, p, sent.first, sent.last, taken,
+                                                static_cast<std::size_t>(spec.within)))
+                            return m->value;
             }
         }
         return {};

@@ -211,7 +211,8 @@ private:
         return clause;
     }
 
-    // pattern (| pattern)* [| = value]  or  = value: a constant, or the fallback when no pattern matches.
+    // pattern (| pattern)* [| = value] [within N words]  or  = value: a constant, or the
+    // fallback when no pattern matches.
     SlotSpec slot(const Statement& st) {
         SlotSpec spec;
         for (std::size_t i = 1;;) {
@@ -223,6 +224,14 @@ private:
                 return spec;
             }
             spec.alternatives.push_back(pattern(st, i));
+            if (i < st.size() && is_word(st[i], "within")) {
+                spec.within = integer(st, "within takes a whole number", i + 1);
+                const Arg& unit = need(st, i + 2, "'words'");
+                if (unit.text != "words" && unit.text != "word") src_.fail(unit.where, "expected 'words'");
+                if (spec.within < 1) src_.fail(st[i + 1].where, "the window must be at least 1");
+                no_more(st, i + 3);
+                return spec;
+            }
             if (i >= st.size()) return spec;
             ++i; // the '|'
         }
@@ -235,7 +244,7 @@ private:
         if (is_word(st[i], "before")) { p.side = Side::before; ++i; }
         else if (is_word(st[i], "after")) { p.side = Side::after; ++i; }
         int captures = 0, classes = 0;
-        while (i < st.size() && !is_symbol(st[i], "|")) {
+        while (i < st.size() && !is_symbol(st[i], "|") && !is_word(st[i], "within")) {
             Term t;
             const Arg* a = &st[i];
             if (is_symbol(*a, "@")) {

@@ -135,6 +135,16 @@ std::string relative_words(double r) {
 
 // ---- the fact in words ----
 
+// "in 2024", "in February 1987", "by 2030 (2029-2031)", "none stated".
+std::string period_words(const Claim& c) {
+    static constexpr std::string_view months[] = {"January", "February", "March",     "April",   "May",      "June",
+                                                  "July",    "August",   "September", "October", "November", "December"};
+    if (c.period == Period::in && c.year && c.month && *c.month >= 1 && *c.month <= 12)
+        return fmt::format("in {} {}", months[*c.month - 1], *c.year);
+    if (c.period == Period::open) return "none stated";
+    return period_text(c);
+}
+
 struct Field {
     std::string label;
     std::string value;   // plain text, escaped when written
@@ -149,8 +159,7 @@ std::vector<Field> fact_fields(const Finding& f, const Claim& c) {
     if (!c.product.empty()) out.push_back({"Product", words(c.product)});
     if (!c.metric.empty()) out.push_back({"Metric", words(c.metric)});
     if (!c.basis.empty()) out.push_back({"Basis", words(c.basis)});
-    std::string period = "none stated";
-    if (c.period == Period::in && c.year) period = fmt::format("in {}", *c.year);
+    std::string period = period_words(c);
     if (c.period == Period::by) period = "a target, by a horizon year";
     out.push_back({"Period", period});
     return out;
@@ -164,7 +173,7 @@ std::string fact_title(const Finding& f, const Claim& c) {
     t += ": " + who;
     for (const std::string* s : {&c.product, &c.metric, &c.basis})
         if (!s->empty()) t += ", " + words(*s);
-    if (c.period == Period::in && c.year) t += fmt::format(", in {}", *c.year);
+    if (c.period == Period::in && c.year) t += ", " + period_words(c);
     if (c.period == Period::by) t += " (target)";
     return t;
 }
@@ -186,6 +195,10 @@ std::string quote_html(const FindingsView& v, const db::StoredClaim& s) {
         std::replace(clean.begin(), clean.end(), '\x02', ' ');
         q = quote(clean, s.claim.start, s.claim.end, "\x01", "\x02");
     }
+    // "...the ministry said...." reads better as "...the ministry said."
+    if (q.size() > 4 && q.compare(q.size() - 3, 3, "...") == 0 && std::string_view(".!?").find(q[q.size() - 4]) !=
+                                                                      std::string_view::npos)
+        q.resize(q.size() - 3);
     const auto open = q.find('\x01');
     const auto close = open == std::string::npos ? std::string::npos : q.find('\x02', open);
     if (close == std::string::npos) return html_escape(q);
@@ -517,8 +530,8 @@ void write_fact(std::ostream& o, const FindingsView& v, const Finding& f, std::s
                 return fmt::format("<strong>{}</strong> (<span class=\"mono\">{}</span>)", html_escape(what),
                                    html_escape(c.article));
             };
-            o << fmt::format("<li><span>{} vs {}: {} gap of <strong>{}</strong>, {} of the smaller {}.</span></li>\n",
-                             side(a), side(b), d.on_horizon ? "horizon" : "value",
+            o << fmt::format("<li><span>{}{} vs {}: {} gap of <strong>{}</strong>, {} of the smaller {}.</span></li>\n",
+                             d.revision ? "Revision: " : "", side(a), side(b), d.on_horizon ? "horizon" : "value",
                              html_escape(gap_amount(d, a.quantity.unit)), html_escape(relative_words(d.relative_gap)),
                              d.on_horizon ? "year" : "figure");
         }
@@ -526,11 +539,22 @@ void write_fact(std::ostream& o, const FindingsView& v, const Finding& f, std::s
     }
     const std::vector<Chart> charts = charts_for(f, v.claims);
     const auto value_axes = std::count_if(charts.begin(), charts.end(), [](const Chart& c) { return !c.years; });
-    if (!f.note.empty() || value_axes > 1)
-        o << "<p class=\"note\">" << html_escape(f.note.empty() ? "Figures in different units" : f.note)
-          << (value_axes > 1 ? ": one number line per unit below." : ".") << "</p>\n";
+    if (!f.note.empty() || value_axes > 1) {
+        std::string note = f.note.empty() ? "figures in different units" : f.note;
+        note[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(note[0])));
+        if (note.back() != '.') note += '.';
+        if (value_axes > 1) note += " One number line per unit below.";
+        o << "<p class=\"note\">" << html_escape(note) << "</p>\n";
+    }
     if (f.rounding_only)
         o << "<p class=\"note\">Agrees only through rounding of the printed figures.</p>\n";
+    if (f.converted)
+        o << "<p class=\"note\">Money compared in US dollars through the rates table (&plusmn;5%); the number "
+             "lines show each currency as printed.</p>\n";
+    for (const auto& [article, original] : f.same_text)
+        o << "<p class=\"note\"><span class=\"mono\">" << html_escape(article)
+          << "</span> is the same text as <span class=\"mono\">" << html_escape(original)
+          << "</span>: counted as one source.</p>\n";
 
     for (const Chart& ch : charts) o << "<figure class=\"chart\">" << chart_svg(ch) << "</figure>\n";
 
@@ -543,7 +567,10 @@ void write_fact(std::ostream& o, const FindingsView& v, const Finding& f, std::s
         o << "<div class=\"claim-head\"><span class=\"figure\">" << html_escape(figure_text(c.quantity))
           << "</span><span class=\"sep\">|</span>" << html_escape(words(to_string(c.quantity.qualifier)))
           << "<span class=\"sep\">|</span>allows " << html_escape(interval_words(iv, c.quantity.unit))
-          << "<span class=\"sep\">|</span>period " << html_escape(c.period == Period::open ? "none stated" : period_text(c))
+          << "<span class=\"sep\">|</span>period "
+          << html_escape(std::find(f.undated.begin(), f.undated.end(), i) != f.undated.end()
+                             ? "none stated (joins this dated fact: the figure fits)"
+                                                                           : period_words(c))
           << "</div>\n";
         o << "<blockquote>" << quote_html(v, s) << "</blockquote>\n";
         o << "<div class=\"source\">";

@@ -111,3 +111,30 @@ TEST_CASE("rates load from CSV and fall back to the nearest year", "[checks]") {
     CHECK_FALSE(r.per_usd("DEM", 1995));
     CHECK(r.per_usd("USD", 1700) == 1.0);
 }
+
+TEST_CASE("amounts more than twofold apart are different measures, not a conflict", "[checks]") {
+    const auto& f = only(check({deficit("a", 95.7, 8, 1986), deficit("b", 0.0347, 5, 1986)}));
+    CHECK(f.status == Status::not_comparable);
+    CHECK(f.conflicts.empty());
+}
+
+TEST_CASE("a figure for a year not yet over is a forecast", "[checks]") {
+    CheckOptions options;
+    options.article_year = {{"a", 1987}, {"b", 1987}};
+    const auto& f = only(check({deficit("a", 144, 9, 1987), deficit("b", 170, 9, 1987)}, options));
+    CHECK(f.status == Status::not_comparable);
+}
+
+TEST_CASE("two articles disagree only if none of their figures meet", "[checks]") {
+    // Article b quotes both the old figure and the new one: it does not contradict a.
+    const auto& f = only(check({deficit("a", 169.8, 8, 1986), deficit("b", 169.8, 8, 1986), deficit("b", 166.3, 8, 1986)}));
+    CHECK(f.status == Status::agree);
+}
+
+TEST_CASE("truncated whole-unit amounts agree with the decimal figure", "[checks]") {
+    const auto& f = only(check({deficit("a", 169.8, 8, 1986), deficit("b", 169, 9, 1986)}));
+    CHECK(f.status == Status::agree);
+    CHECK(f.rounding_only);
+    const auto& g = only(check({deficit("a", 7.1, 8, 1986), deficit("b", 7.3, 8, 1986)}));
+    CHECK(g.status == Status::conflict);
+}

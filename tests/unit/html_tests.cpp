@@ -223,7 +223,7 @@ TEST_CASE("html report: one claim, different units, no claims", "[report][html]"
         CHECK(fact.find(">70 billion<") != std::string::npos);
         CHECK(fact.find("value, USD") != std::string::npos);
         CHECK(fact.find("value, CAD") != std::string::npos);
-        CHECK(fact.find("one number line per unit") != std::string::npos);
+        CHECK(fact.find("One number line per unit") != std::string::npos);
         CHECK_FALSE(has_bad_numbers(page));
     }
     SECTION("no claims") {

@@ -62,13 +62,30 @@ TEST_CASE("JSON Lines defaults: outlet, published, numeric id, id from the line"
     CHECK(parse_jsonl_record(R"({"text":"y"})", "f:3", "f:3").id == "f:3");
 }
 
-TEST_CASE("metadata is part of an article's identity; key order is not", "[jsonl]") {
+TEST_CASE("a record's identity is its line; peek_identity reads it without parsing the record", "[jsonl]") {
     const auto sha = [](const std::string& line) { return parse_jsonl_record(line, "d", "d").sha256; };
     CHECK(sha(R"({"id":"a","text":"t","x":1})") != sha(R"({"id":"a","text":"t","x":2})"));
-    CHECK(sha(R"({"id":"a","text":"t","x":1,"y":2})") == sha(R"({"y":2,"text":"t","x":1,"id":"a"})"));
-    // A record without extra fields has the identity of the same article read from a file.
-    CHECK(sha(R"({"id":"a","title":"T","source":"S","date":"2025-01-02","text":"body"})") ==
-          parse_article("---\ntitle: T\nsource: S\ndate: 2025-01-02\n---\nbody", "a", "a").sha256);
+    CHECK(sha(R"({"id":"a","text":"t"})") != sha(R"({"id":"a","text":"u"})"));
+
+    RawInput raw;
+    raw.kind = RawInput::Kind::jsonl_record;
+    raw.bytes = R"({"meta":{"id":"inner"},"id":"outer","text":"t"})";
+    const auto peek = peek_identity(raw);
+    REQUIRE(peek);
+    CHECK(peek->id == "outer");
+    CHECK(peek->sha256 == sha(raw.bytes));
+    raw.bytes = R"({"id":7,"text":"t"})";
+    REQUIRE(peek_identity(raw));
+    CHECK(peek_identity(raw)->id == "7");
+    raw.bytes = R"({"text":"no id"})";
+    CHECK_FALSE(peek_identity(raw));
+    raw.bytes = R"({"id":["x"],"text":"t"})";
+    CHECK_FALSE(peek_identity(raw));
+    raw.bytes = R"({"id":)";
+    CHECK_FALSE(peek_identity(raw));
+    raw.kind = RawInput::Kind::file;
+    raw.bytes = R"({"id":"a","text":"t"})";
+    CHECK_FALSE(peek_identity(raw));
 }
 
 TEST_CASE("invalid JSON Lines records are refused with a reason", "[jsonl]") {

@@ -5,6 +5,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,25 +24,57 @@ bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 bool is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 bool is_alnum(unsigned char c) { return is_digit(c) || is_lower(c); }
 
+constexpr std::uint64_t ones = 0x0101010101010101ull;
+constexpr std::uint64_t high_bits = 0x8080808080808080ull;
+// Bytes of slack after the prepared text, so eight bytes can be loaded at any position.
+constexpr std::size_t padding = 8;
+
+std::uint64_t load8(const char* p) {
+    std::uint64_t x;
+    std::memcpy(&x, p, 8);
+    return x;
+}
+
 // The text the grammar reads: ASCII lower-cased, every whitespace byte (and the bytes of a
-// no-break space) a plain ' '. Same length, so byte offsets carry over to the original.
+// no-break space) a plain ' '. Same length, so byte offsets carry over to the original;
+// followed by `padding` zero bytes. Eight ASCII bytes at a time (SWAR).
 std::string prepare(std::string_view text) {
-    static const std::array<char, 256> fold = [] {
-        std::array<char, 256> t{};
-        for (int c = 0; c < 256; ++c) t[std::size_t(c)] = char(c);
-        for (int c = 'A'; c <= 'Z'; ++c) t[std::size_t(c)] = char(c + 32);
-        for (int c : {'\t', '\n', '\r', '\f', '\v'}) t[std::size_t(c)] = ' ';
-        return t;
-    }();
-    std::string out(text.size(), '\0');
-    const unsigned char* in = reinterpret_cast<const unsigned char*>(text.data());
-    char* o = out.data();
     const std::size_t n = text.size();
-    for (std::size_t i = 0; i < n; ++i) o[i] = fold[in[i]];
-    for (std::size_t i = 0; i < n; ++i) {
-        if (in[i] < 0xC2) continue;
-        if (in[i] == 0xC2 && i + 1 < n && in[i + 1] == 0xA0) o[i] = o[i + 1] = ' ', ++i;
-        else if (in[i] == 0xE2 && i + 2 < n && in[i + 1] == 0x80 && in[i + 2] == 0xAF)
+    std::string out(n + padding, '\0');
+    const char* in = text.data();
+    char* o = out.data();
+    auto fold = [](unsigned char c) {
+        if (c >= 'A' && c <= 'Z') return char(c + 32);
+        if (c >= '\t' && c <= '\r') return ' '; // \t \n \v \f \r
+        return char(c);
+    };
+    bool non_ascii = false;
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t x = load8(in + i);
+        if (x & high_bits) {
+            non_ascii = true;
+            for (std::size_t k = i; k < i + 8; ++k) o[k] = fold((unsigned char)in[k]);
+            continue;
+        }
+        // No byte has its high bit set, so none of these additions carries into the next byte.
+        const std::uint64_t upper = (x + ones * (0x80 - 'A')) & ~(x + ones * (0x80 - 'Z' - 1)) & high_bits;
+        x |= upper >> 2;
+        const std::uint64_t space = (x + ones * (0x80 - '\t')) & ~(x + ones * (0x80 - '\r' - 1)) & high_bits;
+        const std::uint64_t mask = (space >> 7) * 0xFF;
+        x = (x & ~mask) | (ones * ' ' & mask);
+        std::memcpy(o + i, &x, 8);
+    }
+    for (; i < n; ++i) {
+        non_ascii = non_ascii || (unsigned char)in[i] >= 0x80;
+        o[i] = fold((unsigned char)in[i]);
+    }
+    if (!non_ascii) return out;
+    const unsigned char* u = reinterpret_cast<const unsigned char*>(in);
+    for (i = 0; i < n; ++i) {
+        if (u[i] < 0xC2) continue;
+        if (u[i] == 0xC2 && i + 1 < n && u[i + 1] == 0xA0) o[i] = o[i + 1] = ' ', ++i;
+        else if (u[i] == 0xE2 && i + 2 < n && u[i + 1] == 0x80 && u[i + 2] == 0xAF)
             o[i] = o[i + 1] = o[i + 2] = ' ', i += 2;
     }
     return out;
@@ -69,12 +102,18 @@ public:
         for (std::string_view w : kFiller) add(w, filler);
         for (std::string_view w : {"http", "https", "www"}) add(w, url);
     }
-    static constexpr std::size_t max_letters = 12;
-    // Packs w (lower-case letters only, at most max_letters); 0 when it cannot be a key.
-    static std::uint64_t pack(const char* p, std::size_t n) {
-        if (n == 0 || n > max_letters) return 0;
+    // A word's key: up to 7 letters, its bytes (so the scanner can take it straight from an
+    // 8-byte load); 8 to 12 letters, 5 bits a letter with the top bit set; 0 otherwise.
+    static std::uint64_t key(const char* p, std::size_t n) {
+        if (n == 0 || n > 12) return 0;
+        if (n <= 7) return load8_masked(p, n);
         std::uint64_t k = 0;
         for (std::size_t i = 0; i < n; ++i) k = (k << 5) | std::uint64_t(p[i] - 'a' + 1);
+        return k | (std::uint64_t(1) << 63);
+    }
+    static std::uint64_t load8_masked(const char* p, std::size_t n) {
+        std::uint64_t k = 0;
+        std::memcpy(&k, p, n);
         return k;
     }
     std::uint8_t classes(std::uint64_t key) const {
@@ -86,7 +125,7 @@ public:
     }
     std::uint8_t classes(const char* p, std::size_t n) const {
         if (n == 13 && std::string_view(p, n) == "approximately") return start | filler;
-        return classes(pack(p, n));
+        return classes(key(p, n));
     }
 
 private:
@@ -95,11 +134,11 @@ private:
         return std::size_t((key * 0x9E3779B97F4A7C15ull) >> 54);
     }
     void add(std::string_view w, std::uint8_t c) {
-        const std::uint64_t key = pack(w.data(), w.size());
-        if (key == 0) return; // "approximately": special-cased above
-        std::size_t h = slot(key);
-        while (keys_[h] != 0 && keys_[h] != key) h = (h + 1) & (size - 1);
-        keys_[h] = key;
+        const std::uint64_t k = key(w.data(), w.size());
+        if (k == 0) return; // "approximately": special-cased above
+        std::size_t h = slot(k);
+        while (keys_[h] != 0 && keys_[h] != k) h = (h + 1) & (size - 1);
+        keys_[h] = k;
         classes_[h] |= c;
     }
 
@@ -479,8 +518,12 @@ struct Scanner {
 
     // Past a token that did not parse: the rest of its letters, digits and inner separators.
     std::size_t skip_token(std::size_t i) const {
+        if (i < text.size() && !is_alnum((unsigned char)text[i])) return i + 1;
+        return skip_token_rest(i);
+    }
+    // The same from inside the token (after its first letters).
+    std::size_t skip_token_rest(std::size_t i) const {
         const std::size_t n = text.size();
-        if (i < n && !is_alnum((unsigned char)text[i])) return i + 1;
         while (i < n) {
             const unsigned char c = (unsigned char)text[i];
             if (is_alnum(c)) { ++i; continue; }
@@ -565,19 +608,49 @@ struct Scanner {
     }
 
     void run() {
+        // 0: skipped byte; 1: letter; 2: digit; 3: '$', '.', '-' or a non-ASCII byte.
+        static constexpr auto byte_class = [] {
+            std::array<std::uint8_t, 256> t{};
+            for (int c = 'a'; c <= 'z'; ++c) t[std::size_t(c)] = 1;
+            for (int c = '0'; c <= '9'; ++c) t[std::size_t(c)] = 2;
+            for (int c : {'$', '.', '-'}) t[std::size_t(c)] = 3;
+            for (int c = 0x80; c < 256; ++c) t[std::size_t(c)] = 3;
+            return t;
+        }();
         const std::size_t n = text.size();
         std::size_t i = 0;
         const WordTable& table = word_table();
         out.reserve(n / 128);
         while (i < n) {
             const unsigned char c = (unsigned char)text[i];
+            const std::uint8_t bc = byte_class[c];
+            if (bc == 0) {
+                ++i;
+                continue;
+            }
             std::size_t next = i + 1;
-            if (is_lower(c)) {
-                std::size_t e = i;
-                while (e < n && is_lower((unsigned char)text[e])) ++e;
-                const std::uint8_t cls = table.classes(text.data() + i, e - i);
+            if (bc == 1) {
+                // The word's end and key from one 8-byte load (the text is padded).
+                const std::uint64_t x = load8(text.data() + i);
+                const std::uint64_t y = x & ~high_bits;
+                const std::uint64_t lower = (y + ones * (0x80 - 'a')) &
+                                            ~(y + ones * (0x80 - 'z' - 1)) & ~x & high_bits;
+                const std::uint64_t other = ~lower & high_bits;
+                std::size_t e, len;
+                std::uint8_t cls;
+                if (other != 0) {
+                    len = std::size_t(__builtin_ctzll(other)) / 8;
+                    e = std::min(i + len, n);
+                    len = e - i;
+                    cls = len == 0 ? 0 : table.classes(x & (~std::uint64_t(0) >> (64 - 8 * len)));
+                } else {
+                    e = i + 8;
+                    while (e < n && is_lower((unsigned char)text[e])) ++e;
+                    len = e - i;
+                    cls = table.classes(text.data() + i, len);
+                }
                 if (cls == 0) {
-                    i = skip_token(i);
+                    i = skip_token_rest(e); // the letters are read: go on from their end
                     continue;
                 }
                 if ((cls & url) && e < n && (text[e] == ':' || text[e] == '.')) {
@@ -589,15 +662,15 @@ struct Scanner {
                     i = next;
                     continue;
                 }
-                i = skip_token(i);
+                i = skip_token_rest(e);
                 continue;
             }
-            if (is_digit(c)) {
+            if (bc == 2) {
                 if (glued_before(i) || not_a_figure(text, i) || !try_at(i, next)) next = skip_token(i);
                 i = next;
                 continue;
             }
-            if (c >= 0x80 || c == '$' || c == '.' || c == '-') {
+            {
                 if (starts_symbol(text, i) && (c != '-' || i == 0 || !is_alnum((unsigned char)text[i - 1])) &&
                     try_at(i, next)) {
                     i = next;
@@ -625,6 +698,11 @@ void code_point_spans(std::string_view s, std::vector<Quantity>& qs) {
     std::size_t byte = 0, cp = 0;
     auto advance_to = [&](std::size_t target) {
         while (byte < target) {
+            if (byte + 8 <= target && (load8(s.data() + byte) & high_bits) == 0) {
+                byte += 8; // eight ASCII bytes: eight code points
+                cp += 8;
+                continue;
+            }
             if ((unsigned char)s[byte] < 0x80) { // ASCII: one code point a byte
                 ++byte;
                 ++cp;
@@ -647,7 +725,7 @@ void code_point_spans(std::string_view s, std::vector<Quantity>& qs) {
 std::vector<Quantity> find_quantities(std::string_view utf8, const QuantityOptions& options) {
     try {
         const std::string prepared = prepare(utf8);
-        Scanner scanner{utf8, prepared, options, {}};
+        Scanner scanner{utf8, std::string_view(prepared.data(), utf8.size()), options, {}};
         scanner.run();
         code_point_spans(utf8, scanner.out);
         return std::move(scanner.out);

@@ -567,7 +567,8 @@ const auto on_numeral_end = [](auto& ctx) {
     _pass(ctx) = numeral_ends_well(e);
 };
 
-const auto measure_def = raw[-sign >> -currency_prefix >>
+// A sign or a currency prefix never starts with a digit: a figure skips their alternatives.
+const auto measure_def = raw[(&digit | (-sign >> -currency_prefix)) >>
                              raw[numeral[set<&ast::Measure::number>]][on_numeral_end] >>
                              unit_part][on_span];
 
@@ -613,12 +614,18 @@ const auto qualifier =
     (&(kw("over") | kw("above") | kw("under") | kw("below")))[on_over] >> word(qualifier_word)[on_qualifier] |
     word(qualifier_word)[on_qualifier];
 
+// A figure or a figure range; no qualifier or range word starts with a digit, so a digit goes
+// straight to the last alternative.
+const auto figure_or_range =
+    measure[on_low] >> -((dash >> measure[on_high]) | (kw("to") >> measure[on_high_to]));
 const auto amount_def =
-    ((qualifier >> raw[kw("half")][on_bare_half]) |
-     (-qualifier >>
-      ((kw("between") >> measure[on_low] >> -aside >> kw("and") >> measure[on_high_between]) |
-       (kw("from") >> measure[on_low] >> kw("to") >> measure[on_high_to]) |
-       (measure[on_low] >> -((dash >> measure[on_high]) | (kw("to") >> measure[on_high_to])))))) >>
+    ((&digit >> figure_or_range) |
+     (!digit >>
+      ((qualifier >> raw[kw("half")][on_bare_half]) |
+       (-qualifier >>
+        ((kw("between") >> measure[on_low] >> -aside >> kw("and") >> measure[on_high_between]) |
+         (kw("from") >> measure[on_low] >> kw("to") >> measure[on_high_to]) |
+         figure_or_range))))) >>
     -word(post_bound)[on_post_bound];
 
 // ---- time
@@ -739,7 +746,9 @@ const auto multiplier_phrase_def = raw[word(multiplier_word)[on_multiplier_value
 
 // Each alternative parses into a fresh Match, so nothing a failed one set leaks into the next.
 const auto copy = [](auto& ctx) { _val(ctx) = _attr(ctx); };
-const auto quantity_def = time_phrase[copy] | multiplier_phrase[copy] | amount[copy];
+// A digit can start only a year span or an amount.
+const auto quantity_def = (&digit >> (time_phrase[copy] | amount[copy])) |
+                          (!digit >> (time_phrase[copy] | multiplier_phrase[copy] | amount[copy]));
 
 BOOST_SPIRIT_DEFINE(digit_numeral, words, word_numeral, numeral, currency_suffix, measure, amount,
                     time_phrase, year, count, multiplier_phrase, quantity)

@@ -57,12 +57,19 @@ struct CheckOptions {
     // Kinds whose figures are for a period (trade values, balances). Two undated claims of
     // these never conflict: without periods they may be for different months or years.
     std::set<std::string> periodic_kinds{"trade_value", "trade_balance", "export_share", "import_share"};
+    // Kinds whose facts mean nothing without a metric ("trade of what?").
+    std::set<std::string> needs_metric{"trade_value", "trade_balance"};
     // article -> the article whose text it repeats (the same story filed twice).
     std::map<std::string, std::string> source_of;
     // article -> publication year, for converting money with the rate of its time.
     std::map<std::string, int> article_year;
     const Rates* rates = nullptr;         // money in different currencies is not comparable without
 };
+
+// Amounts of money (or plain counts) for one fact that differ by more than this factor are taken
+// for different measures (a total and a part, a month and a year), not a disagreement: real
+// disagreements between news reports are a few percent (rounding, revision, basis).
+inline constexpr double different_measure_ratio = 2.0;
 
 // Findings ordered conflicts first, then revised, not comparable, agree, single; by key within each.
 std::vector<Finding> check(const std::vector<Claim>& claims, const CheckOptions& options = {});

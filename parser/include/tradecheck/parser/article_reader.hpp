@@ -63,8 +63,10 @@ Article parse_article(std::string raw, const std::string& id, const std::string&
 
 // Makes an Article from one JSON Lines record. `default_id` is used when the record has no
 // `id`. Fields other than the known ones go, as a JSON object, to `metadata` (left empty when
-// there are none); they are part of the article's identity. Throws std::runtime_error (message
-// without the path) for invalid JSON, a non-object, a missing or empty `text`, NUL bytes.
+// there are none). The article's identity (sha256) is the digest of the record's line as it
+// is, so a record that did not change is recognised without parsing it (see peek_identity).
+// Throws std::runtime_error (message without the path) for invalid JSON, a non-object, a
+// missing or empty `text`, NUL bytes.
 Article parse_jsonl_record(std::string_view line, const std::string& default_id,
                            const std::string& path, std::string* metadata = nullptr);
 
@@ -88,6 +90,16 @@ struct ParsedInput {
 
 // Never throws: a bad record becomes a problem with its path.
 ParsedInput parse_input(RawInput&& raw);
+
+// The id and identity of a JSON Lines record, read without parsing the whole record: the id
+// by a parser that stops as soon as it has it, the digest over the raw line. Enough to learn
+// that a stored article is unchanged. nullopt for other inputs, and for records whose id is
+// missing or not a string or integer (parse_input then has the last word).
+struct RecordIdentity {
+    std::string id;
+    std::string sha256;
+};
+std::optional<RecordIdentity> peek_identity(const RawInput& raw);
 
 // Streams the inputs named by `paths` (files; directories, recursively in sorted order; "-"
 // for `stdin_stream`), one record at a time. Only the current file or line is in memory.

@@ -85,6 +85,8 @@ struct SlotSpec {
     std::vector<Pattern> alternatives;   // tried in order; the first that matches wins
     std::string fixed;                   // `metric = "exports"`: a constant, or the fallback
                                          // when no alternative matches
+    int within = 0;                      // `within N words`: matches farther from the figure
+                                         // do not count (0: anywhere in scope)
 };
 
 struct Expectation {

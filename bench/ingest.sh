@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Ingest at corpus scale: wall time, MB/s and peak memory of a fresh ingest of the Reuters-21578
+# JSON Lines (19,043 stories), a re-ingest of the same file (incremental), the growth curve over
+# 1x, 2x, 4x and 8x that corpus (ids made unique), and `check` over 1 million synthetic claims.
+# Targets are ratios against baselines measured in the same run (machines here are shared):
+#   fresh ingest MB/s >= 1/3 of `tradecheck quantities` over the same text;
+#   re-ingest time < 1/10 of the fresh ingest's; growth linear, peak memory flat (< 100 MB);
+#   check over 1M claims < 5x `sqlite3` GROUP BY of the same claims by key.
+# Usage: bash bench/ingest.sh path/to/tradecheck   (BENCH_CLAIMS=N changes the 1 million)
+set -euo pipefail
+
+bin=${1:-build/tradecheck}
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(dirname "$here")
+shared=${TRADECHECK_SHARED_DIR:-$repo/../shared}
+corpus=$shared/corpora/reuters-21578/all.jsonl
+out=$here/out/ingest
+n_claims=${BENCH_CLAIMS:-1000000}
+
+if [[ ! -f $corpus ]]; then
+  echo "bench: $corpus not found (../shared missing): skipping the ingest bench." >&2
+  exit 0
+fi
+if [[ ! -x $bin ]]; then
+  echo "bench: $bin is not built; run 'make build' first." >&2
+  exit 1
+fi
+bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
+rm -rf "$out"
+mkdir -p "$out"
+export TRADECHECK_DB="$out/unused.db"
+unset TRADECHECK_RULES
+
+# measure NAME command...: wall seconds and peak RSS (KiB) of one run, into $out/NAME.{s,kb}.
+measure() {
+  local name=$1; shift
+  /usr/bin/time -f '%e %M' -o "$out/$name.time" "$@" > "$out/$name.out" 2> "$out/$name.err" || {
+    echo "bench: '$*' failed:" >&2; tail -5 "$out/$name.err" >&2; exit 1; }
+  read -r secs kb < "$out/$name.time"
+  echo "$secs" > "$out/$name.s"; echo "$kb" > "$out/$name.kb"
+}
+best() { # best (lowest) wall time of two runs; the peak RSS of the last
+  local name=$1; shift
+  measure "$name" "$@"; local a; a=$(cat "$out/$name.s")
+  if [[ -n ${BEFORE_EACH:-} ]]; then eval "$BEFORE_EACH"; fi
+  measure "$name" "$@"; local b; b=$(cat "$out/$name.s")
+  python3 -c "print(min($a, $b))" > "$out/$name.s"
+}
+
+# 1. The same text for `quantities`: every story's body, one after the other.
+python3 - "$corpus" "$out/texts.txt" <<'PY'
+import json, sys
+with open(sys.argv[2], 'w', encoding='utf-8') as f:
+    for line in open(sys.argv[1], encoding='utf-8'):
+        f.write(json.loads(line)['text'] + '\n')
+PY
+cat "$corpus" "$out/texts.txt" > /dev/null   # warm the page cache
+mb=$(python3 -c "import os; print(os.path.getsize('$corpus')/1e6)")
+text_mb=$(python3 -c "import os; print(os.path.getsize('$out/texts.txt')/1e6)")
+best quantities "$bin" quantities "$out/texts.txt"
+
+# 2. Fresh ingest (a new database each time), then re-ingest of the unchanged file.
+BEFORE_EACH="rm -f '$out/r.db' '$out/r.db-wal' '$out/r.db-shm'"
+eval "$BEFORE_EACH"
+best fresh "$bin" ingest -q --db "$out/r.db" "$corpus"
+BEFORE_EACH=""
+best reingest "$bin" ingest -q --db "$out/r.db" "$corpus"
+articles=$(sqlite3 "$out/r.db" "SELECT count(*) FROM articles")
+claims=$(sqlite3 "$out/r.db" "SELECT count(*) FROM claims")
+
+# 3. Growth: 1x, 2x, 4x, 8x the corpus, ids made unique, each into a fresh database.
+for k in 2 4 8; do
+  python3 - "$corpus" "$out/x$k.jsonl" "$k" <<'PY'
+import json, sys
+src, dst, k = sys.argv[1], sys.argv[2], int(sys.argv[3])
+lines = open(src, encoding='utf-8').read().splitlines()
+with open(dst, 'w', encoding='utf-8') as f:
+    for copy in range(k):
+        for line in lines:
+            r = json.loads(line)
+            r['id'] = f"{r['id']}#{copy}"
+            f.write(json.dumps(r, ensure_ascii=False) + '\n')
+PY
+done
+cp "$out/fresh.s" "$out/x1.s"; cp "$out/fresh.kb" "$out/x1.kb"
+for k in 2 4 8; do
+  rm -f "$out/g.db" "$out/g.db-wal" "$out/g.db-shm"
+  measure "x$k" "$bin" ingest -q --db "$out/g.db" "$out/x$k.jsonl"
+  rm -f "$out/x$k.jsonl"
+done
+rm -f "$out/g.db" "$out/g.db-wal" "$out/g.db-shm"
+
+# 4. check over N synthetic claims against sqlite3's plain GROUP BY of the same claims by key.
+printf 'A 25%% tariff.\n' > "$out/seed.txt"
+"$bin" ingest -q --db "$out/c.db" "$out/seed.txt"
+sqlite3 "$out/c.db" "DELETE FROM claims; DELETE FROM articles;"
+python3 "$here/make_claims.py" "$out/c.db" "$n_claims"
+best groupby sqlite3 "$out/c.db" "SELECT key, count(*), min(low), max(high) FROM claims GROUP BY key"
+best check "$bin" check --db "$out/c.db" --format csv
+
+python3 - "$out" "$mb" "$text_mb" "$articles" "$claims" "$n_claims" <<'PY'
+import sys
+out, mb, text_mb, articles, claims, n_claims = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), *map(int, sys.argv[4:])
+s = lambda n: float(open(f"{out}/{n}.s").read())
+kb = lambda n: int(open(f"{out}/{n}.kb").read())
+q, f, r = s("quantities"), s("fresh"), s("reingest")
+q_mbs, f_mbs = text_mb / q, mb / f
+print(f"ingest: Reuters-21578 all.jsonl, {mb:.1f} MB, {articles} articles, {claims} claims")
+print(f"tradecheck quantities (text)  : {q:6.2f} s {q_mbs:7.1f} MB/s  peak {kb('quantities')/1024:6.1f} MiB")
+print(f"fresh ingest                  : {f:6.2f} s {f_mbs:7.1f} MB/s  peak {kb('fresh')/1024:6.1f} MiB"
+      f"  ({f_mbs/q_mbs:.2f}x quantities; target >= 0.33x)")
+print(f"re-ingest, unchanged          : {r:6.2f} s {mb/r:7.1f} MB/s  peak {kb('reingest')/1024:6.1f} MiB"
+      f"  ({r/f:.3f}x fresh; target < 0.1x)")
+print("growth (fresh ingest, ids made unique):")
+for k in (1, 2, 4, 8):
+    t = s(f"x{k}")
+    print(f"  {k}x {mb*k:6.1f} MB: {t:6.2f} s  {t/(k*s('x1')):.2f}x linear  {mb*k/t:6.1f} MB/s"
+          f"  peak {kb(f'x{k}')/1024:6.1f} MiB")
+flat = kb("x8") / kb("x1")
+print(f"  peak memory 8x/1x: {flat:.2f} (flat is ~1; target every peak < 100 MiB)")
+c, g = s("check"), s("groupby")
+print(f"check, {n_claims} claims       : {c:6.2f} s  peak {kb('check')/1024:6.1f} MiB"
+      f"  ({c/g:.1f}x sqlite3 GROUP BY at {g:.2f} s; target < 5x, bounded memory)")
+PY
