@@ -2,6 +2,7 @@
 // Streams: the input is read in 1 MiB blocks, each cut at a paragraph break (or the last
 // whitespace) so no quantity straddles two blocks; offsets are shifted by the code points
 // already consumed. Invalid UTF-8 bytes are non-word characters and count one code point each.
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -90,132 +91,154 @@ bool valid_utf8(std::string_view s) {
     return true;
 }
 
-void put_string(std::string_view s, std::string& out) {
-    if (!valid_utf8(s)) {
-        out += nlohmann::json(std::string(s)).dump(-1, ' ', false,
-                                                   nlohmann::json::error_handler_t::replace);
-        return;
-    }
-    out += '"';
-    std::size_t run = 0; // start of bytes not yet copied
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
-        out.append(s.data() + run, i - run);
-        run = i + 1;
+// Writers into a buffer the caller has sized (see Writer::reserve): no bounds checks here.
+char* put_raw(char* p, std::string_view s) {
+    std::memcpy(p, s.data(), s.size());
+    return p + s.size();
+}
+
+// A JSON string; at most 6 bytes out per byte in (or nlohmann-json's output for invalid
+// UTF-8, which is at most 3 bytes per byte in, plus quotes).
+char* put_string(char* p, std::string_view s) {
+    if (!valid_utf8(s))
+        return put_raw(p, nlohmann::json(std::string(s)).dump(
+                              -1, ' ', false, nlohmann::json::error_handler_t::replace));
+    *p++ = '"';
+    for (const char ch : s) {
+        const unsigned char c = static_cast<unsigned char>(ch);
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            *p++ = ch;
+            continue;
+        }
+        *p++ = '\\';
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
+        case '"': *p++ = '"'; break;
+        case '\\': *p++ = '\\'; break;
+        case '\b': *p++ = 'b'; break;
+        case '\f': *p++ = 'f'; break;
+        case '\n': *p++ = 'n'; break;
+        case '\r': *p++ = 'r'; break;
+        case '\t': *p++ = 't'; break;
         default: {
             static constexpr char hex[] = "0123456789abcdef";
-            const char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-            out.append(esc, 6);
+            *p++ = 'u';
+            *p++ = '0';
+            *p++ = '0';
+            *p++ = hex[c >> 4];
+            *p++ = hex[c & 15];
         }
         }
     }
-    out.append(s.data() + run, s.size() - run);
-    out += '"';
+    *p++ = '"';
+    return p;
 }
 
 // A double as nlohmann-json prints it: shortest round-trip digits, "25.0" for integers,
-// "0.0001", "1e+16", "1.5e-05"; null for an unbounded end.
-void put_double(double v, std::string& out) {
-    if (!std::isfinite(v)) { out += "null"; return; }
-    if (v == 0) { out += std::signbit(v) ? "-0.0" : "0.0"; return; }
+// "0.0001", "1e+16", "1.5e-05"; null for an unbounded end. At most 32 bytes.
+char* put_double(char* p, double v) {
+    if (!std::isfinite(v)) return put_raw(p, "null");
+    if (v == 0) return put_raw(p, std::signbit(v) ? "-0.0" : "0.0");
     if (v == std::trunc(v) && std::fabs(v) < 1e15) { // an integer: its digits and ".0"
-        char buf[24];
-        const auto r = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(v));
-        out.append(buf, std::size_t(r.ptr - buf));
-        out += ".0";
-        return;
+        p = std::to_chars(p, p + 24, static_cast<long long>(v)).ptr;
+        *p++ = '.';
+        *p++ = '0';
+        return p;
     }
     char sci[40];
     const auto r = std::to_chars(sci, sci + sizeof sci, v, std::chars_format::scientific);
     // sci = [-]d[.ddd]e(+|-)xx
     char digits[24];
     int k = 0;
-    const char* p = sci;
-    if (*p == '-') { out += '-'; ++p; }
-    for (; p < r.ptr && *p != 'e'; ++p)
-        if (*p != '.') digits[k++] = *p;
+    const char* q = sci;
+    if (*q == '-') { *p++ = '-'; ++q; }
+    for (; q < r.ptr && *q != 'e'; ++q)
+        if (*q != '.') digits[k++] = *q;
     int e10 = 0;
-    std::from_chars(p + 1 + (p[1] == '+'), r.ptr, e10);
-    const int n = e10 + 1; // position of the decimal point after the first digit
-    char buf[64];
-    char* b = buf;
+    std::from_chars(q + 1 + (q[1] == '+'), r.ptr, e10);
+    const int n = e10 + 1; // where the decimal point goes, counted from the first digit
     if (k <= n && n <= 15) {
-        std::memcpy(b, digits, std::size_t(k)); b += k;
-        std::memset(b, '0', std::size_t(n - k)); b += n - k;
-        *b++ = '.'; *b++ = '0';
+        std::memcpy(p, digits, std::size_t(k)); p += k;
+        std::memset(p, '0', std::size_t(n - k)); p += n - k;
+        *p++ = '.'; *p++ = '0';
     } else if (0 < n && n <= 15) {
-        std::memcpy(b, digits, std::size_t(n)); b += n;
-        *b++ = '.';
-        std::memcpy(b, digits + n, std::size_t(k - n)); b += k - n;
+        std::memcpy(p, digits, std::size_t(n)); p += n;
+        *p++ = '.';
+        std::memcpy(p, digits + n, std::size_t(k - n)); p += k - n;
     } else if (-4 < n && n <= 0) {
-        *b++ = '0'; *b++ = '.';
-        std::memset(b, '0', std::size_t(-n)); b += -n;
-        std::memcpy(b, digits, std::size_t(k)); b += k;
+        *p++ = '0'; *p++ = '.';
+        std::memset(p, '0', std::size_t(-n)); p += -n;
+        std::memcpy(p, digits, std::size_t(k)); p += k;
     } else {
-        *b++ = digits[0];
+        *p++ = digits[0];
         if (k > 1) {
-            *b++ = '.';
-            std::memcpy(b, digits + 1, std::size_t(k - 1)); b += k - 1;
+            *p++ = '.';
+            std::memcpy(p, digits + 1, std::size_t(k - 1)); p += k - 1;
         }
-        *b++ = 'e';
+        *p++ = 'e';
         int x = n - 1;
-        *b++ = x < 0 ? '-' : '+';
+        *p++ = x < 0 ? '-' : '+';
         if (x < 0) x = -x;
-        if (x < 10) { *b++ = '0'; *b++ = char('0' + x); }
-        else if (x < 100) { *b++ = char('0' + x / 10); *b++ = char('0' + x % 10); }
-        else { *b++ = char('0' + x / 100); *b++ = char('0' + x / 10 % 10); *b++ = char('0' + x % 10); }
+        if (x < 10) { *p++ = '0'; *p++ = char('0' + x); }
+        else if (x < 100) { *p++ = char('0' + x / 10); *p++ = char('0' + x % 10); }
+        else { *p++ = char('0' + x / 100); *p++ = char('0' + x / 10 % 10); *p++ = char('0' + x % 10); }
     }
-    out.append(buf, std::size_t(b - buf));
+    return p;
 }
 
-void put_uint(std::size_t v, std::string& out) {
-    char buf[24];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out.append(buf, std::size_t(r.ptr - buf));
-}
+char* put_uint(char* p, std::size_t v) { return std::to_chars(p, p + 24, v).ptr; }
 
 // Keys in nlohmann-json's (sorted) order: end high low qualifier relation same_as start text
-// type unit value.
+// type unit value. `value`, `low` and `high` are often equal: printed once and copied.
 void print_jsonl(std::string_view chunk, const Quantity& q, std::size_t base, std::size_t index_base,
-                 std::string& out) {
-    out += "{\"end\":";
-    put_uint(base + q.span.end, out);
-    out += ",\"high\":";
-    put_double(q.high, out);
-    out += ",\"low\":";
-    put_double(q.low, out);
-    out += ",\"qualifier\":\"";
-    out += to_string(q.qualifier);
-    out += '"';
+                 std::string& out, std::size_t& pos) {
+    const std::string_view text = chunk.substr(q.bytes.start, q.bytes.end - q.bytes.start);
+    const std::size_t need = 400 + 6 * (text.size() + q.unit.size());
+    if (pos + need > out.size()) out.resize(std::max(out.size() * 2, pos + need));
+    char* p = out.data() + pos;
+    p = put_raw(p, "{\"end\":");
+    p = put_uint(p, base + q.span.end);
+    p = put_raw(p, ",\"high\":");
+    const char* high = p;
+    p = put_double(p, q.high);
+    const std::size_t high_len = std::size_t(p - high);
+    p = put_raw(p, ",\"low\":");
+    const char* low = p;
+    if (q.low == q.high && std::signbit(q.low) == std::signbit(q.high)) {
+        std::memmove(p, high, high_len);
+        p += high_len;
+    } else {
+        p = put_double(p, q.low);
+    }
+    const std::size_t low_len = std::size_t(p - low);
+    p = put_raw(p, ",\"qualifier\":\"");
+    p = put_raw(p, to_string(q.qualifier));
+    *p++ = '"';
     if (q.type == QuantityType::year || q.type == QuantityType::duration) {
-        out += ",\"relation\":\"";
-        out += to_string(q.relation);
-        out += '"';
+        p = put_raw(p, ",\"relation\":\"");
+        p = put_raw(p, to_string(q.relation));
+        *p++ = '"';
     }
     if (q.same_as >= 0) {
-        out += ",\"same_as\":";
-        put_uint(index_base + std::size_t(q.same_as), out);
+        p = put_raw(p, ",\"same_as\":");
+        p = put_uint(p, index_base + std::size_t(q.same_as));
     }
-    out += ",\"start\":";
-    put_uint(base + q.span.start, out);
-    out += ",\"text\":";
-    put_string(chunk.substr(q.bytes.start, q.bytes.end - q.bytes.start), out);
-    out += ",\"type\":\"";
-    out += to_string(q.type);
-    out += "\",\"unit\":";
-    put_string(q.unit, out);
-    out += ",\"value\":";
-    put_double(q.value, out);
-    out += "}\n";
+    p = put_raw(p, ",\"start\":");
+    p = put_uint(p, base + q.span.start);
+    p = put_raw(p, ",\"text\":");
+    p = put_string(p, text);
+    p = put_raw(p, ",\"type\":\"");
+    p = put_raw(p, to_string(q.type));
+    p = put_raw(p, "\",\"unit\":");
+    p = put_string(p, q.unit);
+    p = put_raw(p, ",\"value\":");
+    if (q.value == q.low && std::signbit(q.value) == std::signbit(q.low)) {
+        std::memmove(p, low, low_len);
+        p += low_len;
+    } else {
+        p = put_double(p, q.value);
+    }
+    p = put_raw(p, "}\n");
+    pos = std::size_t(p - out.data());
 }
 
 std::string flat(std::string_view s) {
@@ -243,11 +266,14 @@ void emit(std::string_view chunk, std::size_t base, std::size_t& count, const Qu
     qo.default_dollar = o.currency;
     const auto qs = find_quantities(chunk, qo);
     std::string out;
-    out.reserve(qs.size() * 160);
-    if (o.format == "table")
+    if (o.format == "table") {
         for (const Quantity& q : qs) print_table_row(chunk, q, base, out);
-    else
-        for (const Quantity& q : qs) print_jsonl(chunk, q, base, count, out);
+    } else {
+        std::size_t pos = 0;
+        out.resize(qs.size() * 200 + 4096);
+        for (const Quantity& q : qs) print_jsonl(chunk, q, base, count, out, pos);
+        out.resize(pos);
+    }
     count += qs.size();
     std::fwrite(out.data(), 1, out.size(), stdout);
 }

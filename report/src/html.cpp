@@ -135,12 +135,22 @@ std::string relative_words(double r) {
 
 // ---- the fact in words ----
 
-// "in 2024", "in February 1987", "by 2030 (2029-2031)", "none stated".
-std::string period_words(const Claim& c) {
+// "in 2024", "in February 1987", "by 2030 (2029-2031)", "none stated". The month comes from the
+// claim or else from the fact key's period ("1987-02").
+std::string period_words(const Claim& c, const std::string& key) {
     static constexpr std::string_view months[] = {"January", "February", "March",     "April",   "May",      "June",
                                                   "July",    "August",   "September", "October", "November", "December"};
-    if (c.period == Period::in && c.year && c.month && *c.month >= 1 && *c.month <= 12)
-        return fmt::format("in {} {}", months[*c.month - 1], *c.year);
+    int month = c.month.value_or(0);
+    if (c.period == Period::in && c.year && month == 0) {
+        const std::vector<std::string> fields = checks::key_fields(key);
+        const std::string prefix = fmt::format("{}-", *c.year);
+        if (fields.size() > 6 && fields[6].size() == prefix.size() + 2 && fields[6].rfind(prefix, 0) == 0 &&
+            std::isdigit(static_cast<unsigned char>(fields[6][prefix.size()])) &&
+            std::isdigit(static_cast<unsigned char>(fields[6][prefix.size() + 1])))
+            month = std::stoi(fields[6].substr(prefix.size()));
+    }
+    if (c.period == Period::in && c.year && month >= 1 && month <= 12)
+        return fmt::format("in {} {}", months[month - 1], *c.year);
     if (c.period == Period::open) return "none stated";
     return period_text(c);
 }
@@ -159,7 +169,7 @@ std::vector<Field> fact_fields(const Finding& f, const Claim& c) {
     if (!c.product.empty()) out.push_back({"Product", words(c.product)});
     if (!c.metric.empty()) out.push_back({"Metric", words(c.metric)});
     if (!c.basis.empty()) out.push_back({"Basis", words(c.basis)});
-    std::string period = period_words(c);
+    std::string period = period_words(c, f.key);
     if (c.period == Period::by) period = "a target, by a horizon year";
     out.push_back({"Period", period});
     return out;
@@ -173,7 +183,7 @@ std::string fact_title(const Finding& f, const Claim& c) {
     t += ": " + who;
     for (const std::string* s : {&c.product, &c.metric, &c.basis})
         if (!s->empty()) t += ", " + words(*s);
-    if (c.period == Period::in && c.year) t += ", " + period_words(c);
+    if (c.period == Period::in && c.year) t += ", " + period_words(c, f.key);
     if (c.period == Period::by) t += " (target)";
     return t;
 }
@@ -539,11 +549,11 @@ void write_fact(std::ostream& o, const FindingsView& v, const Finding& f, std::s
     }
     const std::vector<Chart> charts = charts_for(f, v.claims);
     const auto value_axes = std::count_if(charts.begin(), charts.end(), [](const Chart& c) { return !c.years; });
-    if (!f.note.empty() || value_axes > 1) {
+    if (!f.note.empty() || (value_axes > 1 && !f.converted)) {
         std::string note = f.note.empty() ? "figures in different units" : f.note;
         note[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(note[0])));
         if (note.back() != '.') note += '.';
-        if (value_axes > 1) note += " One number line per unit below.";
+        if (value_axes > 1 && !f.converted) note += " One number line per unit below.";
         o << "<p class=\"note\">" << html_escape(note) << "</p>\n";
     }
     if (f.rounding_only)
@@ -570,7 +580,7 @@ void write_fact(std::ostream& o, const FindingsView& v, const Finding& f, std::s
           << "<span class=\"sep\">|</span>period "
           << html_escape(std::find(f.undated.begin(), f.undated.end(), i) != f.undated.end()
                              ? "none stated (joins this dated fact: the figure fits)"
-                                                                           : period_words(c))
+                                                                           : period_words(c, f.key))
           << "</div>\n";
         o << "<blockquote>" << quote_html(v, s) << "</blockquote>\n";
         o << "<div class=\"source\">";

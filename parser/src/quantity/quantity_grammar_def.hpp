@@ -706,7 +706,9 @@ const auto reset = eps[([](auto& ctx) { _val(ctx) = ast::Match{}; })];
 const auto time_start = &(kw("by") | kw("in") | kw("within") | kw("over") | kw("during") |
                           kw("last") | kw("this") | kw("next") | kw("fiscal") | kw("fy") |
                           kw("until") | kw("through"));
-const auto time_phrase_def = (&digit >> reset >> year[on_low] >> year_tail) | time_start >> (
+// "1986/87" needs four digits and then '/' or '-': checked before the year rule's lookups.
+const auto year_span_start = &lexeme[x3::repeat(4)[digit] >> (lit('/') | lit('-'))];
+const auto time_phrase_def = (year_span_start >> reset >> year[on_low] >> year_tail) | time_start >> (
     // "by the end of the decade"
     (reset >> kw("by") >> kw("the") >> kw("end") >> kw("of") >> (kw("the") | kw("this")) >>
      kw("decade"))[on_end_of_decade] |
