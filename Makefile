@@ -10,7 +10,9 @@ DEBS       := g++ cmake make pkg-config libboost-dev libfmt-dev libsqlitecpp-dev
               sqlite3 catch2 libcli11-dev nlohmann-json3-dev
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build report test test-fast test-san bench clean help
+FUZZ_SECONDS ?= 60
+
+.PHONY: all deps build report test test-fast test-san bench fuzz clean help
 
 all: build
 
@@ -19,6 +21,7 @@ help:
 	@echo "make test     build and run all tests, then again under AddressSanitizer+UBSan"
 	@echo "make test-fast  the tests without the sanitizer pass"
 	@echo "make bench    throughput benchmarks (see docs/performance.md)"
+	@echo "make fuzz     libFuzzer targets, FUZZ_SECONDS each (default 60), corpus kept in fuzz/corpus/"
 
 # Installs only what is missing, so a machine that has everything never calls apt-get.
 deps:
@@ -56,5 +59,9 @@ test: test-fast test-san
 bench: build
 	bash bench/run.sh $(BUILD)/tradecheck
 
+# libFuzzer needs clang (Debian's clang package, installed by fuzz/run.sh when missing).
+fuzz: deps
+	bash fuzz/run.sh $(FUZZ_SECONDS)
+
 clean:
-	rm -rf $(BUILD) $(SAN_BUILD)
+	rm -rf $(BUILD) $(SAN_BUILD) build-fuzz
