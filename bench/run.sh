@@ -56,6 +56,15 @@ grep_mbs=$(python3 -c "print($mb/$g)"); tc_mbs=$(python3 -c "print($mb/$t)")
 # 3. Recognizers-Text (JavaScript) on a sample, scaled to MB/s.
 rt_mbs=""
 head -c $((sample_kb * 1000)) "$out/base.txt" > "$out/sample.txt"
+# node and npm: installed from the distribution when missing and this runs as root with apt;
+# otherwise this part is skipped with a message (the grep/tradecheck figures do not need it).
+if ! command -v node > /dev/null || ! command -v npm > /dev/null; then
+  if [[ $(id -u) == 0 ]] && command -v apt-get > /dev/null; then
+    echo "bench: node/npm missing; installing nodejs and npm with apt-get." >&2
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm; } > /dev/null 2>&1 ||
+      echo "bench: apt-get install nodejs npm failed." >&2
+  fi
+fi
 if command -v node > /dev/null && command -v npm > /dev/null; then
   if [[ ! -d $out/node_modules/@microsoft/recognizers-text-suite ]]; then
     npm install --prefix "$out" --no-audit --no-fund --silent @microsoft/recognizers-text-suite > /dev/null 2>&1 ||
@@ -66,7 +75,8 @@ if command -v node > /dev/null && command -v npm > /dev/null; then
     rt_mbs=$(python3 -c "print($(stat -c %s "$out/sample.txt")/1e6/$rt_s)")
   fi
 else
-  echo "bench: node/npm not installed (apt-get install nodejs npm); skipping Recognizers-Text." >&2
+  echo "bench: node/npm not available (not root, or no apt-get: install nodejs and npm yourself);" \
+       "skipping the Recognizers-Text comparison." >&2
 fi
 
 # 4. Peak memory on 1x and 4x input.

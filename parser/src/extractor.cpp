@@ -38,6 +38,15 @@ public:
         for (std::size_t s = 0; s < sentences_.size(); ++s)
             for (std::size_t t = sentences_[s].first; t < sentences_[s].last; ++t) sentence_of_[t] = s;
         for (const Mention& m : mentions_) mention_at_.emplace(m.first, &m);
+        ids_.reserve(tokens_.size());
+        for (std::size_t t = 0; t < tokens_.size(); ++t) {
+            const auto it = rules.vocabulary.find(tokens_[t].norm);
+            const std::uint32_t id = it == rules.vocabulary.end() ? 0 : it->second;
+            ids_.push_back(id);
+            if (id == 0) continue;
+            if (id >= where_.size()) where_.resize(id + 1);
+            where_[id].push_back(t);
+        }
         for (const Quantity& q : quantities_) {
             Placed p{&q, token_at(tokens_, q.bytes.start), 0, 0};
             p.last = std::max(p.first + 1, token_at(tokens_, q.bytes.end));
@@ -71,11 +80,17 @@ private:
         return {sentences_[lo].first, sentences_[hi].last};
     }
 
-    bool phrase_at(const std::vector<std::string>& words, std::size_t t) const {
-        if (t + words.size() > tokens_.size()) return false;
+    bool phrase_at(const std::vector<std::uint32_t>& words, std::size_t t) const {
+        if (t + words.size() > ids_.size()) return false;
         for (std::size_t k = 0; k < words.size(); ++k)
-            if (tokens_[t + k].norm != words[k]) return false;
+            if (ids_[t + k] != words[k]) return false;
         return true;
+    }
+
+    // Positions of the tokens with vocabulary id `id`, ascending.
+    const std::vector<std::size_t>& positions(std::uint32_t id) const {
+        static const std::vector<std::size_t> none;
+        return id < where_.size() ? where_[id] : none;
     }
 
     bool near_holds(const NearClause& c, const Placed& p) const {
@@ -90,9 +105,12 @@ private:
         }
         if (c.side == Side::before) hi = std::min(hi, p.first);
         if (c.side == Side::after) lo = std::max(lo, p.last);
-        for (std::size_t t = lo; t < hi; ++t)
-            for (const auto& words : c.phrases)
-                if (t + words.size() <= hi && phrase_at(words, t)) return true;
+        // Where each phrase's first word stands is indexed: look only there.
+        for (const auto& words : c.ids) {
+            const auto& at = positions(words.front());
+            for (auto it = std::lower_bound(at.begin(), at.end(), lo); it != at.end() && *it < hi; ++it)
+                if (*it + words.size() <= hi && phrase_at(words, *it)) return true;
+        }
         return false;
     }
 
@@ -170,8 +188,8 @@ private:
             std::size_t end = t;
             std::string value;
             if (term.kind == TermKind::literal) {
-                if (t + term.words.size() > hi || !phrase_at(term.words, t)) return std::nullopt;
-                end = t + term.words.size();
+                if (t + term.ids.size() > hi || !phrase_at(term.ids, t)) return std::nullopt;
+                end = t + term.ids.size();
             } else if (term.kind == TermKind::product) {
                 std::vector<std::string> ids;
                 end = product_list(t, hi, ids);
@@ -458,6 +476,8 @@ private:
     std::vector<Mention> mentions_;
     std::multimap<std::size_t, const Mention*> mention_at_;
     std::vector<std::size_t> sentence_of_;
+    std::vector<std::uint32_t> ids_;                 // each token's vocabulary id, 0 if none
+    std::vector<std::vector<std::size_t>> where_;    // vocabulary id -> token positions
     std::vector<Quantity> quantities_;
     std::vector<Placed> placed_;
 };
@@ -514,10 +534,31 @@ Article example_article(const Example& ex) {
     return a;
 }
 
+// Figures spelled out with no digit ("double", "a third", "seven pct"): look for the letters of
+// the words that start them before giving up on an article.
+bool might_spell_figures(const std::string& text) {
+    static const char* const starts[] = {"double", "doubl", "triple", "tripl", "half", "halv", "percent", "pct",
+                                         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                         "ten", "twenty", "hundred", "thousand", "million", "billion", "dozen",
+                                         "quarter", "third", "fold"};
+    for (const char* w : starts)
+        if (text.find(w) != std::string::npos) return true;
+    return false;
+}
+
 } // namespace
 
 std::vector<Claim> extract_claims(const Article& article, const RuleSet& rules) {
     if (rules.rules.empty() || article.text.empty()) return {};
+    // Most of the cost is reading the text's words; an article without a figure needs none of it.
+    if (article.text.find_first_of("0123456789") == std::string::npos && !might_spell_figures(article.text))
+        return {};
+    if (rules.vocabulary.empty()) {
+        // A rule set put together by hand, not through load_rules(): number its words first.
+        RuleSet indexed = rules;
+        index_vocabulary(indexed);
+        return Document(article, indexed).claims();
+    }
     return Document(article, rules).claims();
 }
 

@@ -422,7 +422,26 @@ RuleSet load_rules(const std::vector<fs::path>& dirs) {
     std::stable_sort(set.rules.begin(), set.rules.end(),
                      [](const Rule& a, const Rule& b) { return a.priority > b.priority; });
     set.hash = sha256_hex(fingerprint).substr(0, 16);
+    index_vocabulary(set);
     return set;
+}
+
+void index_vocabulary(RuleSet& set) {
+    const auto ids_of = [&](const std::vector<std::string>& words) {
+        std::vector<std::uint32_t> ids;
+        for (const std::string& w : words)
+            ids.push_back(set.vocabulary.emplace(w, static_cast<std::uint32_t>(set.vocabulary.size() + 1)).first->second);
+        return ids;
+    };
+    for (Rule& rule : set.rules) {
+        for (NearClause& c : rule.near) {
+            c.ids.clear();
+            for (const auto& phrase : c.phrases) c.ids.push_back(ids_of(phrase));
+        }
+        for (auto& [name, spec] : rule.slots)
+            for (Pattern& p : spec.alternatives)
+                for (Term& t : p.terms) t.ids = ids_of(t.words);
+    }
 }
 
 } // namespace tradecheck

@@ -19,6 +19,8 @@ constexpr std::array<Punct, 8> k_punct{{{"\xE2\x80\x99", '\''}, {"\xE2\x80\x98",
 
 // Length and ASCII stand-in of a multi-byte punctuation mark at `i`, or 0.
 std::size_t punct_at(std::string_view text, std::size_t i, char& as) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    if (lead != 0xE2 && lead != 0xC2) return 0;   // every mark above starts with one of these
     for (const auto& p : k_punct)
         if (text.substr(i, p.bytes.size()) == p.bytes) { as = p.as; return p.bytes.size(); }
     return 0;
@@ -57,7 +59,8 @@ std::string fold(std::string_view raw) {
     std::string out;
     for (std::size_t i = 0; i < raw.size();) {
         char as = 0;
-        if (const std::size_t n = punct_at(raw, i, as)) { out += as; i += n; continue; }
+        if (static_cast<unsigned char>(raw[i]) >= 0x80)
+            if (const std::size_t n = punct_at(raw, i, as)) { out += as; i += n; continue; }
         if (raw[i] != '.') out += static_cast<char>(std::tolower(static_cast<unsigned char>(raw[i])));
         ++i;
     }
@@ -73,10 +76,11 @@ std::vector<Token> tokenize(std::string_view text) {
         const auto c = static_cast<unsigned char>(text[i]);
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r') { ++i; continue; }
         char as = 0;
-        if (const std::size_t n = punct_at(text, i, as); n > 0 && as == ' ') { i += n; continue; }
+        if (c >= 0x80)
+            if (const std::size_t n = punct_at(text, i, as); n > 0 && as == ' ') { i += n; continue; }
         if (!letter_at(text, i)) {
             // Possessive 's after a word: a token of its own so "Canada's" is "canada" + "'s".
-            std::size_t n = punct_at(text, i, as);
+            std::size_t n = c >= 0x80 ? punct_at(text, i, as) : 0;
             if (n == 0) { as = static_cast<char>(c); n = 1; }
             if (as == '\'' && i + n < text.size() && (text[i + n] == 's' || text[i + n] == 'S') &&
                 (i + n + 1 >= text.size() || !letter_at(text, i + n + 1)) && !tokens.empty() &&

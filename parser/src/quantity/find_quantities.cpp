@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "ast.hpp"
+#include "numeral.hpp"
 #include "quantity_grammar.hpp"
 
 namespace tradecheck {
@@ -92,7 +93,9 @@ std::string prepare(std::string_view text) {
 // before an ordinary word or punctuation: "in the first half" is not tried at "in", "in the
 // next five years" is. Words are keys of up to 12 letters packed 5 bits a letter into one
 // integer, looked up in an open-addressing table: no allocation, no string compare.
-enum WordClass : std::uint8_t { start = 1, content = 2, filler = 4, url = 8 };
+//  * follows: the first word of something the grammar reads after a figure (units,
+//    magnitudes, "to", "or more"), from quantity::follower_words().
+enum WordClass : std::uint8_t { start = 1, content = 2, filler = 4, url = 8, follows = 16 };
 
 class WordTable {
 public:
@@ -101,7 +104,9 @@ public:
         for (std::string_view w : kContent) add(w, content);
         for (std::string_view w : kFiller) add(w, filler);
         for (std::string_view w : {"http", "https", "www"}) add(w, url);
+        for (const std::string& w : quantity::follower_words()) add(w, follows);
     }
+    static constexpr std::size_t max_letters = 12;
     // A word's key: up to 7 letters, its bytes (so the scanner can take it straight from an
     // 8-byte load); 8 to 12 letters, 5 bits a letter with the top bit set; 0 otherwise.
     static std::uint64_t key(const char* p, std::size_t n) {
@@ -135,7 +140,10 @@ private:
     }
     void add(std::string_view w, std::uint8_t c) {
         const std::uint64_t k = key(w.data(), w.size());
-        if (k == 0) return; // "approximately": special-cased above
+        if (k == 0) { // "approximately": special-cased in classes()
+            if (c == follows) long_follower_ = true;
+            return;
+        }
         std::size_t h = slot(k);
         while (keys_[h] != 0 && keys_[h] != k) h = (h + 1) & (size - 1);
         keys_[h] = k;
@@ -184,6 +192,12 @@ private:
         "an", "a", "estimated", "approximately", "approx", "just", "well", "about", "over",
         "above", "under", "below", "this", "next", "fiscal", "s"};
 
+public:
+    // A follower word too long for a key: then every long word counts as one.
+    bool long_follower() const { return long_follower_; }
+
+private:
+    bool long_follower_ = false;
     std::array<std::uint64_t, size> keys_{};
     std::array<std::uint8_t, size> classes_{};
 };
@@ -547,13 +561,57 @@ struct Scanner {
         return false;
     }
 
+    // A figure that stands alone ("150 companies", "1,783.9,"), read without X3: its digits
+    // as digits_text reads them, then the end of the text, a closing mark, a full stop, or a
+    // space and a word that nothing in the grammar continues a figure with (see
+    // WordClass::follows). Anything else is left to the grammar. Gives the Match X3 gives.
+    bool plain_figure(std::size_t i, Match& m, const char*& first) const {
+        const std::size_t n = std::min(text.size(), i + 4096);
+        std::size_t p = i;
+        while (p < n && is_digit((unsigned char)text[p])) ++p;
+        while (p + 3 < n && text[p] == ',' && is_digit((unsigned char)text[p + 1]) &&
+               is_digit((unsigned char)text[p + 2]) && is_digit((unsigned char)text[p + 3]) &&
+               !(p + 4 < n && is_digit((unsigned char)text[p + 4])))
+            p += 4;
+        if (p + 1 < n && text[p] == '.' && is_digit((unsigned char)text[p + 1])) {
+            p += 2;
+            while (p < n && is_digit((unsigned char)text[p])) ++p;
+        }
+        if (p < n) {
+            const char c = text[p];
+            if (c == ' ') {
+                std::size_t w = p;
+                while (w < n && text[w] == ' ') ++w;
+                std::size_t e = w;
+                while (e < n && is_lower((unsigned char)text[e])) ++e;
+                if (e == w) return false; // not a word: the grammar decides
+                const WordTable& table = word_table();
+                if (e - w > WordTable::max_letters && table.long_follower()) return false;
+                if (table.classes(text.data() + w, e - w) & follows) return false;
+            } else if (c == '.') {
+                if (p + 1 < n && is_digit((unsigned char)text[p + 1])) return false;
+            } else if (c != ',' && c != ';' && c != ')' && c != '"' && c != '\'') {
+                return false;
+            }
+        }
+        Measure low;
+        if (!quantity::digits_to_numeral(text.data() + i, text.data() + p, low.number)) return false;
+        low.begin = text.data() + i;
+        low.end = text.data() + p;
+        m = Match{};
+        m.low = low;
+        first = low.end;
+        return true;
+    }
+
     bool try_at(std::size_t i, std::size_t& next) {
         const char* first = text.data() + i;
         // Bound the window: a quantity phrase is short, and this keeps pathological input
         // (a megabyte of digits) linear.
         const char* last = text.data() + std::min(text.size(), i + 4096);
         Match m;
-        if (!quantity::parse_quantity(first, last, m)) return false;
+        const bool plain = is_digit((unsigned char)text[i]) && plain_figure(i, m, first);
+        if (!plain && !quantity::parse_quantity(first, last, m)) return false;
         const std::size_t end = trimmed_end(text.data() + i, first);
         if (end <= i) return false;
         next = end;

@@ -2,6 +2,9 @@
 // is instantiated once, in quantity_grammar.cpp, so a grammar change recompiles one file.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include <boost/spirit/home/x3.hpp>
 
 #include "ast.hpp"
@@ -22,6 +25,11 @@ using skipper_type = std::remove_cv_t<decltype(skipper)>;
 
 // The grammar's one entry point.
 const grammar::quantity_type& quantity_rule();
+
+// The first word (its leading letters) of everything the grammar may read after a figure's
+// digits and a space: magnitudes, units, currency names, range and bound words. When the word
+// after a figure is none of these, the figure stands alone and the scanner reads it itself.
+std::vector<std::string> follower_words();
 
 // Parse one quantity starting at `first` (which must not be a space). On success `first` is
 // moved past what was read (possibly past trailing spaces: trim them).

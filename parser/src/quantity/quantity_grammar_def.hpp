@@ -11,6 +11,7 @@
 #include <string>
 
 #include "ast.hpp"
+#include "numeral.hpp"
 #include "quantity_grammar.hpp"
 
 namespace tradecheck::quantity::grammar {
@@ -266,35 +267,6 @@ const x3::symbols<double> multiplier_word{
 const auto next_word = kw("next") | kw("coming") | kw("subsequent") | kw("following");
 
 // ---------------------------------------------------------------- actions
-
-// Digits as printed ("1,783.9", ".08") to a numeral: commas dropped, decimals counted.
-// Over 30 integer digits is not a figure anyone prints: rejected, never infinity.
-inline bool digits_to_numeral(const char* b, const char* e, ast::Numeral& n) {
-    char buf[64];
-    std::size_t len = 0;
-    int fraction = -1, integer_digits = 0;
-    bool comma = false;
-    for (const char* p = b; p != e; ++p) {
-        const char c = *p;
-        if (c == ',') { comma = true; continue; }
-        if (c == ' ') continue; // "4 . 8": tokenised newswire
-        if (c == '.') fraction = 0;
-        else if (fraction >= 0) ++fraction;
-        else if (integer_digits > 0 || c != '0') ++integer_digits;
-        if (len + 1 >= sizeof buf) return false;
-        buf[len++] = c;
-    }
-    if (integer_digits > 30) return false;
-    double v = 0;
-    auto [ptr, ec] = std::from_chars(buf, buf + len, v);
-    if (ec != std::errc{} || ptr != buf + len || !std::isfinite(v)) return false;
-    n = ast::Numeral{};
-    n.value = v;
-    n.exponent = fraction > 0 ? -fraction : 0;
-    n.plain_integer = fraction < 0 && !comma;
-    n.digits = int(len);
-    return true;
-}
 
 const auto on_digits = [](auto& ctx) {
     const auto& r = _attr(ctx);
@@ -759,4 +731,26 @@ BOOST_SPIRIT_DEFINE(digit_numeral, words, word_numeral, numeral, currency_suffix
 
 namespace tradecheck::quantity {
 const grammar::quantity_type& quantity_rule() { return grammar::quantity; }
+
+std::vector<std::string> follower_words() {
+    using namespace grammar;
+    std::vector<std::string> out;
+    auto first_run = [&out](const std::string& key, const auto&) {
+        std::size_t e = 0;
+        while (e < key.size() && key[e] >= 'a' && key[e] <= 'z') ++e;
+        if (e > 0) out.push_back(key.substr(0, e));
+    };
+    spaced_magnitude.for_each(first_run);
+    percent_unit.for_each(first_run);
+    period_unit.for_each(first_run);
+    iso_suffix.for_each(first_run);
+    million_iso.for_each(first_run);
+    nationality.for_each(first_run);
+    currency_noun.for_each(first_run);
+    post_bound.for_each(first_run);
+    // Keywords the rules read after a figure: unit_part, figure_or_range, not_an_amount.
+    // "x": glued_unit also reads "184.1 x" (the failed spaced magnitude has skipped the space).
+    for (const char* w : {"fold", "times", "to", "x"}) out.emplace_back(w);
+    return out;
+}
 } // namespace tradecheck::quantity

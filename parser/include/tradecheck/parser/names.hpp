@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "tradecheck/parser/tokens.hpp"
@@ -57,7 +58,7 @@ private:
     };
     void add_phrases(const std::string& field, const std::string& id, MentionKind kind, bool proper);
     std::map<std::string, NameEntry> countries_, products_, metrics_, bases_;
-    std::map<std::string, std::vector<Phrase>> by_first_word_;
+    std::unordered_map<std::string, std::vector<Phrase>> by_first_word_;
 };
 
 } // namespace tradecheck

@@ -15,12 +15,14 @@
 // default directory and any user directories, with names/*.tsv and kinds.tsv beside them.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <set>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "tradecheck/parser/names.hpp"
@@ -64,6 +66,7 @@ enum class Side { any, before, after };   // where a match must stand relative t
 struct Term {
     TermKind kind = TermKind::literal;
     std::vector<std::string> words;   // literal: normalised tokens
+    std::vector<std::uint32_t> ids;   // the same words as vocabulary ids (see RuleSet)
     bool capture = false;             // "@": this term fills the slot
 };
 
@@ -75,6 +78,7 @@ struct Pattern {
 struct NearClause {
     bool negated = false;                       // "not near"
     std::vector<std::vector<std::string>> phrases;
+    std::vector<std::vector<std::uint32_t>> ids;   // the phrases as vocabulary ids
     int count = 6;
     bool sentences = false;                     // "within N sentences" instead of words
     Side side = Side::any;                      // "before"/"after": only on that side of the figure
@@ -121,7 +125,13 @@ struct RuleSet {
     Names names;
     std::map<std::string, std::string> kinds; // kind -> description, from kinds.tsv
     std::string hash;                        // one hash over every rule and names file in force
+    // Every word a rule's phrases use, numbered from 1, so matching compares integers. Built by
+    // index_vocabulary(); a word of the text that is not here can match no phrase.
+    std::unordered_map<std::string, std::uint32_t> vocabulary;
 };
+
+// Numbers the words of every phrase in `set` (call after changing its rules).
+void index_vocabulary(RuleSet& set);
 
 // Parses one rule file's text. Throws RuleError on syntax or meaning errors. `kinds` (when
 // not null) is the set of known claim kinds.

@@ -1,0 +1,108 @@
+// Fuzzes the article readers on arbitrary bytes:
+//   - tradecheck::parse_article (a .txt/.md file, with and without a manifest entry);
+//   - tradecheck::parse_jsonl_record on every line (JSON Lines);
+//   - tradecheck::parse_input / peek_identity on the same, which must never throw.
+// Invariants:
+//   - the readers throw only std::runtime_error (or a subclass) with a non-empty message;
+//   - an article they return has an id, a SHA-256 identity, non-blank text, and text, title,
+//     outlet, id and currency that are valid UTF-8 without NUL bytes: nothing garbled reaches
+//     the database.
+#include <cstddef>
+#include <cstdint>
+#include <exception>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <typeinfo>
+
+#include "fuzz_check.hpp"
+#include "tradecheck/parser/article_reader.hpp"
+#include "tradecheck/parser/text.hpp"
+
+namespace {
+
+void clean(const std::string& s, const char* field) {
+    FUZZ_CHECK(s.find('\0') == std::string::npos, "article %s contains a NUL byte", field);
+    const auto bad = tradecheck::first_invalid_utf8(s);
+    FUZZ_CHECK(!bad, "article %s has invalid UTF-8 at byte %zu", field, bad ? *bad : 0);
+}
+
+void check_article(const tradecheck::Article& a) {
+    FUZZ_CHECK(!a.id.empty(), "article without an id");
+    FUZZ_CHECK(a.sha256.size() == 64, "article identity '%s' is not a SHA-256", a.sha256.c_str());
+    FUZZ_CHECK(a.text.find_first_not_of(" \t\r\n") != std::string::npos, "article with blank text");
+    clean(a.text, "text");
+    clean(a.title, "title");
+    clean(a.outlet, "outlet");
+    clean(a.id, "id");
+    clean(a.currency, "currency");
+    clean(a.published, "published");
+}
+
+template <class F>
+void expect_runtime_error_only(const char* what, F&& f) {
+    try {
+        f();
+    } catch (const std::runtime_error& e) {
+        FUZZ_CHECK(e.what() != nullptr && *e.what() != '\0', "%s threw a runtime_error without a message", what);
+    } catch (const std::exception& e) {
+        FUZZ_CHECK(false, "%s threw %s (not a runtime_error): %s", what, typeid(e).name(), e.what());
+    } catch (...) {
+        FUZZ_CHECK(false, "%s threw a non-std exception", what);
+    }
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string raw(reinterpret_cast<const char*>(data), size);
+
+    // One file.
+    expect_runtime_error_only("parse_article", [&] {
+        check_article(tradecheck::parse_article(raw, "fuzz.md", "in/fuzz.md"));
+    });
+    static const tradecheck::ManifestEntry manifest{"Outlet", "2025-11-03", "Title", "CAD"};
+    expect_runtime_error_only("parse_article with a manifest", [&] {
+        check_article(tradecheck::parse_article(raw, "fuzz.txt", "in/fuzz.txt", &manifest));
+    });
+    {
+        tradecheck::RawInput in;
+        in.kind = tradecheck::RawInput::Kind::file;
+        in.path = "in/fuzz.md";
+        in.id = "fuzz.md";
+        in.bytes = raw;
+        (void)tradecheck::peek_identity(in);
+        const tradecheck::ParsedInput p = tradecheck::parse_input(std::move(in));
+        FUZZ_CHECK(p.article.has_value() != p.problem.has_value(), "parse_input: article xor problem");
+        if (p.article) check_article(*p.article);
+    }
+
+    // JSON Lines: each line is a record.
+    std::size_t line_no = 0;
+    for (std::size_t pos = 0; pos <= raw.size(); ++line_no) {
+        std::size_t end = raw.find('\n', pos);
+        if (end == std::string::npos) end = raw.size();
+        const std::string_view line(raw.data() + pos, end - pos);
+        const std::string id = "fuzz.jsonl:" + std::to_string(line_no + 1);
+        expect_runtime_error_only("parse_jsonl_record", [&] {
+            std::string metadata;
+            check_article(tradecheck::parse_jsonl_record(line, id, "in/fuzz.jsonl", &metadata));
+            clean(metadata, "metadata");
+        });
+        tradecheck::RawInput in;
+        in.kind = tradecheck::RawInput::Kind::jsonl_record;
+        in.path = id;
+        in.id = id;
+        in.bytes = std::string(line);
+        if (const auto identity = tradecheck::peek_identity(in)) clean(identity->id, "peeked id");
+        const tradecheck::ParsedInput p = tradecheck::parse_input(std::move(in));
+        FUZZ_CHECK(p.article.has_value() != p.problem.has_value(), "parse_input: article xor problem");
+        if (p.article) {
+            check_article(*p.article);
+            clean(p.metadata, "metadata");
+        }
+        pos = end + 1;
+    }
+    return 0;
+}
