@@ -61,6 +61,7 @@ int lint(const std::vector<std::string>& files, const std::vector<std::string>& 
             for (const Rule& r : parsed) ids.push_back(r.id);
             std::erase_if(set.rules, [&](const Rule& r) { return std::find(ids.begin(), ids.end(), r.id) != ids.end(); });
             for (Rule& r : parsed) set.rules.push_back(std::move(r));
+            index_vocabulary(set);
             for (const std::string& p : lint_rules(set)) {
                 if (p.rfind(file, 0) != 0) continue; // only this file's problems
                 fmt::print(stderr, "{}\n", p);

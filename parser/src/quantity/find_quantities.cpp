@@ -162,7 +162,7 @@ private:
         "no", "not", "up", "as", "less", "fewer", "under", "below", "lower", "smaller",
         "nearly", "almost", "about", "roughly", "approx", "some", "around",
         "close", "estimated", "circa", "approaching", "on", "between", "from", "minus",
-        "negative",
+        "negative", "equal", "equals", "equaling", "equalling",
         // time
         "by", "within", "during", "last", "this", "next", "fiscal", "fy", "until", "through",
         // multipliers
@@ -181,7 +181,8 @@ private:
         "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion",
         "trillion", "mln", "mn", "bn", "bln", "tn", "trln", "dozen", "dozens",
         "half", "halves", "third", "thirds", "quarter", "quarters", "fourth", "fourths", "fifth",
-        "fifths", "sixth", "sixths", "eighth", "eighths", "tenth", "tenths",
+        "fifths", "sixth", "sixths", "seventh", "sevenths", "eighth", "eighths", "ninth", "ninths",
+        "tenth", "tenths",
         "double", "doubled", "doubling", "triple", "tripled", "tripling", "treble", "trebled",
         "quadruple", "quadrupled", "quadrupling", "halve", "halved", "halving", "twofold",
         "threefold", "fourfold", "fivefold", "tenfold",
@@ -190,7 +191,8 @@ private:
         "than", "excess", "of", "least", "minimum", "to", "most", "maximum", "much", "many",
         "high", "average", "the", "end", "coming", "subsequent", "following", "course", "and",
         "an", "a", "estimated", "approximately", "approx", "just", "well", "about", "over",
-        "above", "under", "below", "this", "next", "fiscal", "s"};
+        "above", "under", "below", "this", "next", "fiscal", "s", "or", "equal", "less",
+        "more", "greater", "smaller", "lower", "higher", "larger", "bigger"};
 
 public:
     // A follower word too long for a key: then every long word counts as one.
@@ -216,7 +218,19 @@ bool starts_symbol(std::string_view s, std::size_t i) {
     case '$': return true;
     case '.': return is_digit(n);
     case '-': return is_digit(n) || n == '$' || n == '.';
-    case 0xE2: return n == 0x82; // € ₹
+    case '<':
+    case '>': { // ">= 30", "<-30", "< = 100"; not "<>", "=>", "=<"
+        if (i > 0 && (s[i - 1] == '<' || s[i - 1] == '=' || s[i - 1] == '>')) return false;
+        std::size_t j = i + 1;
+        while (j < s.size() && s[j] == ' ') ++j;
+        if (j < s.size() && s[j] == '=') ++j;
+        while (j < s.size() && s[j] == ' ') ++j;
+        if (j < s.size() && s[j] == '-') ++j;
+        return j < s.size() && is_digit((unsigned char)s[j]);
+    }
+    case 0xE2: // € ₹, ≥ ≤
+        return n == 0x82 || (n == 0x89 && i + 2 < s.size() &&
+                             ((unsigned char)s[i + 2] == 0xA4 || (unsigned char)s[i + 2] == 0xA5));
     case 0xC2: return n == 0xA3 || n == 0xA5; // £ ¥
     default: return false;
     }
@@ -666,12 +680,12 @@ struct Scanner {
     }
 
     void run() {
-        // 0: skipped byte; 1: letter; 2: digit; 3: '$', '.', '-' or a non-ASCII byte.
+        // 0: skipped byte; 1: letter; 2: digit; 3: '$', '.', '-', '<', '>' or a non-ASCII byte.
         static constexpr auto byte_class = [] {
             std::array<std::uint8_t, 256> t{};
             for (int c = 'a'; c <= 'z'; ++c) t[std::size_t(c)] = 1;
             for (int c = '0'; c <= '9'; ++c) t[std::size_t(c)] = 2;
-            for (int c : {'$', '.', '-'}) t[std::size_t(c)] = 3;
+            for (int c : {'$', '.', '-', '<', '>'}) t[std::size_t(c)] = 3;
             for (int c = 0x80; c < 256; ++c) t[std::size_t(c)] = 3;
             return t;
         }();

@@ -90,8 +90,8 @@ const x3::symbols<double> numerator{{"a", 1},   {"one", 1},  {"two", 2},   {"thr
 const x3::symbols<double> denominator{
     {"half", 2},     {"halves", 2},   {"third", 3},   {"thirds", 3},   {"quarter", 4},
     {"quarters", 4}, {"fourth", 4},   {"fourths", 4}, {"fifth", 5},    {"fifths", 5},
-    {"sixth", 6},    {"sixths", 6},   {"eighth", 8},  {"eighths", 8},  {"tenth", 10},
-    {"tenths", 10}};
+    {"sixth", 6},    {"sixths", 6},   {"seventh", 7}, {"sevenths", 7}, {"eighth", 8},
+    {"eighths", 8},  {"ninth", 9},    {"ninths", 9},  {"tenth", 10},   {"tenths", 10}};
 
 // Percent units. "percentage" alone is how some peers print "percent".
 const x3::symbols<ast::Unit> percent_unit{
@@ -231,8 +231,21 @@ const x3::symbols<Qualifier> qualifier_word = [] {
                           "no fewer than", "not fewer than", "a minimum"})
         s.add(w, Qualifier::at_least);
     for (const char* w : {"up to", "at most", "no more than", "not more than", "a maximum of",
-                          "as much as", "as many as", "as high as", "no higher than"})
+                          "as much as", "as many as", "as high as", "no higher than",
+                          "less than or equal to", "less or equal than", "less or equal to",
+                          "smaller than or equal to", "smaller or equal than", "lower or equal than",
+                          "lower than or equal to", "equal to or less than", "equal to or lower than",
+                          "equal to or smaller than", "at most or equal to"})
         s.add(w, Qualifier::at_most);
+    for (const char* w : {"greater than or equal to", "greater or equal than", "more than or equal to",
+                          "more or equal than", "bigger or equal than", "bigger than or equal to",
+                          "higher or equal than", "higher than or equal to", "larger or equal than",
+                          "larger than or equal to", "equal to or more than", "equal to or greater than",
+                          "equal to or higher than", "at least or equal to"})
+        s.add(w, Qualifier::at_least);
+    // "equal to 170": the figure itself, as a table or a filing states it.
+    for (const char* w : {"equal to", "equals", "equals to", "equaling", "equaling to", "equalling"})
+        s.add(w, Qualifier::exact);
     for (const char* w : {"less than", "fewer than", "under", "below", "lower than",
                           "smaller than", "just under", "just below", "well under",
                           "well below"})
@@ -430,6 +443,7 @@ struct digit_numeral_class;
 struct words_class;
 struct word_numeral_class;
 struct numeral_class;
+struct simple_fraction_class;
 struct currency_suffix_class;
 struct measure_class;
 struct amount_class;
@@ -442,6 +456,7 @@ const x3::rule<digit_numeral_class, ast::Numeral> digit_numeral = "digit_numeral
 const x3::rule<words_class, ast::WordFold> words = "words";
 const x3::rule<word_numeral_class, ast::Numeral> word_numeral = "word_numeral";
 const x3::rule<numeral_class, ast::Numeral> numeral = "numeral";
+const x3::rule<simple_fraction_class, ast::Numeral> simple_fraction = "simple_fraction";
 const x3::rule<currency_suffix_class, ast::Unit> currency_suffix = "currency_suffix";
 const x3::rule<measure_class, ast::Measure> measure = "measure";
 const x3::rule<amount_class, ast::Match> amount = "amount";
@@ -477,7 +492,22 @@ const auto fraction = (word(numerator)[on_numerator] >> -lit('-') >> word(denomi
 const auto word_numeral_def =
     (fraction >> -word(spaced_magnitude)[on_magnitude]) | words[on_fold];
 
-const auto numeral_def = digit_numeral | word_numeral;
+const auto copy_numeral = [](auto& ctx) { _val(ctx) = _attr(ctx); };
+// "one and a half", "3 million and a quarter", "twenty and three fifths", "five and a half
+// million": a whole number and a fraction. After a scale word the fraction is of that scale
+// ("3 million and a half" = 3.5 million); a magnitude may follow when none came before.
+const auto simple_fraction_def = word(numerator)[on_numerator] >> -lit('-') >> word(denominator)[on_denominator];
+const auto on_add_fraction = [](auto& ctx) {
+    ast::Numeral& n = _val(ctx);
+    const ast::Numeral& f = _attr(ctx);
+    const int scale = n.has_magnitude && n.magnitude >= 3 ? n.magnitude : 0;
+    n.value += f.value * std::pow(10.0, scale);
+    n.exponent = std::min(n.exponent, f.exponent + scale);
+    n.plain_integer = false;
+};
+const auto numeral_def = (digit_numeral[copy_numeral] | word_numeral[copy_numeral]) >>
+                         -(kw("and") >> simple_fraction[on_add_fraction] >>
+                           -word(spaced_magnitude)[on_magnitude]);
 
 const auto currency_suffix_def = (word(nationality)[on_nationality] >> word(currency_noun)[on_noun]) |
                                  word(currency_noun)[on_bare_noun] |
@@ -582,9 +612,15 @@ const auto on_bare_half = [](auto& ctx) {
     _val(ctx).low = m;
 };
 
+// Comparison signs as a table prints them: ">= 30", "<-30", "< = 100", ">10".
+const x3::symbols<Qualifier> sign_qualifier{
+    {">=", Qualifier::at_least}, {"> =", Qualifier::at_least}, {"\xE2\x89\xA5", Qualifier::at_least},
+    {"<=", Qualifier::at_most},  {"< =", Qualifier::at_most},  {"\xE2\x89\xA4", Qualifier::at_most},
+    {">", Qualifier::more_than}, {"<", Qualifier::less_than}};
+
 const auto qualifier =
     (&(kw("over") | kw("above") | kw("under") | kw("below")))[on_over] >> word(qualifier_word)[on_qualifier] |
-    word(qualifier_word)[on_qualifier];
+    word(qualifier_word)[on_qualifier] | lexeme[sign_qualifier][on_qualifier];
 
 // A figure or a figure range; no qualifier or range word starts with a digit, so a digit goes
 // straight to the last alternative.
@@ -665,7 +701,6 @@ const auto on_period = [](auto& ctx) {
     m.relation = TimeRelation::within_next;
 };
 
-const auto copy_numeral = [](auto& ctx) { _val(ctx) = _attr(ctx); };
 // A count of periods: "five", "18", "a".
 const auto count_def = digit_numeral[copy_numeral] | words[on_fold];
 const auto count_part = count[on_count] | (kw("a") | kw("one"))[on_one];
@@ -724,7 +759,7 @@ const auto copy = [](auto& ctx) { _val(ctx) = _attr(ctx); };
 const auto quantity_def = (&digit >> (time_phrase[copy] | amount[copy])) |
                           (!digit >> (time_phrase[copy] | multiplier_phrase[copy] | amount[copy]));
 
-BOOST_SPIRIT_DEFINE(digit_numeral, words, word_numeral, numeral, currency_suffix, measure, amount,
+BOOST_SPIRIT_DEFINE(digit_numeral, words, word_numeral, numeral, simple_fraction, currency_suffix, measure, amount,
                     time_phrase, year, count, multiplier_phrase, quantity)
 
 } // namespace tradecheck::quantity::grammar
@@ -750,7 +785,8 @@ std::vector<std::string> follower_words() {
     post_bound.for_each(first_run);
     // Keywords the rules read after a figure: unit_part, figure_or_range, not_an_amount.
     // "x": glued_unit also reads "184.1 x" (the failed spaced magnitude has skipped the space).
-    for (const char* w : {"fold", "times", "to", "x"}) out.emplace_back(w);
+    // "and": numeral reads "3 million and a half".
+    for (const char* w : {"fold", "times", "to", "x", "and"}) out.emplace_back(w);
     return out;
 }
 } // namespace tradecheck::quantity
