@@ -534,6 +534,19 @@ Article example_article(const Example& ex) {
     return a;
 }
 
+// Whether every phrase of every rule has its vocabulary ids (a cheap walk over the rules).
+bool indexed(const RuleSet& rules) {
+    for (const Rule& rule : rules.rules) {
+        for (const NearClause& c : rule.near)
+            if (c.ids.size() != c.phrases.size()) return false;
+        for (const auto& [name, spec] : rule.slots)
+            for (const Pattern& p : spec.alternatives)
+                for (const Term& t : p.terms)
+                    if (t.ids.size() != t.words.size()) return false;
+    }
+    return !rules.vocabulary.empty() || rules.rules.empty();
+}
+
 // Figures spelled out with no digit ("double", "a third", "seven pct"): look for the letters of
 // the words that start them before giving up on an article.
 bool might_spell_figures(const std::string& text) {
@@ -553,8 +566,8 @@ std::vector<Claim> extract_claims(const Article& article, const RuleSet& rules) 
     // Most of the cost is reading the text's words; an article without a figure needs none of it.
     if (article.text.find_first_of("0123456789") == std::string::npos && !might_spell_figures(article.text))
         return {};
-    if (rules.vocabulary.empty()) {
-        // A rule set put together by hand, not through load_rules(): number its words first.
+    if (!indexed(rules)) {
+        // A rule set put together or changed by hand, not through load_rules(): number its words first.
         RuleSet indexed = rules;
         index_vocabulary(indexed);
         return Document(article, indexed).claims();

@@ -46,6 +46,7 @@ struct Match {
     Form form = Form::amount;
     Qualifier qualifier = Qualifier::exact;
     bool qualifier_is_over = false; // "over"/"above"/"under": dropped before a bare year
+    bool qualified = false;         // a qualifier was read (also "equal to": exact)
     Measure low;                    // the figure, or the low end of a range
     Measure high;                   // the high end (ranges, "1986/87")
     TimeRelation relation = TimeRelation::none;

@@ -460,7 +460,8 @@ struct Scanner {
     // A number with no unit and no qualifier, as printed: the kind that may be a date, a
     // list marker or a model number.
     static bool bare(const Match& m) {
-        return m.form == Form::amount && m.qualifier == Qualifier::exact && !m.low.has_unit &&
+        return m.form == Form::amount && m.qualifier == Qualifier::exact && !m.qualified &&
+               !m.low.has_unit &&
                !m.low.number.has_magnitude && !m.low.negative;
     }
 

@@ -481,7 +481,10 @@ const auto digit_numeral_def = (spaced_decimal[on_digits] | lexeme[raw[digits_te
 // Spelled numbers: "one hundred and five", "twenty-one", "fifty - two", "a dozen", "two million".
 const auto words_def =
     (word(number_word)[on_word<' '>] | (kw("a") >> &word(a_multiplier))[on_a]) >>
-    *((lit('-') >> word(number_word)[on_word<'-'>]) | (kw("and") >> word(number_word)[on_word<'&'>]) |
+    *((lit('-') >> word(number_word)[on_word<'-'>]) |
+      // not the "and" of "two million and one half": that one starts a fraction (numeral)
+      (kw("and") >> !(word(numerator) >> -lit('-') >> word(denominator)) >>
+       word(number_word)[on_word<'&'>]) |
       word(number_word)[on_word<' '>]);
 
 // "a third", "two-thirds", "three quarters", "half of": fractions, then maybe a magnitude.
@@ -593,7 +596,10 @@ const auto on_high_to = [](auto& ctx) {
     _val(ctx).form = ast::Form::range;
     _val(ctx).maybe_change = true;
 };
-const auto on_qualifier = [](auto& ctx) { _val(ctx).qualifier = _attr(ctx); };
+const auto on_qualifier = [](auto& ctx) {
+    _val(ctx).qualifier = _attr(ctx);
+    _val(ctx).qualified = true;
+};
 const auto on_over = [](auto& ctx) { _val(ctx).qualifier_is_over = true; };
 const auto on_post_bound = [](auto& ctx) {
     if (_val(ctx).qualifier == Qualifier::exact && _val(ctx).form == ast::Form::amount)
