@@ -11,6 +11,7 @@
 #include "common.hpp"
 #include "store_open.hpp"
 #include "tradecheck/checks/check.hpp"
+#include "tradecheck/checks/reference.hpp"
 #include "tradecheck/parser/text.hpp"
 #include "tradecheck/report/render.hpp"
 
@@ -66,7 +67,9 @@ int run(const CheckCmdOptions& o) {
     const checks::Rates rates = checks::Rates::load(o.rates.empty() ? default_rates_file() : o.rates);
     options.rates = &rates;
     const auto findings = checks::check(claims, options);
-    const report::FindingsView view{findings, stored, texts};
+    const std::vector<Reference> references = store.references();
+    const auto contradicted = checks::contradictions(claims, references);
+    const report::FindingsView view{findings, stored, texts, &references, &contradicted};
 
     const report::Format format = report::parse_format(o.format);
     if (o.out.empty() || o.out == "-") {
@@ -77,7 +80,9 @@ int run(const CheckCmdOptions& o) {
         report::write_findings(file, view, format, false);
         if (!file) throw std::runtime_error(fmt::format("error writing '{}'", o.out));
     }
-    const bool conflict = std::any_of(findings.begin(), findings.end(),
+    // A claim that contradicts an official figure fails the check as a conflict does.
+    const bool conflict = !contradicted.empty() ||
+                          std::any_of(findings.begin(), findings.end(),
                                       [](const checks::Finding& f) { return f.status == checks::Status::conflict; });
     return o.fail_on == "conflict" && conflict ? conflicts : ok;
 }

@@ -20,6 +20,7 @@ void add_claims(CLI::App& app, int& status);
 void add_check(CLI::App& app, int& status);
 void add_rules(CLI::App& app, int& status);
 void add_quantities(CLI::App& app, int& status);
+void add_reference(CLI::App& app, int& status);
 void add_extract(CLI::App& app, int& status);
 void add_merge(CLI::App& app, int& status);
 

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
     tradecheck::cli::add_check(app, status);
     tradecheck::cli::add_rules(app, status);
     tradecheck::cli::add_quantities(app, status);
+    tradecheck::cli::add_reference(app, status);
     tradecheck::cli::add_extract(app, status);
     tradecheck::cli::add_merge(app, status);
 

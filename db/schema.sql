@@ -150,3 +150,24 @@ SELECT
 FROM claims
 WHERE key <> ''
 GROUP BY key;
+
+-- Official figures that claims are checked against (`tradecheck reference import FILE.csv`).
+-- key is built like claims.key, so `JOIN reference r ON r.key = c.key` pairs them.
+CREATE TABLE reference (
+    id       INTEGER PRIMARY KEY,
+    key      TEXT NOT NULL,                 -- fact key (see claims.key)
+    kind     TEXT NOT NULL,
+    actor    TEXT NOT NULL DEFAULT '',
+    partner  TEXT NOT NULL DEFAULT '',
+    product  TEXT NOT NULL DEFAULT '',
+    metric   TEXT NOT NULL DEFAULT '',
+    basis    TEXT NOT NULL DEFAULT '',
+    period   TEXT NOT NULL DEFAULT '',      -- 1986, 1987-02, "by 2035", or '' for none
+    value    REAL NOT NULL,
+    low      REAL NOT NULL,                 -- the range the official figure allows
+    high     REAL NOT NULL,
+    unit     TEXT NOT NULL,
+    source   TEXT NOT NULL,                 -- who publishes it
+    url      TEXT NOT NULL DEFAULT '',
+    UNIQUE (key, source)
+);

@@ -124,6 +124,11 @@ void write_table(std::ostream& out, const FindingsView& v, bool color) {
     };
     const Summary sum = summarise(v);
     out << summary_line(sum) << "\n";
+    if (contradiction_count(v)) {
+        out << "\n" << paint("1;31", "CONTRADICTS REFERENCE") << fmt::format("  [{} claim{}]\n", contradiction_count(v),
+                                                                           contradiction_count(v) == 1 ? "" : "s");
+        for (const auto& c : *v.contradictions) out << "    " << contradiction_text(v, c) << "\n";
+    }
     for (const Finding& f : v.findings) {
         const std::string_view code = f.status == Status::conflict         ? "1;31"
                                       : f.status == Status::revised        ? "35"
@@ -164,6 +169,11 @@ std::string md_escape(const std::string& s) {
 void write_markdown(std::ostream& out, const FindingsView& v) {
     const Summary sum = summarise(v);
     out << "# tradecheck report\n\n" << summary_line(sum) << ".\n\n";
+    if (contradiction_count(v)) {
+        out << "## Claims that contradict reference figures\n\n";
+        for (const auto& c : *v.contradictions) out << "- " << md_escape(contradiction_text(v, c)) << "\n";
+        out << "\n";
+    }
     out << "| status | fact | sources | values |\n|---|---|---|---|\n";
     for (const Finding& f : v.findings) {
         std::string values;
@@ -220,10 +230,23 @@ nlohmann::json findings_json(const FindingsView& v) {
                          {"rounding_only", f.rounding_only}, {"converted", f.converted}, {"note", f.note},
                          {"same_text", same_text}, {"conflicts", conflicts}, {"claims", claims}});
     }
+    nlohmann::json contradictions = nlohmann::json::array();
+    if (v.contradictions)
+        for (const auto& c : *v.contradictions) {
+            const Claim& claim = v.claims[c.claim].claim;
+            const Reference& r = (*v.references)[c.reference];
+            contradictions.push_back({{"article", claim.article}, {"key", r.key}, {"text", claim.text},
+                                      {"start", claim.start}, {"end", claim.end},
+                                      {"value", number_or_null(claim.quantity.value)}, {"unit", claim.quantity.unit},
+                                      {"reference", {{"value", r.value}, {"low", r.low}, {"high", r.high},
+                                                     {"unit", r.unit}, {"source", r.source}, {"url", r.url}}},
+                                      {"gap", c.gap}, {"relative_gap", c.relative_gap}});
+        }
     const Summary s = summarise(v);
     return {{"summary", {{"facts", s.facts}, {"claims", s.claims}, {"articles", s.articles}, {"conflict", s.conflicts},
-                         {"agree", s.agree}, {"single", s.single}, {"not_comparable", s.not_comparable}}},
-            {"facts", facts}};
+                         {"revised", s.revised}, {"agree", s.agree}, {"single", s.single},
+                         {"not_comparable", s.not_comparable}, {"contradicts_reference", contradictions.size()}}},
+            {"facts", facts}, {"contradictions", contradictions}};
 }
 
 void write_csv(std::ostream& out, const FindingsView& v) {

@@ -64,6 +64,20 @@ inline std::string summary_line(const Summary& s) {
                        s.not_comparable);
 }
 
+// "'166.3 billion dlrs' (17452.txt) contradicts Commerce Department: 169.8 billion USD; gap 3.5
+// billion (2%)": one claim against the official figure it misses.
+inline std::string contradiction_text(const FindingsView& v, const checks::Contradiction& c) {
+    const db::StoredClaim& s = v.claims[c.claim];
+    const Reference& r = (*v.references)[c.reference];
+    const std::string official = r.low == r.high ? human(r.value) : fmt::format("{} to {}", human(r.low), human(r.high));
+    return fmt::format("'{}' ({}) contradicts {}: {} {}{}; gap {} ({:.0f}%)", s.claim.text, s.claim.article, r.source,
+                       official, r.unit, r.url.empty() ? "" : " <" + r.url + ">", human(c.gap), 100 * c.relative_gap);
+}
+
+inline std::size_t contradiction_count(const FindingsView& v) {
+    return v.contradictions ? v.contradictions->size() : 0;
+}
+
 // The article text a claim was found in, or "" when the view has none.
 inline const std::string& text_of(const FindingsView& v, const db::StoredClaim& s) {
     static const std::string none;

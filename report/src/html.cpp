@@ -613,6 +613,11 @@ void write_findings_html(std::ostream& out, const FindingsView& view) {
 
     o << "<header class=\"top\">\n<h1>tradecheck report</h1>\n";
     o << "<p class=\"summary\" id=\"summary\">" << html_escape(summary_line(sum)) << ".</p>\n";
+    if (contradiction_count(view)) {
+        o << "<section class=\"contradictions\"><h2>Claims that contradict reference figures</h2><ul>\n";
+        for (const auto& c : *view.contradictions) o << "<li>" << html_escape(contradiction_text(view, c)) << "</li>\n";
+        o << "</ul></section>\n";
+    }
     o << "<ul class=\"counts\">" << count_item(Status::conflict, sum.conflicts)
       << (sum.revised ? count_item(Status::revised, sum.revised) : std::string())
       << count_item(Status::not_comparable, sum.not_comparable) << count_item(Status::agree, sum.agree)

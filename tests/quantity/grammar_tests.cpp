@@ -232,7 +232,8 @@ TEST_CASE("not quantities", "[quantity]") {
          {"the 51st state", "the G7 summit", "COVID-19 hit trade", "an F-35 order",
           "a Boeing 737 order", "ranked No. 1", "at 10:30 today", "at 9 a.m. sharp",
           "on November 22, 2025", "on Dec. 7", "on 02-11-2025", "call 555-1234",
-          "server 192.168.1.2", "a two-way street", "the second quarter", "one of them"}) {
+          "server 192.168.1.2", "a two-way street", "the second quarter", "one of them",
+          "Boeing 737 deliveries rose", "Sales rose. Airbus 320 orders fell"}) {
         INFO(s);
         const auto qs = find(s);
         for (const auto& q : qs)
@@ -269,4 +270,37 @@ TEST_CASE("results are in order and never overlap", "[quantity]") {
     const auto qs = find(s);
     REQUIRE(qs.size() >= 6);
     for (std::size_t i = 1; i < qs.size(); ++i) CHECK(qs[i - 1].bytes.end <= qs[i].bytes.start);
+}
+
+TEST_CASE("a figure after a common word at a sentence start stays", "[quantity]") {
+    only("Only 12 ships docked", {"12", 12, 12, 12, "", Q::exact, T::number});
+    only("About 150 ships", {"About 150", 150, 150, 150, "", Q::about, T::number});
+}
+
+TEST_CASE("mixed numbers, fractions of a scale and comparison phrasing", "[quantity]") {
+    only("one and a half", {"one and a half", 1.5, 1.5, 1.5, "", Q::exact, T::number});
+    only("The population is 3 million and a half",
+         {"3 million and a half", 3.5e6, 3.5e6, 3.5e6, "", Q::exact, T::number});
+    only("five and a half million fish",
+         {"five and a half million", 5.5e6, 5.5e6, 5.5e6, "", Q::exact, T::number});
+    only("two billion and a quarter dollars",
+         {"two billion and a quarter dollars", 2.25e9, 2.25e9, 2.25e9, "USD", Q::exact, T::money});
+    only("They have two million and one half",
+         {"two million and one half", 2.5e6, 2.5e6, 2.5e6, "", Q::exact, T::number});
+    only("half a billion dollars", {"half a billion dollars", 0.5e9, 0.5e9, 0.5e9, "USD", Q::exact, T::money});
+    only("a quarter of exports", {"a quarter", 0.25, 0.25, 0.25, "", Q::exact, T::number});
+    only("one-third of trade", {"one-third", 1.0 / 3, 1.0 / 3, 1.0 / 3, "", Q::exact, T::number});
+    only("duties of less than or equal to 5%",
+         {"less than or equal to 5%", 5, -inf, 5, "percent", Q::at_most, T::percent});
+    only("no more than 40 tonnes", {"no more than 40", 40, -inf, 40, "", Q::at_most, T::number});
+    only("tariff >= 25%", {">= 25%", 25, 25, inf, "percent", Q::at_least, T::percent});
+    only("margin < 3 pct", {"< 3 pct", 3, -inf, 3, "percent", Q::less_than, T::percent});
+    only("The number equals 20.", {"equals 20", 20, 20, 20, "", Q::exact, T::number});
+    only("a 1.5m order", {"1.5m", 1.5e6, 1.5e6, 1.5e6, "", Q::exact, T::number});
+    only("$1.2bn deal", {"$1.2bn", 1.2e9, 1.2e9, 1.2e9, "USD", Q::exact, T::money});
+    only("a loss of -3.5 million euros",
+         {"-3.5 million euros", -3.5e6, -3.5e6, -3.5e6, "EUR", Q::exact, T::money});
+    REQUIRE(find("x <> 30").size() == 1);
+    CHECK(find("x <> 30")[0].qualifier == Q::exact); // "<>" is no comparison
+    CHECK(find("between 4 and 6 pct").size() == 1);
 }

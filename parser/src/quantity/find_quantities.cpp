@@ -209,6 +209,16 @@ const WordTable& word_table() {
     return table;
 }
 
+// Whether the '>' at i closes a "<...>" tag (a newswire ticker "<IBM>", maybe spaced).
+bool tag_before(std::string_view s, std::size_t i) {
+    for (std::size_t k = i; k > 0 && i - k < 40; --k) {
+        const char c = s[k - 1];
+        if (c == '<') return true;
+        if (c == '>' || c == '\n') return false;
+    }
+    return false;
+}
+
 // Bytes that can begin a quantity on their own: digits, '.', '-', '$', and the lead bytes of
 // the euro, rupee, pound and yen signs.
 bool starts_symbol(std::string_view s, std::size_t i) {
@@ -219,8 +229,9 @@ bool starts_symbol(std::string_view s, std::size_t i) {
     case '.': return is_digit(n);
     case '-': return is_digit(n) || n == '$' || n == '.';
     case '<':
-    case '>': { // ">= 30", "<-30", "< = 100"; not "<>", "=>", "=<"
-        if (i > 0 && (s[i - 1] == '<' || s[i - 1] == '=' || s[i - 1] == '>')) return false;
+    case '>': { // ">= 30", "<-30", "< = 100"; not "<>", "=>", "=<", nor a tag "<IBM> 80386"
+        if (i > 0 && s[i - 1] != ' ' && s[i - 1] != '(') return false;
+        if (c == '>' && tag_before(s, i)) return false;
         std::size_t j = i + 1;
         while (j < s.size() && s[j] == ' ') ++j;
         if (j < s.size() && s[j] == '=') ++j;
@@ -506,12 +517,33 @@ struct Scanner {
             if (end < text.size() && (text[end] == '.' || text[end] == ')') &&
                 (end + 1 >= text.size() || text[end + 1] == ' ') && line_start(begin))
                 return true;
-            // Model numbers after a proper noun: "Boeing 737", "Section 232".
+            // Model numbers after a proper noun: "Boeing 737", "Section 232". At the start of a
+            // sentence every word is capitalised, so there the word must also not be a common
+            // one ("About 150", "Only 12", "Some 40").
             if (!year_like(m.low) && !prev.empty() && std::isupper((unsigned char)original[word_start]) &&
-                !is_month(prev) && !sentence_start(word_start))
+                !is_month(prev) &&
+                (!sentence_start(word_start) || (m.low.number.digits >= 3 && proper_noun_like(prev))))
                 return true;
         }
         return false;
+    }
+
+    // A capitalised word at a sentence start that is no function word the scanner knows.
+    static bool proper_noun_like(std::string_view w) {
+        for (char c : w)
+            if (!is_lower((unsigned char)c)) return false; // "U.S.", "No.": handled elsewhere
+        if (word_table().classes(w.data(), w.size()) != 0) return false;
+        return !one_of(w, {"the", "all", "only", "and", "but", "or", "so", "with", "for", "of",
+                           "to", "at", "after", "before", "since", "each", "every", "its",
+                           "their", "his", "her", "our", "these", "those", "that", "than", "like",
+                           "total", "and", "plus", "another", "another", "if", "when", "while",
+                           "although", "though", "because", "as", "per", "for", "nearly", "then",
+                           "now", "today", "yesterday", "overall", "combined", "respectively",
+                           "vs", "versus", "against", "including", "excluding", "net", "also",
+                           // newswire table abbreviations: "Shr 10 cts", "Revs 150 mln"
+                           "shr", "shrs", "revs", "rev", "sales", "qtr", "avg", "oper", "div",
+                           "pay", "loss", "profit", "record", "gross", "note", "notes", "exports",
+                           "imports", "production", "output", "stocks"});
     }
 
     bool line_start(std::size_t p) const {

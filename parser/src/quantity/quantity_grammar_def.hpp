@@ -492,8 +492,11 @@ const auto fraction = (word(numerator)[on_numerator] >> -lit('-') >> word(denomi
                       (kw("half") >> &(kw("of") | kw("the") | kw("a") | kw("an") | kw("its") |
                                        kw("their") | word(spaced_magnitude)))[on_half];
 
+// "half a billion": half of a magnitude.
+const auto half_a = (kw("half") >> kw("a") >> &word(spaced_magnitude))[on_half] >>
+                    word(spaced_magnitude)[on_magnitude];
 const auto word_numeral_def =
-    (fraction >> -word(spaced_magnitude)[on_magnitude]) | words[on_fold];
+    half_a | (fraction >> -word(spaced_magnitude)[on_magnitude]) | words[on_fold];
 
 const auto copy_numeral = [](auto& ctx) { _val(ctx) = _attr(ctx); };
 // "one and a half", "3 million and a quarter", "twenty and three fifths", "five and a half

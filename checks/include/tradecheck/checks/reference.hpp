@@ -7,20 +7,9 @@
 
 #include "tradecheck/checks/check.hpp"
 #include "tradecheck/parser/claim.hpp"
+#include "tradecheck/parser/reference.hpp"
 
 namespace tradecheck::checks {
-
-struct Reference {
-    std::string key;        // fact key, built from the fields below as claims' keys are
-    std::string kind, actor, partner, product, metric, basis;
-    std::string period;     // "1986", "1987-02", "by 2035", or "" for none
-    double value = 0;
-    double low = 0;         // the range the official figure allows; low = high = value by default
-    double high = 0;
-    std::string unit;       // percent, USD, multiplier, ...
-    std::string source;     // who publishes it
-    std::string url;
-};
 
 // Reads a reference CSV: a header naming at least kind, value, unit and source; optional
 // actor, partner, product, metric, basis, period, low, high, url. Throws std::runtime_error

@@ -12,6 +12,7 @@
 
 #include "tradecheck/parser/article.hpp"
 #include "tradecheck/parser/claim.hpp"
+#include "tradecheck/parser/reference.hpp"
 
 namespace tradecheck::db {
 
@@ -107,6 +108,11 @@ public:
     std::vector<StoredClaim> claims(const ClaimFilter& filter = {}) const;
     std::vector<Article> articles() const;
     std::optional<std::string> article_sha256(const std::string& id) const;
+
+    // Reference figures (reference.cpp). put_references adds them, replacing any with the same
+    // key and source, in one transaction; returns how many were new.
+    std::size_t put_references(const std::vector<Reference>& references);
+    std::vector<Reference> references() const;
 
 private:
     struct Impl;

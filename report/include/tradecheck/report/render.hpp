@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "tradecheck/checks/check.hpp"
+#include "tradecheck/checks/reference.hpp"
 #include "tradecheck/db/store.hpp"
 
 namespace tradecheck::report {
@@ -26,6 +27,8 @@ struct FindingsView {
     const std::vector<checks::Finding>& findings;
     const std::vector<db::StoredClaim>& claims;   // what Finding::claims index into
     const ArticleTexts& texts;
+    const std::vector<Reference>* references = nullptr;               // official figures
+    const std::vector<checks::Contradiction>* contradictions = nullptr; // claims that miss them
 };
 
 // `color`: ANSI colours in the table form (when stdout is a terminal).

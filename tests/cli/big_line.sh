@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# A 100 MB file on a single line (issue 7): `quantities` (file and stdin) and `ingest` finish,
+# within BIG_LINE_SECONDS (default 60) each on two cores, in bounded memory, and the article is
+# stored whole. The line is prose with figures everywhere and a tariff claim every 64 KB.
+# Memory is measured with /usr/bin/time when it is installed: `quantities` streams, so it stays
+# under 256 MB; `ingest` holds the one article (and its tokens) in memory, so it may use up to
+# BIG_LINE_INGEST_MB (default 3072) for 100 MB.
+# BIG_LINE_MB=N changes the size (default 100).
+set -u
+source "$(dirname "$0")/lib.bash"
+
+mb=${BIG_LINE_MB:-100}
+limit_s=${BIG_LINE_SECONDS:-60}
+ingest_mb=${BIG_LINE_INGEST_MB:-3072}
+size=$((mb * 1024 * 1024))
+avail_kb=$(awk '/MemAvailable/ {print $2}' /proc/meminfo 2>/dev/null || echo 0)
+free_kb=$(df -Pk "$WORK" | awk 'NR == 2 {print $4}')
+if [ "${avail_kb:-0}" -lt $(( (ingest_mb + 512) * 1024 )) ] || [ "${free_kb:-0}" -lt $((size / 1024 * 3)) ]; then
+  echo "skip: needs $((ingest_mb + 512)) MB of free memory and $((size / 1024 / 1024 * 3)) MB of disk"
+  exit 77
+fi
+
+filler='The committee met on Tuesday and said the review of 12 items would continue for 3 weeks, with 40 members and 2.5 million pages. '
+claim='Canada imposed a 25% tariff on steel from China. '
+block=""
+while [ ${#block} -lt $((65536 - ${#claim})) ]; do block+="$filler"; done
+block="${block:0:$((65536 - ${#claim}))}$claim"
+yes "$block" | tr -d '\n' | head -c "$size" > big.txt
+[ "$(stat -c %s big.txt)" = "$size" ] && ok || fail "could not write $mb MB"
+[ "$(wc -l < big.txt)" = 0 ] && ok || fail "big.txt is not a single line"
+claims_in_file=$((size / 65536))
+
+TIME=()
+[ -x /usr/bin/time ] && TIME=(/usr/bin/time -f '%e %M' -o "$WORK/time")
+
+# run NAME MAX_MB command...: runs it (stdout to $WORK/out), checks exit 0, time and memory.
+run() {
+  local name="$1" max_mb="$2"; shift 2
+  local t0 t1 got
+  t0=$(date +%s.%N)
+  timeout $((limit_s * 3)) "${TIME[@]}" "$@" >"$WORK/out" 2>"$WORK/err"
+  got=$?
+  t1=$(date +%s.%N)
+  local secs rss_kb=""
+  secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f", b - a}')
+  [ -f "$WORK/time" ] && rss_kb=$(awk 'END {print $2}' "$WORK/time")
+  echo "$name: exit $got, ${secs} s${rss_kb:+, max RSS $((rss_kb / 1024)) MB}"
+  [ "$got" = 0 ] && ok || fail "$name exited $got (124: killed after $((limit_s * 3)) s): $(head -c 300 "$WORK/err")"
+  awk -v s="$secs" -v l="$limit_s" 'BEGIN {exit !(s <= l)}' && ok || fail "$name took $secs s (limit $limit_s s)"
+  if [ -n "$rss_kb" ]; then
+    [ "$rss_kb" -le $((max_mb * 1024)) ] && ok || fail "$name used $((rss_kb / 1024)) MB (limit $max_mb MB)"
+  fi
+  rm -f "$WORK/time"
+}
+
+run "quantities FILE" 256 "$TC" quantities big.txt
+n=$(wc -l < "$WORK/out")
+[ "$n" -gt $((claims_in_file * 100)) ] && ok || fail "quantities found only $n figures"
+tail -n 1 "$WORK/out" | python3 -c 'import json, sys; json.loads(sys.stdin.read())' && ok || fail "last quantity is not JSON"
+
+run "quantities - (stdin)" 256 sh -c "'$TC' quantities - < big.txt"
+[ "$(wc -l < "$WORK/out")" = "$n" ] && ok || fail "stdin gave a different number of figures"
+
+run "ingest" "$ingest_mb" "$TC" ingest --db big.db big.txt
+stored=$(sqlite3 big.db "SELECT count(*), length(CAST(text AS BLOB)) FROM articles")
+[ "$stored" = "1|$size" ] && ok || fail "expected one article of $size bytes, got '$stored'"
+claims=$(sqlite3 big.db "SELECT count(*) FROM claims")
+[ "$claims" -ge "$claims_in_file" ] && ok || fail "expected at least $claims_in_file claims, got $claims"
+[ "$(sqlite3 big.db 'PRAGMA integrity_check')" = ok ] && ok || fail "integrity_check"
+finish
