@@ -404,6 +404,7 @@ RuleSet load_rules(const std::vector<fs::path>& dirs) {
             if (entry.path().extension() == ".tsv") fingerprint += read_text(entry.path());
     }
     for (const fs::path& dir : dirs) {
+        std::map<std::string, SourcePos> defined_here;   // one id twice in one directory is a mistake
         std::vector<fs::path> files;
         for (const auto& entry : fs::directory_iterator(dir))
             if (entry.path().extension() == ".rules") files.push_back(entry.path());
@@ -412,6 +413,18 @@ RuleSet load_rules(const std::vector<fs::path>& dirs) {
             const std::string text = read_text(f);
             fingerprint += text;
             for (Rule& rule : parse_rule_file(text, f.string(), &set.kinds)) {
+                if (const auto first = defined_here.find(rule.id); first != defined_here.end()) {
+                    const std::size_t line_start = [&] {
+                        std::size_t at = 0;
+                        for (int l = 1; l < rule.pos.line; ++l) at = text.find('\n', at) + 1;
+                        return at;
+                    }();
+                    throw RuleError(rule.pos,
+                                    fmt::format("duplicate rule id '{}' (first defined at {}:{})", rule.id,
+                                                first->second.file, first->second.line),
+                                    std::string_view(text).substr(line_start, text.find('\n', line_start) - line_start));
+                }
+                defined_here.emplace(rule.id, rule.pos);
                 const auto same = std::find_if(set.rules.begin(), set.rules.end(),
                                                [&](const Rule& r) { return r.id == rule.id; });
                 if (same != set.rules.end()) *same = std::move(rule);  // a user rule replaces a default

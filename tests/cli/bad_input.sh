@@ -30,6 +30,17 @@ expect_grep 'myrules/broken.rules:3:3: unknown statement' "$WORK/err"
 after=$(sqlite3 "$TRADECHECK_DB" "SELECT count(*) FROM claims" 2>/dev/null || echo x)
 [ "$before" = "$after" ] && ok || fail "claims changed from $before to $after after a failed ingest"
 
+# One rule id in two files of one directory is a mistake; in another directory it overrides.
+mkdir -p dup
+printf 'rule tariff_rate.x {\n kind tariff_rate\n accepts percent\n example "a"\n}\n' > dup/a.rules
+cp dup/a.rules dup/b.rules
+expect_status 1 "$TC" rules list --rules dup
+expect_grep 'dup/b.rules:1:6: duplicate rule id .tariff_rate.x. \(first defined at .*dup/a.rules:1\)' "$WORK/err"
+mkdir -p over
+printf 'rule tariff_rate.ad_valorem {\n kind tariff_rate\n accepts percent\n example "a"\n}\n' > over/t.rules
+expect_status 0 "$TC" rules list --rules over
+expect_grep 'tariff_rate.ad_valorem .*over/t.rules:1' "$WORK/out"
+
 # Reading commands never create a database.
 expect_status 1 "$TC" claims --db nowhere.db
 expect_grep "no database at 'nowhere.db'" "$WORK/err"

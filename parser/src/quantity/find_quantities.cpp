@@ -624,31 +624,103 @@ struct Scanner {
             p += 2;
             while (p < n && is_digit((unsigned char)text[p])) ++p;
         }
+        Measure low;
+        std::size_t end = p; // end of what is read
         if (p < n) {
             const char c = text[p];
             if (c == ' ') {
-                std::size_t w = p;
-                while (w < n && text[w] == ' ') ++w;
-                std::size_t e = w;
-                while (e < n && is_lower((unsigned char)text[e])) ++e;
-                if (e == w) return false; // not a word: the grammar decides
-                const WordTable& table = word_table();
-                if (e - w > WordTable::max_letters && table.long_follower()) return false;
-                if (table.classes(text.data() + w, e - w) & follows) return false;
+                // Up to a magnitude and a unit from the commonest newswire forms ("150 mln",
+                // "12 pct", "1.5 billion dlrs", "20 mln yen"): a word is read only when the
+                // grammar could read nothing longer there, else the grammar decides.
+                int stage = 0; // 0: after the digits, 1: after a magnitude, 2: after a unit
+                std::size_t q = p;
+                while (true) {
+                    std::size_t w = q;
+                    while (w < n && text[w] == ' ') ++w;
+                    std::size_t e = w;
+                    while (e < n && is_lower((unsigned char)text[e])) ++e;
+                    if (e == w) {
+                        // not a word: a dash may start a range, anything else ends the figure
+                        if (w == q || stage == 0) return false;
+                        const unsigned char d = (unsigned char)text[w];
+                        if (w < n && (d == '-' || d >= 0x80 || d == '(' || d == '%' || d == '$' ||
+                                      is_digit(d)))
+                            return false;
+                        break;
+                    }
+                    if (e < n && (is_digit((unsigned char)text[e]) || text[e] == '_')) return false;
+                    const std::string_view word = text.substr(w, e - w);
+                    const WordTable& table = word_table();
+                    if (e - w > WordTable::max_letters && table.long_follower()) return false;
+                    if (!(table.classes(text.data() + w, e - w) & follows)) break;
+                    const int magnitude = stage == 0 ? newswire_magnitude(word) : -1;
+                    const std::string_view unit = stage < 2 ? newswire_unit(word, e) : std::string_view();
+                    if (magnitude > 0) {
+                        stage = 1;
+                        low.number.has_magnitude = true; // applied below
+                        low.number.magnitude = magnitude;
+                    } else if (!unit.empty()) {
+                        stage = 2;
+                        low.unit = quantity::ast::Unit{unit};
+                        low.has_unit = true;
+                    } else {
+                        return false; // "to", "or", "and", other units: the grammar
+                    }
+                    end = e;
+                    q = e;
+                    if (q >= n || text[q] != ' ') {
+                        // glued to what follows: only a closing mark or a full stop
+                        const unsigned char d = q < n ? (unsigned char)text[q] : ' ';
+                        if (q < n && !(d == ',' || d == ';' || d == ')' || d == '"' || d == '\'' ||
+                                       (d == '.' && !(q + 1 < n && is_alnum((unsigned char)text[q + 1])))))
+                            return false;
+                        break;
+                    }
+                }
             } else if (c == '.') {
                 if (p + 1 < n && is_digit((unsigned char)text[p + 1])) return false;
             } else if (c != ',' && c != ';' && c != ')' && c != '"' && c != '\'') {
                 return false;
             }
         }
-        Measure low;
+        const bool has_magnitude = low.number.has_magnitude;
+        const int magnitude = low.number.magnitude;
         if (!quantity::digits_to_numeral(text.data() + i, text.data() + p, low.number)) return false;
+        if (has_magnitude) { // as apply_magnitude()
+            low.number.value *= std::pow(10.0, magnitude);
+            low.number.exponent += magnitude;
+            low.number.has_magnitude = true;
+            low.number.magnitude = magnitude;
+            low.number.plain_integer = false;
+        }
         low.begin = text.data() + i;
-        low.end = text.data() + p;
+        low.end = text.data() + end;
         m = Match{};
         m.low = low;
         first = low.end;
         return true;
+    }
+
+    // The spaced magnitudes plain_figure reads itself (a subset of the grammar's).
+    static int newswire_magnitude(std::string_view w) {
+        if (w == "mln" || w == "million") return 6;
+        if (w == "billion" || w == "bln") return 9;
+        if (w == "thousand") return 3;
+        if (w == "trillion") return 12;
+        return -1;
+    }
+    // The units plain_figure reads itself, when no longer unit starts with the word: "pct"
+    // but not "pct points", "dlrs" but not "dlrs" after a nationality (that is a follower word
+    // and goes to the grammar before this is reached).
+    std::string_view newswire_unit(std::string_view w, std::size_t e) const {
+        if (w == "pct" || w == "percent") {
+            const std::string_view after = next_word(text, e);
+            if (after.substr(0, 5) == "point") return {};
+            return "percent";
+        }
+        if (w == "dlrs" || w == "dlr" || w == "dollars" || w == "dollar") return "$";
+        if (w == "yen") return "JPY";
+        return {};
     }
 
     bool try_at(std::size_t i, std::size_t& next) {
@@ -676,6 +748,19 @@ struct Scanner {
     bool worth_trying(std::size_t p) const {
         const std::size_t n = text.size();
         const WordTable& table = word_table();
+        {
+            // Start words that only begin fixed phrases: the next word must continue one.
+            std::size_t e = p;
+            while (e < n && is_lower((unsigned char)text[e])) ++e;
+            if (e < n && text[e] == ' ') {
+                const std::string_view w = text.substr(p, e - p);
+                std::string_view next = next_word(text, e);
+                std::size_t letters = 0;
+                while (letters < next.size() && is_lower((unsigned char)next[letters])) ++letters;
+                next = next.substr(0, letters); // "a half." ends a sentence
+                if (!phrase_continues(w, next)) return false;
+            }
+        }
         for (int words = 0; words < 10; ++words) {
             while (p < n && text[p] == ' ') ++p;
             if (p >= n) return false;
@@ -709,6 +794,31 @@ struct Scanner {
             if (e < n && text[e] != ' ') return true; // "us$", "c$", "one-third", ...
             p = e;
         }
+        return true;
+    }
+
+    // For start words that begin only fixed phrases in the grammar (qualifier_word, time and
+    // fraction rules), whether `next` can be the phrase's second word. Other words: true.
+    static bool phrase_continues(std::string_view w, std::string_view next) {
+        auto any = [next](std::initializer_list<std::string_view> l) { return one_of(next, l); };
+        if (w == "a")
+            return any({"minimum", "maximum", "half", "halves", "third", "thirds", "quarter",
+                        "quarters", "fourth", "fourths", "fifth", "fifths", "sixth", "sixths",
+                        "seventh", "sevenths", "eighth", "eighths", "ninth", "ninths", "tenth",
+                        "tenths", "hundred", "thousand", "million", "billion", "trillion",
+                        "dozen"});
+        if (w == "an") return any({"estimated", "approximately", "average"});
+        if (w == "at") return any({"least", "most"});
+        if (w == "on") return any({"average"});
+        if (w == "up") return any({"to"});
+        if (w == "as") return any({"much", "many", "high"});
+        if (w == "no" || w == "not") return any({"less", "fewer", "more", "higher"});
+        if (w == "last" || w == "this" || w == "next") return any({"year"});
+        if (w == "close") return any({"to"});
+        if (w == "upwards") return any({"of"});
+        if (w == "more" || w == "less" || w == "greater" || w == "fewer" || w == "higher" ||
+            w == "larger" || w == "bigger" || w == "lower" || w == "smaller")
+            return any({"than", "or"});
         return true;
     }
 
