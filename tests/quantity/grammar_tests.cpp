@@ -304,3 +304,20 @@ TEST_CASE("mixed numbers, fractions of a scale and comparison phrasing", "[quant
     CHECK(find("x <> 30")[0].qualifier == Q::exact); // "<>" is no comparison
     CHECK(find("between 4 and 6 pct").size() == 1);
 }
+
+TEST_CASE("a percentage and an amount joined by 'to' lend each other nothing", "[quantity]") {
+    // Reuters: "imports ... dropped 36 pct to 160 mln crowns" is a fall of 36 pct, to a level.
+    const std::string s = "Imports from South Africa dropped 36 pct to 160 mln crowns.";
+    const auto qs = find(s);
+    REQUIRE(qs.size() >= 2);
+    check(s, qs[0], {"36 pct", 36, 36, 36, "percent", Qualifier::exact, QuantityType::percent});
+    CHECK(text_of(s, qs[1]).substr(0, 7) == "160 mln");
+    CHECK(qs[1].value == Approx(160e6));
+    CHECK(qs[1].unit != "percent");
+    // A real range still shares its unit and magnitude.
+    const std::string r = "tariffs of 4 to 6 pct and sales of 5 to 7 billion dlrs";
+    const auto rs = find(r);
+    REQUIRE(rs.size() == 2);
+    check(r, rs[0], {"4 to 6 pct", 5, 4, 6, "percent", Qualifier::between, QuantityType::percent});
+    check(r, rs[1], {"5 to 7 billion dlrs", 6e9, 5e9, 7e9, "USD", Qualifier::between, QuantityType::money});
+}

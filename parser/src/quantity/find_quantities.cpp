@@ -374,7 +374,14 @@ struct Scanner {
     }
 
     // "between 4 and 6.5 billion euros": the low end takes the high end's unit and magnitude.
+    static bool is_percent(const Measure& m) {
+        return m.has_unit && (m.unit.name == "percent" || m.unit.name == "percentage_point");
+    }
+
     static void inherit(Measure& low, Measure& high) {
+        // A percentage never takes a magnitude: "dropped 36 pct to 160 mln crowns" is two figures
+        // of different kinds, and neither lends the other its unit or its "mln".
+        if (is_percent(low) != is_percent(high) && (low.number.has_magnitude || high.number.has_magnitude)) return;
         if (!low.has_unit && high.has_unit) {
             low.unit = high.unit;
             low.has_unit = true;
@@ -382,7 +389,7 @@ struct Scanner {
             high.unit = low.unit;
             high.has_unit = true;
         }
-        if (!low.number.has_magnitude && high.number.has_magnitude &&
+        if (!is_percent(low) && !low.number.has_magnitude && high.number.has_magnitude &&
             low.number.value < high.number.value / std::pow(10.0, high.number.magnitude)) {
             low.number.value *= std::pow(10.0, high.number.magnitude);
             low.number.exponent += high.number.magnitude;
