@@ -59,7 +59,8 @@ int run(const CheckCmdOptions& o) {
     report::ArticleTexts texts;
     checks::CheckOptions options;
     options.min_sources = o.min_sources;
-    for (const Article& a : store.articles()) {
+    const std::vector<Article> articles = store.articles();
+    for (const Article& a : articles) {
         if (const auto year = publication_year(a)) options.article_year[a.id] = *year;
         texts.emplace(a.id, a.text);
     }
@@ -69,7 +70,16 @@ int run(const CheckCmdOptions& o) {
     const auto findings = checks::check(claims, options);
     const std::vector<Reference> references = store.references();
     const auto contradicted = checks::contradictions(claims, references);
-    const report::FindingsView view{findings, stored, texts, &references, &contradicted};
+    // Restatements inside one article ("10 million euros (approximately C$16 million)").
+    std::vector<checks::ConversionCheck> conversions;
+    for (const Article& a : articles) {
+        QuantityOptions q;
+        q.default_dollar = a.currency.empty() ? "USD" : a.currency;
+        const int year = publication_year(a).value_or(0);
+        for (auto& c : checks::check_conversions(a.id, a.text, find_quantities(a.text, q), year, rates))
+            conversions.push_back(std::move(c));
+    }
+    const report::FindingsView view{findings, stored, texts, &references, &contradicted, &conversions};
 
     const report::Format format = report::parse_format(o.format);
     if (o.out.empty() || o.out == "-") {

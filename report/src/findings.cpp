@@ -129,6 +129,11 @@ void write_table(std::ostream& out, const FindingsView& v, bool color) {
                                                                            contradiction_count(v) == 1 ? "" : "s");
         for (const auto& c : *v.contradictions) out << "    " << contradiction_text(v, c) << "\n";
     }
+    if (inconsistent_conversions(v)) {
+        out << "\n" << paint("1;31", "CONVERSION DOES NOT MATCH") << fmt::format("  [{}]\n", inconsistent_conversions(v));
+        for (const auto& c : *v.conversions)
+            if (c.comparable && !c.consistent) out << "    " << conversion_text(c) << "\n";
+    }
     for (const Finding& f : v.findings) {
         const std::string_view code = f.status == Status::conflict         ? "1;31"
                                       : f.status == Status::revised        ? "35"
@@ -172,6 +177,12 @@ void write_markdown(std::ostream& out, const FindingsView& v) {
     if (contradiction_count(v)) {
         out << "## Claims that contradict reference figures\n\n";
         for (const auto& c : *v.contradictions) out << "- " << md_escape(contradiction_text(v, c)) << "\n";
+        out << "\n";
+    }
+    if (inconsistent_conversions(v)) {
+        out << "## Conversions inside an article that do not match\n\n";
+        for (const auto& c : *v.conversions)
+            if (c.comparable && !c.consistent) out << "- " << md_escape(conversion_text(c)) << "\n";
         out << "\n";
     }
     out << "| status | fact | sources | values |\n|---|---|---|---|\n";
@@ -242,11 +253,19 @@ nlohmann::json findings_json(const FindingsView& v) {
                                                      {"unit", r.unit}, {"source", r.source}, {"url", r.url}}},
                                       {"gap", c.gap}, {"relative_gap", c.relative_gap}});
         }
+    nlohmann::json conversions = nlohmann::json::array();
+    if (v.conversions)
+        for (const auto& c : *v.conversions)
+            conversions.push_back({{"article", c.article}, {"original", c.original_text}, {"converted", c.converted_text},
+                                   {"original_unit", c.original.unit}, {"converted_unit", c.converted.unit},
+                                   {"original_usd", c.comparable ? nlohmann::json(c.original_usd) : nlohmann::json(nullptr)},
+                                   {"converted_usd", c.comparable ? nlohmann::json(c.converted_usd) : nlohmann::json(nullptr)},
+                                   {"year", c.year}, {"comparable", c.comparable}, {"consistent", c.consistent}});
     const Summary s = summarise(v);
     return {{"summary", {{"facts", s.facts}, {"claims", s.claims}, {"articles", s.articles}, {"conflict", s.conflicts},
                          {"revised", s.revised}, {"agree", s.agree}, {"single", s.single},
                          {"not_comparable", s.not_comparable}, {"contradicts_reference", contradictions.size()}}},
-            {"facts", facts}, {"contradictions", contradictions}};
+            {"facts", facts}, {"contradictions", contradictions}, {"conversions", conversions}};
 }
 
 void write_csv(std::ostream& out, const FindingsView& v) {

@@ -74,6 +74,23 @@ inline std::string contradiction_text(const FindingsView& v, const checks::Contr
                        official, r.unit, r.url.empty() ? "" : " <" + r.url + ">", human(c.gap), 100 * c.relative_gap);
 }
 
+// "10 million euros" = "approximately C$16 million" in a.txt: 10.8 million USD against 11.4
+// million USD (1986 rates).
+inline std::string conversion_text(const checks::ConversionCheck& c) {
+    if (!c.comparable)
+        return fmt::format("'{}' restated as '{}' ({}): no rate for {} or {} in {}", c.original_text, c.converted_text,
+                           c.article, c.original.unit, c.converted.unit, c.year);
+    return fmt::format("'{}' restated as '{}' ({}): {} USD against {} USD at {} rates", c.original_text,
+                       c.converted_text, c.article, human(c.original_usd), human(c.converted_usd), c.year);
+}
+
+inline std::size_t inconsistent_conversions(const FindingsView& v) {
+    std::size_t n = 0;
+    if (v.conversions)
+        for (const auto& c : *v.conversions) n += c.comparable && !c.consistent;
+    return n;
+}
+
 inline std::size_t contradiction_count(const FindingsView& v) {
     return v.contradictions ? v.contradictions->size() : 0;
 }

@@ -618,6 +618,12 @@ void write_findings_html(std::ostream& out, const FindingsView& view) {
         for (const auto& c : *view.contradictions) o << "<li>" << html_escape(contradiction_text(view, c)) << "</li>\n";
         o << "</ul></section>\n";
     }
+    if (inconsistent_conversions(view)) {
+        o << "<section class=\"contradictions\"><h2>Conversions inside an article that do not match</h2><ul>\n";
+        for (const auto& c : *view.conversions)
+            if (c.comparable && !c.consistent) o << "<li>" << html_escape(conversion_text(c)) << "</li>\n";
+        o << "</ul></section>\n";
+    }
     o << "<ul class=\"counts\">" << count_item(Status::conflict, sum.conflicts)
       << (sum.revised ? count_item(Status::revised, sum.revised) : std::string())
       << count_item(Status::not_comparable, sum.not_comparable) << count_item(Status::agree, sum.agree)

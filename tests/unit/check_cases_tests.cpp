@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "tradecheck/checks/check.hpp"
+#include "tradecheck/checks/conversion.hpp"
 #include "tradecheck/checks/fact_key.hpp"
 
 using namespace tradecheck;
@@ -137,4 +138,20 @@ TEST_CASE("truncated whole-unit amounts agree with the decimal figure", "[checks
     CHECK(f.rounding_only);
     const auto& g = only(check({deficit("a", 7.1, 8, 1986), deficit("b", 7.3, 8, 1986)}));
     CHECK(g.status == Status::conflict);
+}
+
+TEST_CASE("parenthetical conversions are checked through the rates table", "[checks]") {
+    Rates rates;
+    rates.add(2025, "EUR", 0.885);
+    rates.add(2025, "CAD", 1.398);
+    const std::string text = "an entry fee of 10 million euros (approximately C$16 million), and 10 million euros "
+                             "(about C$30 million) for the other";
+    const auto qs = find_quantities(text);
+    const auto found = check_conversions("a", text, qs, 2025, rates);
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].consistent);             // 10M EUR = 11.3M USD, C$16M = 11.4M USD
+    CHECK(found[0].converted_text == "approximately C$16 million");
+    CHECK_FALSE(found[1].consistent);       // C$30M is 21.5M USD
+    Rates none;
+    CHECK_FALSE(check_conversions("a", text, qs, 2025, none)[0].comparable);
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "tradecheck/checks/check.hpp"
+#include "tradecheck/checks/conversion.hpp"
 #include "tradecheck/checks/reference.hpp"
 #include "tradecheck/db/store.hpp"
 
@@ -29,6 +30,7 @@ struct FindingsView {
     const ArticleTexts& texts;
     const std::vector<Reference>* references = nullptr;               // official figures
     const std::vector<checks::Contradiction>* contradictions = nullptr; // claims that miss them
+    const std::vector<checks::ConversionCheck>* conversions = nullptr;  // "10 million euros (C$16 million)"
 };
 
 // `color`: ANSI colours in the table form (when stdout is a terminal).
