@@ -587,6 +587,48 @@ Article example_article(const Example& ex) {
     return a;
 }
 
+// Where to end a piece of a huge article near `at`: after a sentence end (". " or a line break)
+// within the next 64 KB, else after white space, else at a code-point boundary.
+std::size_t cut_point(std::string_view text, std::size_t at) {
+    if (at >= text.size()) return text.size();
+    const std::string_view ahead = text.substr(at, 64 * 1024);
+    for (std::string_view end : {std::string_view(". "), std::string_view("\n")})
+        if (const auto p = ahead.find(end); p != std::string_view::npos) return at + p + end.size();
+    if (const auto p = ahead.find(' '); p != std::string_view::npos) return at + p + 1;
+    while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0u) == 0x80u) ++at;
+    return at;
+}
+
+// Claims never reach across more than a few sentences, so a huge article (a dump with no
+// paragraph breaks, a 100 MB line) is read in pieces of about a megabyte: memory stays bounded
+// by the piece, not the article. Offsets are shifted back to the whole text.
+std::vector<Claim> extract_in_pieces(const Article& article, const RuleSet& rules) {
+    constexpr std::size_t piece = std::size_t{1} << 20;
+    if (article.text.size() <= 2 * piece) return Document(article, rules).claims();
+    std::vector<Claim> out;
+    const std::string_view text(article.text);
+    std::size_t begin = 0, code_points = 0;
+    while (begin < text.size()) {
+        const std::size_t end = cut_point(text, begin + piece);
+        Article part;
+        part.id = article.id;
+        part.path = article.path;
+        part.published = article.published;
+        part.currency = article.currency;
+        part.text = std::string(text.substr(begin, end - begin));
+        for (Claim c : Document(part, rules).claims()) {
+            c.start += code_points;
+            c.end += code_points;
+            c.quantity.span = {c.start, c.end};
+            c.quantity.bytes = {c.quantity.bytes.start + begin, c.quantity.bytes.end + begin};
+            out.push_back(std::move(c));
+        }
+        code_points += count_code_points(part.text);
+        begin = end;
+    }
+    return out;
+}
+
 // Whether every phrase of every rule has its vocabulary ids (a cheap walk over the rules).
 bool indexed(const RuleSet& rules) {
     for (const Rule& rule : rules.rules) {
@@ -621,11 +663,11 @@ std::vector<Claim> extract_claims(const Article& article, const RuleSet& rules) 
         return {};
     if (!indexed(rules)) {
         // A rule set put together or changed by hand, not through load_rules(): number its words first.
-        RuleSet indexed = rules;
-        index_vocabulary(indexed);
-        return Document(article, indexed).claims();
+        RuleSet copy = rules;
+        index_vocabulary(copy);
+        return extract_in_pieces(article, copy);
     }
-    return Document(article, rules).claims();
+    return extract_in_pieces(article, rules);
 }
 
 std::vector<ExampleFailure> test_rule_examples(const RuleSet& rules, int& examples_run) {
