@@ -11,43 +11,11 @@
 #include <fmt/core.h>
 
 #include "tradecheck/checks/fact_key.hpp"
+#include "tradecheck/parser/csv.hpp"
 
 namespace tradecheck::checks {
 
 namespace {
-
-// RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks.
-std::vector<std::vector<std::string>> csv_records(const std::string& text, std::vector<int>& lines) {
-    std::vector<std::vector<std::string>> records;
-    std::vector<std::string> fields(1);
-    bool quoted = false;
-    int line = 1, record_line = 1;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (quoted) {
-            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') { fields.back() += '"'; ++i; }
-            else if (c == '"') quoted = false;
-            else { if (c == '\n') ++line; fields.back() += c; }
-        } else if (c == '"') {
-            quoted = true;
-        } else if (c == ',') {
-            fields.emplace_back();
-        } else if (c == '\n') {
-            records.push_back(std::move(fields));
-            lines.push_back(record_line);
-            fields.assign(1, {});
-            record_line = ++line;
-        } else if (c != '\r') {
-            fields.back() += c;
-        }
-    }
-    if (quoted) throw std::runtime_error(fmt::format("{}: unterminated quoted field", record_line));
-    if (fields.size() > 1 || !fields[0].empty()) {
-        records.push_back(std::move(fields));
-        lines.push_back(record_line);
-    }
-    return records;
-}
 
 QuantityType type_of_unit(const std::string& unit) {
     if (unit == "percent" || unit == "percentage_point") return QuantityType::percent;
@@ -95,25 +63,24 @@ std::vector<Reference> read_references(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error(fmt::format("{}: cannot open reference file", path));
     const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    std::vector<int> lines;
-    std::vector<std::vector<std::string>> records;
+    std::vector<CsvRecord> records;
     try {
-        records = csv_records(text, lines);
+        records = read_csv(text);
     } catch (const std::runtime_error& e) {
         throw std::runtime_error(fmt::format("{}:{}", path, e.what()));
     }
     if (records.empty()) throw std::runtime_error(fmt::format("{}:1: empty reference file", path));
     std::map<std::string, std::size_t> column;
-    for (std::size_t i = 0; i < records[0].size(); ++i) column[records[0][i]] = i;
+    for (std::size_t i = 0; i < records[0].fields.size(); ++i) column[records[0].fields[i]] = i;
     for (const char* required : {"kind", "value", "unit", "source"})
         if (!column.count(required))
             throw std::runtime_error(fmt::format("{}:1: the header has no '{}' column", path, required));
 
     std::vector<Reference> refs;
     for (std::size_t r = 1; r < records.size(); ++r) {
-        const auto& row = records[r];
+        const auto& row = records[r].fields;
         if (row.size() == 1 && row[0].empty()) continue;
-        const std::string where = fmt::format("{}:{}", path, lines[r]);
+        const std::string where = fmt::format("{}:{}", path, records[r].line);
         const auto get = [&](const char* name) {
             const auto it = column.find(name);
             return it == column.end() || it->second >= row.size() ? std::string() : row[it->second];

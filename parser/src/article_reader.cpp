@@ -11,6 +11,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include "tradecheck/parser/csv.hpp"
 #include "tradecheck/parser/text.hpp"
 
 namespace fs = std::filesystem;
@@ -121,32 +122,6 @@ std::string read_file(const fs::path& path) {
     return content;
 }
 
-// RFC 4180 fields of one record starting at `pos`; advances `pos` past the record.
-std::vector<std::string> csv_record(const std::string& text, std::size_t& pos, std::size_t& line) {
-    std::vector<std::string> fields(1);
-    bool quoted = false;
-    for (; pos < text.size(); ++pos) {
-        const char c = text[pos];
-        if (quoted) {
-            if (c == '"' && pos + 1 < text.size() && text[pos + 1] == '"') { fields.back() += '"'; ++pos; }
-            else if (c == '"') quoted = false;
-            else { if (c == '\n') ++line; fields.back() += c; }
-        } else if (c == '"') {
-            quoted = true;
-        } else if (c == ',') {
-            fields.emplace_back();
-        } else if (c == '\n') {
-            ++pos;
-            ++line;
-            break;
-        } else if (c != '\r') {
-            fields.back() += c;
-        }
-    }
-    if (quoted) throw std::runtime_error(fmt::format("line {}: unterminated quoted field", line));
-    return fields;
-}
-
 bool is_jsonl_file(const fs::path& path) {
     const std::string ext = path.extension().string();
     return ext == ".jsonl" || ext == ".ndjson";
@@ -183,9 +158,14 @@ const ManifestEntry* manifest_for(const fs::path& file,
 } // namespace
 
 std::map<std::string, ManifestEntry> read_manifest(const std::string& path) {
-    const std::string text = read_file(path);
-    std::size_t pos = 0, line = 1;
-    const std::vector<std::string> header = csv_record(text, pos, line);
+    std::vector<CsvRecord> records;
+    try {
+        records = read_csv(read_file(path));
+    } catch (const std::runtime_error& e) {
+        throw std::runtime_error(fmt::format("{}:{}", path, e.what()));
+    }
+    if (records.empty()) throw std::runtime_error(fmt::format("{}:1: manifest has no 'file' column", path));
+    const std::vector<std::string>& header = records.front().fields;
     const auto column = [&](const char* name) -> long {
         const auto it = std::find(header.begin(), header.end(), name);
         return it == header.end() ? -1 : it - header.begin();
@@ -194,18 +174,12 @@ std::map<std::string, ManifestEntry> read_manifest(const std::string& path) {
     if (file_col < 0) throw std::runtime_error(fmt::format("{}:1: manifest has no 'file' column", path));
     const long cols[] = {column("outlet"), column("published"), column("title"), column("currency")};
     std::map<std::string, ManifestEntry> entries;
-    while (pos < text.size()) {
-        const std::size_t record_line = line;
-        std::vector<std::string> row;
-        try {
-            row = csv_record(text, pos, line);
-        } catch (const std::exception& e) {
-            throw std::runtime_error(fmt::format("{}:{}", path, e.what()));
-        }
+    for (std::size_t r = 1; r < records.size(); ++r) {
+        const std::vector<std::string>& row = records[r].fields;
         if (row.size() == 1 && trim(row[0]).empty()) continue;
         const auto get = [&](long col) { return col >= 0 && col < static_cast<long>(row.size()) ? trim(row[col]) : std::string{}; };
         if (get(file_col).empty())
-            throw std::runtime_error(fmt::format("{}:{}: record has no file name", path, record_line));
+            throw std::runtime_error(fmt::format("{}:{}: record has no file name", path, records[r].line));
         entries[get(file_col)] = ManifestEntry{get(cols[0]), get(cols[1]), get(cols[2]), get(cols[3])};
     }
     return entries;
