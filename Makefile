@@ -51,7 +51,9 @@ $(SAN_BUILD)/CMakeCache.txt: | deps
 
 test-san: deps $(SAN_BUILD)/CMakeCache.txt
 	cmake --build $(SAN_BUILD) -j $(JOBS)
+	# The heavy end-to-end tests run smaller here: sanitized code is several times slower.
 	cd $(SAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  CRASH_ROUNDS=2 BIG_LINE_MB=10 BIG_LINE_SECONDS=120 \
 	  ctest --output-on-failure -j $(JOBS)
 
 test: test-fast test-san
