@@ -55,6 +55,15 @@ void upgrade(SQLite::Database& db, const std::filesystem::path& path, int versio
     }
 }
 
+// Another program's SQLite file: tables, but no schema version of ours.
+void refuse_foreign(SQLite::Database& db, const std::filesystem::path& path, int version) {
+    if (version == 0 && has_tables(db)) {
+        throw StoreError(fmt::format("{} is a SQLite database but not a tradecheck one "
+                                     "(it has tables and no schema version); refusing to "
+                                     "change it", path.string()));
+    }
+}
+
 // Brings the schema to the current version inside one transaction.
 void migrate(SQLite::Database& db, const std::filesystem::path& path) {
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -63,11 +72,7 @@ void migrate(SQLite::Database& db, const std::filesystem::path& path) {
     refuse_newer(path, version);
     if (version == Store::schema_version) return;  // rolls back an empty transaction
     if (version == 0) {
-        if (has_tables(db)) {
-            throw StoreError(fmt::format("{} is a SQLite database but not a tradecheck one "
-                                         "(it has tables and no schema version); refusing to "
-                                         "change it", path.string()));
-        }
+        refuse_foreign(db, path, version);
         db.exec(schema_sql);
     } else {
         upgrade(db, path, version);
@@ -150,7 +155,10 @@ SQLite::Database connect(const std::filesystem::path& path, bool read_only) {
     db.exec("PRAGMA foreign_keys = ON");
     // Refuse a newer file before touching it, even its journal mode. This first read is also
     // where SQLite notices a file that is not a database.
-    refuse_newer(path, user_version(db));
+    const int version = user_version(db);
+    refuse_newer(path, version);
+    // ...and another program's database before its journal mode is changed.
+    if (!read_only) refuse_foreign(db, path, version);
     if (!read_only) {
         // WAL lets `sqlite3` readers query while tradecheck writes. The mode is stored in the
         // file, so a read-only connection leaves it alone.

@@ -158,9 +158,13 @@ const ManifestEntry* manifest_for(const fs::path& file,
 } // namespace
 
 std::map<std::string, ManifestEntry> read_manifest(const std::string& path) {
+    const std::string text = read_file(path);
+    // Metadata is stored and printed as UTF-8: a Latin-1 manifest would poison every report.
+    if (const auto bad = first_invalid_utf8(text))
+        throw std::runtime_error(fmt::format("invalid UTF-8 at byte offset {}; its metadata is ignored", *bad));
     std::vector<CsvRecord> records;
     try {
-        records = read_csv(read_file(path));
+        records = read_csv(text);
     } catch (const std::runtime_error& e) {
         throw std::runtime_error(fmt::format("{}:{}", path, e.what()));
     }
@@ -247,8 +251,32 @@ std::string json_reason(const std::exception& e) {
 
 } // namespace
 
+// How deeply arrays and objects nest in a JSON text (outside strings). nlohmann parses and
+// dumps recursively, so a hostile record nested 200,000 deep would overflow the stack.
+std::size_t json_depth(std::string_view line) {
+    std::size_t depth = 0, deepest = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            deepest = std::max(deepest, ++depth);
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return deepest;
+}
+
 Article parse_jsonl_record(std::string_view line, const std::string& default_id, const std::string& path,
                            std::string* metadata) {
+    constexpr std::size_t max_depth = 256;
+    if (json_depth(line) > max_depth)
+        throw std::runtime_error(fmt::format("invalid record: JSON nested deeper than {} levels; skipped", max_depth));
     json record;
     try {
         record = json::parse(line.begin(), line.end());
@@ -277,8 +305,9 @@ Article parse_jsonl_record(std::string_view line, const std::string& default_id,
     if (a.currency.empty()) a.currency = "USD";
     a.path = path;
     a.text = text->get<std::string>();
-    if (a.text.find('\0') != std::string::npos)
-        throw std::runtime_error("invalid record: text contains NUL characters; skipped");
+    for (const std::string* field : {&a.text, &a.id, &a.title, &a.outlet, &a.currency})
+        if (field->find('\0') != std::string::npos)
+            throw std::runtime_error("invalid record: a field contains NUL characters; skipped");
     if (trim(a.text).empty()) throw std::runtime_error("empty article (no text); skipped");
 
     if (metadata) {

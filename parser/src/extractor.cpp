@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <optional>
 #include <set>
+#include <span>
 
 #include <fmt/core.h>
 
@@ -357,8 +358,8 @@ private:
     const Placed* time_for(const Placed& p) const {
         const Placed* best = nullptr;
         std::size_t best_cost = 0;
-        for (const Placed& t : placed_) {
-            if (t.sentence != p.sentence || !is_time(*t.q) || &t == &p) continue;
+        for (const Placed& t : in_sentence(p.sentence)) {
+            if (!is_time(*t.q) || &t == &p) continue;
             if (t.q->type == QuantityType::duration && t.q->relation == TimeRelation::none) continue;
             const bool after = t.first >= p.last;
             const std::size_t gap = after ? t.first - p.last : (p.first >= t.last ? p.first - t.last : 0);
@@ -415,9 +416,19 @@ private:
 
     // The year quantity printed right after a month ("March 1987"), if any.
     const Placed* year_after(std::size_t token) const {
-        for (const Placed& q : placed_)
+        for (const Placed& q : in_sentence(sentence_of_[std::min(token, tokens_.size())]))
             if (q.first == token + 1 && q.q->type == QuantityType::year) return &q;
         return nullptr;
+    }
+
+    // The quantities of sentence `s` (placed_ is in text order): a lookup, not a scan, so a
+    // figure-dense article costs linear time.
+    std::span<const Placed> in_sentence(std::size_t s) const {
+        const auto lo = std::lower_bound(placed_.begin(), placed_.end(), s,
+                                         [](const Placed& p, std::size_t v) { return p.sentence < v; });
+        const auto hi = std::upper_bound(lo, placed_.end(), s,
+                                         [](std::size_t v, const Placed& p) { return v < p.sentence; });
+        return {lo, hi};
     }
 
     std::size_t time_cost(const Placed& t, const Placed& p) const {

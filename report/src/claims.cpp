@@ -88,7 +88,7 @@ void write_claims_table(std::ostream& out, const std::vector<db::StoredClaim>& c
     for (const auto& s : claims) {
         const Claim& c = s.claim;
         out << fmt::format("{:<26} {:<17} {:<24} {:>12} {:<9} {:<9} {:<4} {:<4} {:<20} {:<16} {}\n",
-                           shorten(c.article, 26), shorten(c.kind, 17), shorten(c.text, 24),
+                           shorten(printable(c.article), 26), shorten(c.kind, 17), shorten(printable(c.text), 24),
                            fmt::format("{:g}", c.quantity.value), c.quantity.unit, to_string(c.quantity.qualifier),
                            c.actor.empty() ? "-" : c.actor, c.partner.empty() ? "-" : c.partner,
                            shorten(c.product.empty() ? "-" : c.product, 20),

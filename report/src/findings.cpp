@@ -36,7 +36,10 @@ std::string one_line(std::string_view s) {
     for (char c : s) {
         const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
         if (space && !out.empty() && out.back() == ' ') continue;
-        out += space ? ' ' : c;
+        // Control characters from the article (ESC, and the bytes the formats use as markers)
+        // never reach the output as themselves.
+        const bool control = static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+        out += space ? ' ' : control ? '?' : c;
     }
     return out;
 }
@@ -89,7 +92,7 @@ std::string where_from(const db::StoredClaim& s) {
     std::string out = s.claim.article;
     if (!s.outlet.empty()) out += " · " + s.outlet;
     if (!s.published.empty()) out += " · " + s.published;
-    return out;
+    return printable(out);
 }
 
 std::string headline(const Finding& f, const std::vector<db::StoredClaim>& claims) {
@@ -114,7 +117,7 @@ std::string gap_text(const checks::Disagreement& d, const std::vector<db::Stored
 
 std::string quoted(const FindingsView& v, const db::StoredClaim& s, std::string_view open, std::string_view close) {
     const std::string& text = text_of(v, s);
-    if (text.empty()) return std::string(open) + s.claim.text + std::string(close);
+    if (text.empty()) return std::string(open) + printable(s.claim.text) + std::string(close);
     return quote(text, s.claim.start, s.claim.end, open, close);
 }
 
