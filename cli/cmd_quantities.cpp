@@ -8,7 +8,10 @@
 #include <cstring>
 #include <cstdint>
 #include <cstdio>
+#include <deque>
 #include <fstream>
+#include <future>
+#include <thread>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -31,6 +34,7 @@ struct QuantitiesOptions {
     std::string file = "-";
     std::string format = "jsonl";
     std::string currency = "USD";
+    unsigned jobs = 0;   // 0: one per core
 };
 
 // Where to cut `buf` so the tail can wait for more input: after the last blank line, else
@@ -260,11 +264,9 @@ void print_table_row(std::string_view chunk, const Quantity& q, std::size_t base
                            : std::string());
 }
 
-// Runs the scan over one block and writes its quantities.
-void emit(std::string_view chunk, std::size_t base, std::size_t& count, const QuantitiesOptions& o) {
-    QuantityOptions qo;
-    qo.default_dollar = o.currency;
-    const auto qs = find_quantities(chunk, qo);
+// Writes one block's quantities, in input order (the caller's thread).
+void emit(std::string_view chunk, const std::vector<Quantity>& qs, std::size_t base, std::size_t& count,
+          const QuantitiesOptions& o) {
     std::string out;
     if (o.format == "table") {
         for (const Quantity& q : qs) print_table_row(chunk, q, base, out);
@@ -295,8 +297,25 @@ int run(const QuantitiesOptions& o) {
     if (o.format == "table")
         fmt::print("{:>9} {:>9}  {:<40}  {:>12} {:>12} {:>12}  {:<16} {:<10} {:<10} {}\n", "start",
                    "end", "text", "value", "low", "high", "unit", "qualifier", "type", "relation");
+    // Blocks are scanned on all cores; their quantities are written in input order here. At
+    // most two blocks per worker are in flight, so memory stays flat whatever the input size.
+    struct Block {
+        std::shared_ptr<const std::string> text;
+        std::size_t base;                          // code points before the block
+        std::future<std::vector<Quantity>> found;
+    };
+    QuantityOptions qo;
+    qo.default_dollar = o.currency;
+    const unsigned workers = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+    std::deque<Block> inflight;
+    std::size_t count = 0;
+    const auto write_front = [&] {
+        Block& b = inflight.front();
+        emit(*b.text, b.found.get(), b.base, count, o);
+        inflight.pop_front();
+    };
     std::string buf;
-    std::size_t base = 0, count = 0;
+    std::size_t base = 0;
     while (true) {
         const std::size_t kept = buf.size(); // read straight after the tail of the last block
         buf.resize(kept + block_size);
@@ -305,12 +324,17 @@ int run(const QuantitiesOptions& o) {
         buf.resize(kept + got);
         const bool eof = got == 0 || !*in;
         const std::size_t cut = eof ? buf.size() : cut_point(buf);
-        const std::string_view chunk(buf.data(), cut);
-        emit(chunk, base, count, o);
-        base += count_code_points(chunk);
+        auto text = std::make_shared<const std::string>(buf, 0, cut);
+        const std::size_t code_points = count_code_points(*text);
+        auto found = workers == 1 ? std::async(std::launch::deferred, [text, qo] { return find_quantities(*text, qo); })
+                                  : std::async(std::launch::async, [text, qo] { return find_quantities(*text, qo); });
+        inflight.push_back({std::move(text), base, std::move(found)});
+        base += code_points;
         buf.erase(0, cut);
+        if (inflight.size() >= 2 * workers) write_front();
         if (eof) break;
     }
+    while (!inflight.empty()) write_front();
     if (in->bad()) {
         fmt::print(stderr, "tradecheck quantities: read error on {}\n", o.file);
         return failure;
@@ -337,6 +361,7 @@ void add_quantities(CLI::App& app, int& status) {
     cmd->add_option("--currency", opts->currency,
                     "ISO 4217 code a bare '$' or 'dollars' means (e.g. CAD for a Canadian paper)")
         ->capture_default_str();
+    cmd->add_option("-j,--jobs", opts->jobs, "Threads scanning blocks (default: one per core); output order is kept");
     cmd->callback([opts, &status] { status = run(*opts); });
 }
 
