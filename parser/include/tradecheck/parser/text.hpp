@@ -13,7 +13,8 @@ namespace tradecheck {
 // (overlong forms, surrogates and code points past U+10FFFF included), or nullopt.
 std::optional<std::size_t> first_invalid_utf8(std::string_view text);
 
-// Number of code points in valid UTF-8; each stray byte counts as one.
+// Number of code points in valid UTF-8 (it counts the bytes that are not continuation bytes).
+// Articles are checked for valid UTF-8 before anything counts in them.
 std::size_t count_code_points(std::string_view text);
 
 // Lowercase hex SHA-256 of `data`.
