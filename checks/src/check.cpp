@@ -89,7 +89,7 @@ public:
                 if (periodic_open && !d->on_horizon) { disjoint_open = true; continue; }
                 // A figure for a year not yet over is a forecast; forecasts differ without conflict.
                 if (is_forecast(a) || is_forecast(b)) { forecast = true; continue; }
-                if (!d->on_horizon && different_scale(a, b, ra, rb)) { scale = true; continue; }
+                if (!d->on_horizon && different_scale(a, ra, rb)) { scale = true; continue; }
                 pairs[voices].push_back(*d);
             }
         for (auto& [voices, ds] : pairs)
@@ -154,12 +154,11 @@ private:
         return {};
     }
 
-    bool different_scale(std::size_t a, std::size_t b, const Reading& ra, const Reading& rb) const {
+    bool different_scale(std::size_t a, const Reading& ra, const Reading& rb) const {
         const QuantityType t = claims_[a].quantity.type;
         if (t != QuantityType::money && t != QuantityType::number) return false;
         const double lo = std::min(std::fabs(ra.value), std::fabs(rb.value));
         const double hi = std::max(std::fabs(ra.value), std::fabs(rb.value));
-        (void)b;
         return lo > 0 && hi / lo > different_measure_ratio;
     }
 

@@ -233,7 +233,6 @@ private:
     std::optional<Capture> match_at(const Pattern& pattern, std::size_t t, std::size_t hi) const {
         Capture cap;
         bool captured = false;
-        std::size_t start = t;
         for (std::size_t k = 0; k < pattern.terms.size(); ++k) {
             const Term& term = pattern.terms[k];
             if (k > 0)
@@ -263,7 +262,6 @@ private:
             }
             t = end;
         }
-        (void)start;
         return captured ? std::optional<Capture>(cap) : std::nullopt;
     }
 

@@ -8,7 +8,9 @@
 
 #include <charconv>
 #include <cmath>
+#include <initializer_list>
 #include <string>
+#include <utility>
 
 #include "ast.hpp"
 #include "numeral.hpp"
@@ -117,24 +119,24 @@ const x3::symbols<ast::Unit> period_unit{
     {"week", {"week"}},         {"weeks", {"week"}},    {"day", {"day"}},
     {"days", {"day"}}};
 
-// ISO 4217 codes read before or after a number. Codes that are English words ("all", "top",
-// "try" before a number) are left out on purpose.
-const x3::symbols<ast::Unit> iso_prefix{
-    {"usd", {"USD"}}, {"cad", {"CAD"}}, {"aud", {"AUD"}}, {"hkd", {"HKD"}}, {"nzd", {"NZD"}},
-    {"sgd", {"SGD"}}, {"twd", {"TWD"}}, {"eur", {"EUR"}}, {"gbp", {"GBP"}}, {"jpy", {"JPY"}},
-    {"cny", {"CNY"}}, {"inr", {"INR"}}, {"chf", {"CHF"}}, {"krw", {"KRW"}}, {"mxn", {"MXN"}},
-    {"brl", {"BRL"}}, {"zar", {"ZAR"}}, {"sek", {"SEK"}}, {"nok", {"NOK"}}, {"dkk", {"DKK"}},
-    {"rub", {"RUB"}}, {"sar", {"SAR"}}, {"aed", {"AED"}}, {"myr", {"MYR"}}, {"thb", {"THB"}},
-    {"idr", {"IDR"}}, {"php", {"PHP"}}, {"pln", {"PLN"}}, {"huf", {"HUF"}}, {"ils", {"ILS"}},
-    {"rmb", {"CNY"}}, {"rs", {"INR"}}, {"rs.", {"INR"}}};
-const x3::symbols<ast::Unit> iso_suffix{
-    {"usd", {"USD"}}, {"cad", {"CAD"}}, {"aud", {"AUD"}}, {"hkd", {"HKD"}}, {"nzd", {"NZD"}},
-    {"sgd", {"SGD"}}, {"twd", {"TWD"}}, {"eur", {"EUR"}}, {"gbp", {"GBP"}}, {"jpy", {"JPY"}},
-    {"cny", {"CNY"}}, {"inr", {"INR"}}, {"chf", {"CHF"}}, {"krw", {"KRW"}}, {"mxn", {"MXN"}},
-    {"brl", {"BRL"}}, {"zar", {"ZAR"}}, {"sek", {"SEK"}}, {"nok", {"NOK"}}, {"dkk", {"DKK"}},
-    {"rub", {"RUB"}}, {"sar", {"SAR"}}, {"aed", {"AED"}}, {"myr", {"MYR"}}, {"thb", {"THB"}},
-    {"idr", {"IDR"}}, {"php", {"PHP"}}, {"pln", {"PLN"}}, {"huf", {"HUF"}}, {"ils", {"ILS"}},
-    {"try", {"TRY"}}, {"rmb", {"CNY"}}};
+// ISO 4217 codes read before or after a number, from one list so the two never drift apart.
+// Codes that are English words ("all", "top") are left out on purpose; "try" only follows a
+// number ("try 50 times"), and "Rs" only precedes one.
+inline x3::symbols<ast::Unit> iso_codes(std::initializer_list<std::pair<const char*, const char*>> extra) {
+    static constexpr std::pair<const char*, const char*> common[] = {
+        {"usd", "USD"}, {"cad", "CAD"}, {"aud", "AUD"}, {"hkd", "HKD"}, {"nzd", "NZD"}, {"sgd", "SGD"},
+        {"twd", "TWD"}, {"eur", "EUR"}, {"gbp", "GBP"}, {"jpy", "JPY"}, {"cny", "CNY"}, {"inr", "INR"},
+        {"chf", "CHF"}, {"krw", "KRW"}, {"mxn", "MXN"}, {"brl", "BRL"}, {"zar", "ZAR"}, {"sek", "SEK"},
+        {"nok", "NOK"}, {"dkk", "DKK"}, {"rub", "RUB"}, {"sar", "SAR"}, {"aed", "AED"}, {"myr", "MYR"},
+        {"thb", "THB"}, {"idr", "IDR"}, {"php", "PHP"}, {"pln", "PLN"}, {"huf", "HUF"}, {"ils", "ILS"},
+        {"rmb", "CNY"}};
+    x3::symbols<ast::Unit> codes;
+    for (const auto& [word, code] : common) codes.add(word, ast::Unit{code});
+    for (const auto& [word, code] : extra) codes.add(word, ast::Unit{code});
+    return codes;
+}
+const x3::symbols<ast::Unit> iso_prefix = iso_codes({{"rs", "INR"}, {"rs.", "INR"}});
+const x3::symbols<ast::Unit> iso_suffix = iso_codes({{"try", "TRY"}});
 
 // "30 MUSD", "120 MEUR": millions of a currency, a finance convention.
 const x3::symbols<ast::Unit> million_iso{{"musd", {"USD", 1e6, 6}}, {"meur", {"EUR", 1e6, 6}},
