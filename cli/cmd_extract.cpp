@@ -49,7 +49,7 @@ int run(const ExtractOptions& o) {
 
     const auto work = [&](RawInput&& raw, unsigned) {
         Extracted out;
-        ParsedInput parsed = parse_input(std::move(raw));
+        ParsedInput parsed = parse_input(std::move(raw), false);   // no database: no identity to compare
         out.problem = std::move(parsed.problem);
         if (!parsed.article) return out;
         out.article = true;

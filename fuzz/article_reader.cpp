@@ -18,6 +18,11 @@
 #include <string_view>
 #include <typeinfo>
 
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "flat_json.hpp"
 #include "fuzz_check.hpp"
 #include "tradecheck/parser/article_reader.hpp"
 #include "tradecheck/parser/text.hpp"
@@ -60,6 +65,29 @@ void expect_runtime_error_only(const char* what, F&& f) {
     }
 }
 
+// The one-pass reader for flat records must read whatever it accepts exactly as nlohmann does
+// (it declines everything else, which then goes to nlohmann).
+void flat_reader_agrees(std::string_view line) {
+    const auto flat = tradecheck::detail::read_flat_object(line);
+    if (!flat) return;
+    nlohmann::json full;
+    try {
+        full = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::exception& e) {
+        FUZZ_CHECK(false, "flat reader accepted what nlohmann rejects: %s", e.what());
+    }
+    FUZZ_CHECK(full.is_object(), "flat reader accepted a non-object");
+    std::map<std::string, std::optional<std::string>> mine;
+    for (const auto& m : *flat) mine[m.key] = m.value;
+    FUZZ_CHECK(mine.size() == full.size(), "flat reader: %zu keys, nlohmann %zu", mine.size(), full.size());
+    for (const auto& [key, value] : mine) {
+        const auto it = full.find(key);
+        FUZZ_CHECK(it != full.end(), "flat reader: key '%s' that nlohmann lacks", key.c_str());
+        FUZZ_CHECK(value ? it->is_string() && it->get<std::string>() == *value : it->is_null(),
+                   "flat reader: key '%s' reads differently", key.c_str());
+    }
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -92,6 +120,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (end == std::string::npos) end = raw.size();
         const std::string_view line(raw.data() + pos, end - pos);
         const std::string id = "fuzz.jsonl:" + std::to_string(line_no + 1);
+        flat_reader_agrees(line);
         expect_runtime_error_only("parse_jsonl_record", [&] {
             std::string metadata;
             check_article(tradecheck::parse_jsonl_record(line, id, "in/fuzz.jsonl", &metadata));

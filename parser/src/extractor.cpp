@@ -31,22 +31,17 @@ class Document {
 public:
     Document(const Article& article, const RuleSet& rules)
         : article_(article), rules_(rules), quantities_(find_quantities(article.text, options_for(article))),
-          tokens_(tokenize_regions(article.text, regions(article.text, quantities_))),
-          sentences_(split_sentences(article.text, tokens_)), mentions_(rules.names.find(tokens_)) {
+          regions_(regions(article.text, quantities_, rules)), tokens_(tokenize_regions(article.text, regions_)),
+          sentences_(split_sentences(article.text, tokens_)) {
         sentence_of_.resize(tokens_.size() + 1, sentences_.empty() ? 0 : sentences_.size() - 1);
         for (std::size_t s = 0; s < sentences_.size(); ++s)
             for (std::size_t t = sentences_[s].first; t < sentences_[s].last; ++t) sentence_of_[t] = s;
-        for (const Mention& m : mentions_) mention_at_.emplace(m.first, &m);
-        ids_.reserve(tokens_.size());
-        for (std::size_t t = 0; t < tokens_.size(); ++t) {
-            const auto it = rules.vocabulary.find(tokens_[t].norm);
-            const std::uint32_t id = it == rules.vocabulary.end() ? 0 : it->second;
-            ids_.push_back(id);
-            if (id == 0) continue;
-            if (id >= where_.size()) where_.resize(id + 1);
-            where_[id].push_back(t);
-        }
+        index_words();
+        mentions_ = rules.names.find(tokens_, ids_);
         for (const Quantity& q : quantities_) {
+            // Years and durations date the figures near them; a time outside what was read
+            // dates nothing (token_at would put it at the start of the next region).
+            if (!(is_time(q) || may_claim(q, rules)) || !in_regions(q.bytes)) continue;
             Placed p{&q, token_at(tokens_, q.bytes.start), 0, 0};
             p.last = std::max(p.first + 1, token_at(tokens_, q.bytes.end));
             p.sentence = sentence_of_[std::min(p.first, tokens_.size())];
@@ -90,7 +85,8 @@ private:
     // What the rules can look at: the paragraphs that hold a figure, the paragraph on either side
     // (a slot's scope may reach the sentence before), and the first (the dateline). Reading only
     // these is most of the extractor's speed on long stories.
-    static std::vector<Span> regions(std::string_view text, const std::vector<Quantity>& quantities) {
+    static std::vector<Span> regions(std::string_view text, const std::vector<Quantity>& quantities,
+                                     const RuleSet& rules) {
         std::vector<Span> out;
         const auto starts = paragraph_starts(text);
         const auto paragraph_of = [&](std::size_t byte) {
@@ -103,7 +99,7 @@ private:
         };
         bool any = false;
         for (const Quantity& q : quantities) {
-            if (is_time(q) || q.same_as >= 0) continue;
+            if (!may_claim(q, rules)) continue;
             if (!any) add(0, 0);
             any = true;
             const std::size_t p = paragraph_of(q.bytes.start);
@@ -114,14 +110,27 @@ private:
 
     static std::vector<Token> tokenize_regions(std::string_view text, const std::vector<Span>& spans) {
         std::vector<Token> tokens;
-        for (const Span& s : spans) {
-            for (Token t : tokenize(text.substr(s.start, s.end - s.start))) {
-                t.begin += s.start;
-                t.end += s.start;
-                tokens.push_back(std::move(t));
-            }
-        }
+        std::size_t bytes = 0;
+        for (const Span& s : spans) bytes += s.end - s.start;
+        tokens.reserve(bytes / 5 + 8);   // news English: a token every five or six bytes
+        for (const Span& s : spans) tokenize_into(text.substr(s.start, s.end - s.start), s.start, tokens);
         return tokens;
+    }
+
+    // Whether some rule could make a claim of `q`. Counts, years and durations far outnumber
+    // the percentages and money the default rules take: their paragraphs need not be read.
+    static bool may_claim(const Quantity& q, const RuleSet& rules) {
+        if (is_time(q) || q.same_as >= 0) return false;
+        return std::any_of(rules.rules.begin(), rules.rules.end(), [&](const Rule& r) {
+            return std::find(r.accepts.begin(), r.accepts.end(), q.type) != r.accepts.end() &&
+                   (r.units.empty() || std::find(r.units.begin(), r.units.end(), q.unit) != r.units.end());
+        });
+    }
+
+    bool in_regions(const Span& bytes) const {
+        const auto it = std::upper_bound(regions_.begin(), regions_.end(), bytes.start,
+                                         [](std::size_t b, const Span& r) { return b < r.start; });
+        return it != regions_.begin() && bytes.end <= std::prev(it)->end;
     }
 
     static bool is_time(const Quantity& q) {
@@ -141,10 +150,27 @@ private:
         return true;
     }
 
+    // Each token's vocabulary id (one lookup a token), and where each of the rules' words
+    // stands: the positions grouped by id in one array (a counting sort), not a vector each.
+    void index_words() {
+        ids_.reserve(tokens_.size());
+        for (const Token& t : tokens_) ids_.push_back(rules_.vocabulary.find(t.norm));
+        const std::uint32_t rule_words = rules_.rule_words;
+        const auto counted = [&](std::uint32_t id) { return id != 0 && id <= rule_words; };
+        // Count, sum to each id's end, then fill backwards: each id's start is left behind.
+        where_start_.assign(rule_words + 2, 0);
+        for (const std::uint32_t id : ids_)
+            if (counted(id)) ++where_start_[id];
+        for (std::size_t i = 1; i < where_start_.size(); ++i) where_start_[i] += where_start_[i - 1];
+        where_.resize(where_start_.back());
+        for (std::size_t t = ids_.size(); t-- > 0;)
+            if (counted(ids_[t])) where_[--where_start_[ids_[t]]] = static_cast<std::uint32_t>(t);
+    }
+
     // Positions of the tokens with vocabulary id `id`, ascending.
-    const std::vector<std::size_t>& positions(std::uint32_t id) const {
-        static const std::vector<std::size_t> none;
-        return id < where_.size() ? where_[id] : none;
+    std::span<const std::uint32_t> positions(std::uint32_t id) const {
+        if (id == 0 || id > rules_.rule_words) return {};
+        return {where_.data() + where_start_[id], where_.data() + where_start_[id + 1]};
     }
 
     bool near_holds(const NearClause& c, const Placed& p) const {
@@ -204,11 +230,12 @@ private:
         return false;
     }
 
+    // The mention starting at token `t`, if it is of a kind `kind` accepts (mentions_ is in
+    // token order and mentions do not overlap).
     const Mention* mention_of(TermKind kind, std::size_t t) const {
-        const auto range = mention_at_.equal_range(t);
-        for (auto it = range.first; it != range.second; ++it)
-            if (kind_matches(kind, it->second->kind)) return it->second;
-        return nullptr;
+        const auto it = std::lower_bound(mentions_.begin(), mentions_.end(), t,
+                                         [](const Mention& m, std::size_t v) { return m.first < v; });
+        return it != mentions_.end() && it->first == t && kind_matches(kind, it->kind) ? &*it : nullptr;
     }
 
     // A product term takes a coordinated list: "steel and aluminum", "canola, seafood and pork".
@@ -534,13 +561,14 @@ private:
     const Article& article_;
     const RuleSet& rules_;
     std::vector<Quantity> quantities_;
+    std::vector<Span> regions_;           // the byte ranges tokenized, ascending
     std::vector<Token> tokens_;
     std::vector<Sentence> sentences_;
     std::vector<Mention> mentions_;
-    std::multimap<std::size_t, const Mention*> mention_at_;
     std::vector<std::size_t> sentence_of_;
     std::vector<std::uint32_t> ids_;                 // each token's vocabulary id, 0 if none
-    std::vector<std::vector<std::size_t>> where_;    // vocabulary id -> token positions
+    std::vector<std::uint32_t> where_;               // token positions grouped by vocabulary id
+    std::vector<std::uint32_t> where_start_;         // id -> its first position in where_
     std::vector<Placed> placed_;
 };
 
@@ -648,7 +676,7 @@ bool indexed(const RuleSet& rules) {
                 for (const Term& t : p.terms)
                     if (t.ids.size() != t.words.size()) return false;
     }
-    return !rules.vocabulary.empty() || rules.rules.empty();
+    return (!rules.vocabulary.empty() || rules.rules.empty()) && rules.names.indexed();
 }
 
 // Figures spelled out with no digit ("double", "a third", "seven pct"): look for the letters of

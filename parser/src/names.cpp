@@ -106,7 +106,7 @@ void Names::add_phrases(const std::string& field, const std::string& id, Mention
         std::vector<std::string> words;
         for (const Token& t : tokenize(name)) words.push_back(t.norm);
         if (words.empty()) continue;
-        by_first_word_[words.front()].push_back({words, id, kind, proper});
+        phrases_.push_back({words, {}, id, kind, proper});
     }
 }
 
@@ -115,21 +115,30 @@ bool Names::is_symmetric_metric(const std::string& id) const {
     return it != metrics_.end() && it->second.extra == "symmetric";
 }
 
-std::vector<Mention> Names::find(const std::vector<Token>& tokens) const {
+void Names::index(WordIndex& vocabulary) {
+    by_first_id_.clear();
+    for (Phrase& p : phrases_) {
+        p.ids.clear();
+        for (const std::string& w : p.words) p.ids.push_back(vocabulary.add(w));
+    }
+    by_first_id_.resize(vocabulary.size() + 1);
+    for (const Phrase& p : phrases_) by_first_id_[p.ids.front()].push_back(p);
+    indexed_phrases_ = phrases_.size();
+}
+
+std::vector<Mention> Names::find(const std::vector<Token>& tokens, const std::vector<std::uint32_t>& ids) const {
     std::vector<Mention> mentions;
     for (std::size_t i = 0; i < tokens.size();) {
         const Phrase* best = nullptr;
-        if (const auto it = by_first_word_.find(tokens[i].norm); it != by_first_word_.end()) {
-            for (const Phrase& p : it->second) {
-                if (i + p.words.size() > tokens.size() || (p.proper && !tokens[i].capitalised)) continue;
-                if (best && p.words.size() <= best->words.size()) continue;
-                if (std::equal(p.words.begin(), p.words.end(), tokens.begin() + static_cast<long>(i),
-                               [](const std::string& w, const Token& t) { return w == t.norm; }))
-                    best = &p;
+        if (ids[i] != 0 && ids[i] < by_first_id_.size()) {
+            for (const Phrase& p : by_first_id_[ids[i]]) {
+                if (i + p.ids.size() > tokens.size() || (p.proper && !tokens[i].capitalised)) continue;
+                if (best && p.ids.size() <= best->ids.size()) continue;
+                if (std::equal(p.ids.begin(), p.ids.end(), ids.begin() + static_cast<long>(i))) best = &p;
             }
         }
         if (!best) { ++i; continue; }
-        Mention m{i, i + best->words.size(), best->id, best->kind};
+        Mention m{i, i + best->ids.size(), best->id, best->kind};
         // "Canada's", "Carney's": the possessive is a kind of its own for patterns.
         if (m.last < tokens.size() && tokens[m.last].norm == "'s" &&
             (m.kind == MentionKind::name || m.kind == MentionKind::leader || m.kind == MentionKind::capital)) {

@@ -440,10 +440,11 @@ RuleSet load_rules(const std::vector<fs::path>& dirs) {
 }
 
 void index_vocabulary(RuleSet& set) {
+    set.vocabulary = WordIndex{};   // numbered afresh: the rules' words must come first
     const auto ids_of = [&](const std::vector<std::string>& words) {
         std::vector<std::uint32_t> ids;
         for (const std::string& w : words)
-            ids.push_back(set.vocabulary.emplace(w, static_cast<std::uint32_t>(set.vocabulary.size() + 1)).first->second);
+            ids.push_back(set.vocabulary.add(w));
         return ids;
     };
     for (Rule& rule : set.rules) {
@@ -455,6 +456,8 @@ void index_vocabulary(RuleSet& set) {
             for (Pattern& p : spec.alternatives)
                 for (Term& t : p.terms) t.ids = ids_of(t.words);
     }
+    set.rule_words = static_cast<std::uint32_t>(set.vocabulary.size());
+    set.names.index(set.vocabulary);
 }
 
 } // namespace tradecheck

@@ -2,13 +2,23 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 
 namespace tradecheck {
 
 namespace {
 
-bool ascii_alnum(unsigned char c) { return std::isalnum(c) != 0; }
+// ASCII classes by table: std::isalnum and std::tolower are calls into the C locale, and the
+// tokenizer asks for every byte of every article.
+constexpr std::array<bool, 256> k_alnum = [] {
+    std::array<bool, 256> t{};
+    for (int c = '0'; c <= '9'; ++c) t[c] = true;
+    for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 'a' + 'A'] = true;
+    return t;
+}();
+
+bool ascii_alnum(unsigned char c) { return k_alnum[c]; }
+bool ascii_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+char ascii_lower(char c) { return ascii_upper(static_cast<unsigned char>(c)) ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // Multi-byte punctuation that news text uses; every other non-ASCII character is a letter.
 struct Punct { std::string_view bytes; char as; };
@@ -41,14 +51,17 @@ std::size_t char_length(std::string_view text, std::size_t i) {
 
 // A run of letters/digits starting at `i`; returns its end.
 std::size_t word_end(std::string_view text, std::size_t i) {
-    while (i < text.size() && letter_at(text, i)) i += char_length(text, i);
-    return i;
+    for (;;) {
+        while (i < text.size() && k_alnum[static_cast<unsigned char>(text[i])]) ++i;   // ASCII, the usual case
+        if (i >= text.size() || static_cast<unsigned char>(text[i]) < 0x80 || !letter_at(text, i)) return i;
+        i += char_length(text, i);
+    }
 }
 
 // "U.S.", "U.K.", "U.A.E.": two or more capital letters each followed by a dot.
 std::size_t dotted_abbreviation_end(std::string_view text, std::size_t i) {
     std::size_t j = i, letters = 0;
-    while (j + 1 < text.size() && std::isupper(static_cast<unsigned char>(text[j])) && text[j + 1] == '.') {
+    while (j + 1 < text.size() && ascii_upper(static_cast<unsigned char>(text[j])) && text[j + 1] == '.') {
         j += 2;
         ++letters;
     }
@@ -56,12 +69,21 @@ std::size_t dotted_abbreviation_end(std::string_view text, std::size_t i) {
 }
 
 std::string fold(std::string_view raw) {
-    std::string out;
-    for (std::size_t i = 0; i < raw.size();) {
+    std::string out(raw.size(), '\0');
+    // Plain ASCII without dots (nearly every word): lower-cased byte for byte.
+    std::size_t i = 0;
+    for (; i < raw.size(); ++i) {
+        const auto c = static_cast<unsigned char>(raw[i]);
+        if (c >= 0x80 || c == '.') break;
+        out[i] = ascii_lower(raw[i]);
+    }
+    if (i == raw.size()) return out;
+    out.resize(i);
+    while (i < raw.size()) {
         char as = 0;
         if (static_cast<unsigned char>(raw[i]) >= 0x80)
             if (const std::size_t n = punct_at(raw, i, as)) { out += as; i += n; continue; }
-        if (raw[i] != '.') out += static_cast<char>(std::tolower(static_cast<unsigned char>(raw[i])));
+        if (raw[i] != '.') out += ascii_lower(raw[i]);
         ++i;
     }
     return out;
@@ -71,6 +93,12 @@ std::string fold(std::string_view raw) {
 
 std::vector<Token> tokenize(std::string_view text) {
     std::vector<Token> tokens;
+    tokenize_into(text, 0, tokens);
+    return tokens;
+}
+
+void tokenize_into(std::string_view text, std::size_t offset, std::vector<Token>& tokens) {
+    const std::size_t first = tokens.size();   // tokens before this text are not ours to join
     std::size_t i = 0;
     while (i < text.size()) {
         const auto c = static_cast<unsigned char>(text[i]);
@@ -83,13 +111,13 @@ std::vector<Token> tokenize(std::string_view text) {
             std::size_t n = c >= 0x80 ? punct_at(text, i, as) : 0;
             if (n == 0) { as = static_cast<char>(c); n = 1; }
             if (as == '\'' && i + n < text.size() && (text[i + n] == 's' || text[i + n] == 'S') &&
-                (i + n + 1 >= text.size() || !letter_at(text, i + n + 1)) && !tokens.empty() &&
-                tokens.back().word && tokens.back().end == i) {
-                tokens.push_back({i, i + n + 1, "'s", true, false});
+                (i + n + 1 >= text.size() || !letter_at(text, i + n + 1)) && tokens.size() > first &&
+                tokens.back().word && tokens.back().end == offset + i) {
+                tokens.push_back({offset + i, offset + i + n + 1, "'s", true, false});
                 i += n + 1;
                 continue;
             }
-            tokens.push_back({i, i + n, std::string(1, as), false, false});
+            tokens.push_back({offset + i, offset + i + n, std::string(1, as), false, false});
             i += n;
             continue;
         }
@@ -103,10 +131,9 @@ std::vector<Token> tokenize(std::string_view text) {
             }
         }
         const std::string_view raw = text.substr(i, end - i);
-        tokens.push_back({i, end, fold(raw), true, std::isupper(c) != 0});
+        tokens.push_back({offset + i, offset + end, fold(raw), true, ascii_upper(c)});
         i = end;
     }
-    return tokens;
 }
 
 namespace {
@@ -166,11 +193,15 @@ std::vector<Sentence> split_sentences(std::string_view text, const std::vector<T
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
         const Token& t = tokens[i];
         const Token& next = tokens[i + 1];
-        bool boundary = blank_line_between(text, t.end, next.begin) || (!wrapped && heading_break(text, t, next));
+        // Most gaps are one space: only a gap with a line break can be a paragraph or heading break.
+        bool line_break = false;
+        for (std::size_t b = t.end; b < next.begin && !line_break; ++b) line_break = text[b] == '\n';
+        bool boundary = line_break && (blank_line_between(text, t.end, next.begin) ||
+                                       (!wrapped && heading_break(text, t, next)));
         const bool terminal = t.norm == "." || t.norm == "!" || t.norm == "?";
         const bool opens = next.capitalised || next.norm == "\"" || !next.word;
         if (terminal && opens && next.begin > t.end && !(i > 0 && t.norm == "." && is_abbreviation(tokens[i - 1]) &&
-                                                          tokens[i - 1].end == t.begin && !blank_line_between(text, t.end, next.begin)))
+                                                          tokens[i - 1].end == t.begin && !boundary))
             boundary = true;
         if (boundary) {
             sentences.push_back({first, i + 1});

@@ -3,6 +3,8 @@
 #include "tradecheck/parser/text.hpp"
 #include "tradecheck/parser/tokens.hpp"
 
+#include "sha256.hpp"
+
 using namespace tradecheck;
 
 TEST_CASE("sha256 matches the FIPS 180-4 test vectors", "[text]") {
@@ -10,7 +12,22 @@ TEST_CASE("sha256 matches the FIPS 180-4 test vectors", "[text]") {
     CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     CHECK(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
           "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
-    CHECK(sha256_hex(std::string(1000, 'a')).size() == 64);
+    CHECK(sha256_hex(std::string(1000000, 'a')) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+TEST_CASE("sha256 gives the same state with and without the CPU's SHA extensions", "[text]") {
+    // Every block count from 0 to 40 over bytes that vary, so each round and schedule word matters.
+    std::vector<unsigned char> data(64 * 40);
+    for (std::size_t i = 0; i < data.size(); ++i) data[i] = static_cast<unsigned char>((i * 131 + 7) ^ (i >> 5));
+    for (std::size_t blocks = 0; blocks <= 40; ++blocks) {
+        detail::Sha256State a{1, 2, 3, 4, 5, 6, 7, 8}, b = a;
+        detail::sha256_blocks(a, data.data(), blocks);
+        detail::sha256_blocks_portable(b, data.data(), blocks);
+        CHECK(a == b);
+    }
+    INFO("SHA extensions in use: " << detail::sha256_accelerated());
+    for (std::size_t n : {55u, 56u, 63u, 64u, 65u, 119u, 120u, 128u, 1000u})
+        CHECK(sha256_hex(std::string(n, 'x')).size() == 64);
 }
 
 TEST_CASE("invalid UTF-8 is found with its byte offset", "[text]") {

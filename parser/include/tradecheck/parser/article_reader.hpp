@@ -66,9 +66,10 @@ Article parse_article(std::string raw, const std::string& id, const std::string&
 // there are none). The article's identity (sha256) is the digest of the record's line as it
 // is, so a record that did not change is recognised without parsing it (see peek_identity).
 // Throws std::runtime_error (message without the path) for invalid JSON, a non-object, a
-// missing or empty `text`, NUL bytes.
+// missing or empty `text`, NUL bytes. `digest` false leaves sha256 empty (for `extract`,
+// which stores nothing).
 Article parse_jsonl_record(std::string_view line, const std::string& default_id,
-                           const std::string& path, std::string* metadata = nullptr);
+                           const std::string& path, std::string* metadata = nullptr, bool digest = true);
 
 // One unit of input as the source cuts it: a whole file, one JSON Lines record, or a problem
 // (a file that cannot be read, a bad manifest).
@@ -88,8 +89,9 @@ struct ParsedInput {
     std::optional<ReadProblem> problem;
 };
 
-// Never throws: a bad record becomes a problem with its path.
-ParsedInput parse_input(RawInput&& raw);
+// Never throws: a bad record becomes a problem with its path. `digest` false: a JSON Lines
+// record's sha256 is left empty.
+ParsedInput parse_input(RawInput&& raw, bool digest = true);
 
 // The id and identity of a JSON Lines record, read without parsing the whole record: the id
 // by a parser that stops as soon as it has it, the digest over the raw line. Enough to learn

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "tradecheck/parser/tokens.hpp"
+#include "tradecheck/parser/word_index.hpp"
 
 namespace tradecheck {
 
@@ -37,8 +39,14 @@ public:
     void load_directory(const std::filesystem::path& names_dir);
     void load_file(const std::filesystem::path& file);
 
-    // Every country, product and metric mention, in token order, longest match first.
-    std::vector<Mention> find(const std::vector<Token>& tokens) const;
+    // Numbers the words of every name in `vocabulary` (adding those it lacks), so that find()
+    // compares integers. Call after the last load.
+    void index(WordIndex& vocabulary);
+    bool indexed() const { return indexed_phrases_ == phrases_.size(); }
+
+    // Every country, product and metric mention, in token order, longest match first. `ids`
+    // holds each token's id in the vocabulary given to index() (0 for words not in it).
+    std::vector<Mention> find(const std::vector<Token>& tokens, const std::vector<std::uint32_t>& ids) const;
 
     bool is_country(const std::string& code) const { return countries_.count(code) != 0; }
     bool is_product(const std::string& id) const { return products_.count(id) != 0; }
@@ -52,13 +60,16 @@ public:
 private:
     struct Phrase {
         std::vector<std::string> words;   // normalised tokens
+        std::vector<std::uint32_t> ids;   // the same as vocabulary ids, once indexed
         std::string id;
         MentionKind kind;
         bool proper;                      // must be capitalised in the text
     };
     void add_phrases(const std::string& field, const std::string& id, MentionKind kind, bool proper);
     std::map<std::string, NameEntry> countries_, products_, metrics_, bases_;
-    std::unordered_map<std::string, std::vector<Phrase>> by_first_word_;
+    std::vector<Phrase> phrases_;                      // in the order loaded
+    std::vector<std::vector<Phrase>> by_first_id_;     // first word's vocabulary id -> phrases
+    std::size_t indexed_phrases_ = 0;
 };
 
 } // namespace tradecheck

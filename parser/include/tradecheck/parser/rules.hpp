@@ -125,9 +125,11 @@ struct RuleSet {
     Names names;
     std::map<std::string, std::string> kinds; // kind -> description, from kinds.tsv
     std::string hash;                        // one hash over every rule and names file in force
-    // Every word a rule's phrases use, numbered from 1, so matching compares integers. Built by
-    // index_vocabulary(); a word of the text that is not here can match no phrase.
-    std::unordered_map<std::string, std::uint32_t> vocabulary;
+    // Every word a rule's phrases or a name use, numbered from 1, so matching compares integers:
+    // the rules' words first (ids 1..rule_words), then the names'. Built by index_vocabulary();
+    // a word of the text that is not here can match no phrase and no name.
+    WordIndex vocabulary;
+    std::uint32_t rule_words = 0;
 };
 
 // Numbers the words of every phrase in `set` (call after changing its rules).

@@ -26,6 +26,9 @@ struct Sentence {
 
 std::vector<Token> tokenize(std::string_view text);
 
+// The same, appended to `tokens`, with offsets shifted by `offset` (a part of a longer text).
+void tokenize_into(std::string_view text, std::size_t offset, std::vector<Token>& tokens);
+
 // Sentence boundaries: . ! ? before a capitalised word (abbreviations like "U.S.", "Mr.", "Nov."
 // excepted), blank lines and indented paragraphs, and short heading lines without punctuation.
 std::vector<Sentence> split_sentences(std::string_view text, const std::vector<Token>& tokens);
