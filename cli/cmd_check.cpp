@@ -1,9 +1,20 @@
 // tradecheck check: group claims into facts and report agreement and conflict.
+//
+// Memory does not grow with the claims. They are read ordered by key and checked one run of
+// keys at a time (checks::series_prefix: a fact key and the undated claims of its series are
+// always in one run); each run's facts are rendered at once into temporary files
+// (report::FindingsWriter) and the run is dropped. Article texts are read when a claim of the
+// run is quoted; duplicate texts are found by SQLite (Store::each_claim_by_key).
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <fstream>
-#include <map>
+#include <functional>
 #include <iostream>
+#include <tuple>
+#include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include <fmt/core.h>
 
@@ -11,8 +22,10 @@
 #include "common.hpp"
 #include "store_open.hpp"
 #include "tradecheck/checks/check.hpp"
+#include "tradecheck/checks/fact_key.hpp"
 #include "tradecheck/checks/reference.hpp"
-#include "tradecheck/parser/text.hpp"
+#include "tradecheck/parser/article.hpp"
+#include "tradecheck/parser/quantity.hpp"
 #include "tradecheck/report/render.hpp"
 
 namespace tradecheck::cli {
@@ -30,70 +43,203 @@ struct CheckCmdOptions {
     std::string rates;
 };
 
-// The same story filed twice (same text, whitespace aside) is one source: each article maps to
-// the first article, by id, with its text.
-std::map<std::string, std::string> same_text_sources(const report::ArticleTexts& texts) {
-    std::map<std::string, std::string> first_with, source_of;
-    for (const auto& [id, text] : texts) {
-        std::string folded;
-        for (char c : text)
-            if (!std::isspace(static_cast<unsigned char>(c))) folded += c;
-        const auto [it, fresh] = first_with.emplace(sha256_hex(folded), id);
-        if (!fresh) source_of[id] = it->second;
-    }
-    return source_of;
-}
-
-int run(const CheckCmdOptions& o) {
-    db::Store store = open_existing(o.db);
-    db::ClaimFilter filter;
-    if (!o.kind.empty()) filter.kind = o.kind;
-    std::vector<db::StoredClaim> stored = store.claims(filter);
-    // --since: only articles published on or after the date (ISO dates compare as text).
-    if (!o.since.empty())
-        std::erase_if(stored, [&](const db::StoredClaim& s) { return s.published.empty() || s.published < o.since; });
-    std::vector<Claim> claims;
-    claims.reserve(stored.size());
-    for (const auto& s : stored) claims.push_back(s.claim);
-
-    report::ArticleTexts texts;
-    checks::CheckOptions options;
-    options.min_sources = o.min_sources;
-    const std::vector<Article> articles = store.articles();
-    for (const Article& a : articles) {
-        if (const auto year = publication_year(a)) options.article_year[a.id] = *year;
-        texts.emplace(a.id, a.text);
-    }
-    options.source_of = same_text_sources(texts);
-    const checks::Rates rates = checks::Rates::load(o.rates.empty() ? default_rates_file() : o.rates);
-    options.rates = &rates;
-    const auto findings = checks::check(claims, options);
-    const std::vector<Reference> references = store.references();
-    const auto contradicted = checks::contradictions(claims, references);
-    // Restatements inside one article ("10 million euros (approximately C$16 million)").
+// Restatements inside one article ("10 million euros (approximately C$16 million)"), read
+// article by article.
+std::vector<checks::ConversionCheck> conversions_in(const db::Store& store, const checks::Rates& rates) {
     std::vector<checks::ConversionCheck> conversions;
-    for (const Article& a : articles) {
+    store.each_article([&](const Article& a) {
         QuantityOptions q;
         q.default_dollar = a.currency.empty() ? "USD" : a.currency;
         const int year = publication_year(a).value_or(0);
         for (auto& c : checks::check_conversions(a.id, a.text, find_quantities(a.text, q), year, rates))
             conversions.push_back(std::move(c));
-    }
-    const report::FindingsView view{findings, stored, texts, &references, &contradicted, &conversions};
+    });
+    return conversions;
+}
 
-    const report::Format format = report::parse_format(o.format);
-    if (o.out.empty() || o.out == "-") {
-        report::write_findings(std::cout, view, format, format == report::Format::table && stdout_is_terminal());
-    } else {
-        std::ofstream file(o.out, std::ios::binary);
-        if (!file) throw std::runtime_error(fmt::format("cannot write '{}'", o.out));
-        report::write_findings(file, view, format, false);
-        if (!file) throw std::runtime_error(fmt::format("error writing '{}'", o.out));
+// Articles by rowid: one bit each (SQLite numbers rows from 1 up), a hash set for outlandish rowids.
+class ArticleSet {
+public:
+    void insert(std::int64_t row) {
+        if (row < 0 || row >= dense) {
+            count_ += sparse_.insert(row).second;
+            return;
+        }
+        const auto i = static_cast<std::size_t>(row);
+        if (i >= bits_.size()) bits_.resize(std::max(i + 1, 2 * bits_.size()));
+        count_ += !bits_[i];
+        bits_[i] = true;
     }
+    std::size_t size() const { return count_; }
+
+private:
+    static constexpr std::int64_t dense = std::int64_t{1} << 27;
+    std::vector<bool> bits_;
+    std::unordered_set<std::int64_t> sparse_;
+    std::size_t count_ = 0;
+};
+
+// The claims that contradict reference figures, with copies of the claims (they are few).
+struct Contradicted {
+    std::vector<db::StoredClaim> claims;
+    std::vector<checks::Contradiction> contradictions;   // index into `claims`
+};
+
+// Checks the claims as they stream in, ordered by key, one run of keys with the same
+// checks::series_prefix at a time, and hands each run's findings to the writer. Memory holds
+// one run, its article texts when the format quotes them, the contradictions, and a bit per
+// article.
+class RunChecker {
+public:
+    RunChecker(const CheckCmdOptions& o, const db::Store& store, const checks::Rates& rates,
+               const std::vector<Reference>& references, report::FindingsWriter& writer)
+        : since_(o.since), references_(references), writer_(writer) {
+        options_.min_sources = o.min_sources;
+        options_.rates = &rates;
+        if (writer.needs_texts()) text_of_ = store.text_reader();
+    }
+
+    // Claims without a stored key (only hand-made databases have them) come first, as SQL
+    // orders '' first; keyed by fact_key(), they are merged into the stream in key order.
+    void add(db::StreamedClaim&& c) {
+        if (!since_.empty() && (c.stored.published.empty() || c.stored.published < since_)) return;
+        if (c.stored.claim.key.empty()) {
+            std::string key = checks::fact_key(c.stored.claim);
+            keyless_.emplace_back(std::move(key), std::move(c));
+            keyless_sorted_ = false;
+            return;
+        }
+        if (!keyless_.empty()) take_keyless(&c.stored.claim.key);
+        take(c.stored.claim.key, std::move(c));
+    }
+
+    void finish() {
+        if (!keyless_.empty()) take_keyless(nullptr);
+        if (!run_.empty()) check_run();
+    }
+
+    std::size_t articles() const { return articles_.size(); }
+
+    // The contradictions in the order of the claims read whole: by article, start and claim id.
+    Contradicted contradicted() {
+        std::stable_sort(contradicted_.begin(), contradicted_.end(), [](const auto& a, const auto& b) {
+            return std::tie(a.first.claim.article, a.first.claim.start, a.first.id) <
+                   std::tie(b.first.claim.article, b.first.claim.start, b.first.id);
+        });
+        Contradicted out;
+        for (auto& [claim, c] : contradicted_) {
+            c.claim = out.claims.size();
+            out.claims.push_back(std::move(claim));
+            out.contradictions.push_back(c);
+        }
+        return out;
+    }
+
+private:
+    // The keyless claims whose key sorts before `key` or equals it (all when null), in key order.
+    void take_keyless(const std::string* key) {
+        if (!keyless_sorted_)
+            std::stable_sort(keyless_.begin() + static_cast<std::ptrdiff_t>(keyless_next_), keyless_.end(),
+                             [](const auto& a, const auto& b) { return a.first < b.first; });
+        keyless_sorted_ = true;
+        for (; keyless_next_ < keyless_.size() && (!key || keyless_[keyless_next_].first <= *key); ++keyless_next_)
+            take(keyless_[keyless_next_].first, std::move(keyless_[keyless_next_].second));
+        if (keyless_next_ == keyless_.size()) keyless_.clear(), keyless_next_ = 0;
+    }
+
+    void take(std::string_view key, db::StreamedClaim&& c) {
+        if (!run_.empty() && checks::series_prefix(key) != checks::series_prefix(run_key_)) check_run();
+        if (run_.empty()) run_key_.assign(key);
+        run_.push_back(std::move(c));
+    }
+
+    // The run's claims in the order a whole read gives them (article, start, id), and the
+    // check options for their articles.
+    void prepare_run() {
+        std::sort(run_.begin(), run_.end(), [](const db::StreamedClaim& a, const db::StreamedClaim& b) {
+            return std::tie(a.stored.claim.article, a.stored.claim.start, a.stored.id) <
+                   std::tie(b.stored.claim.article, b.stored.claim.start, b.stored.id);
+        });
+        stored_.clear();
+        claims_.clear();
+        options_.source_of.clear();
+        options_.article_year.clear();
+        for (db::StreamedClaim& c : run_) {
+            const std::string& article = c.stored.claim.article;
+            if (!c.same_text_as.empty()) options_.source_of[article] = c.same_text_as;
+            dated_.published = c.stored.published;
+            if (const auto year = publication_year(dated_)) options_.article_year[article] = *year;
+            claims_.push_back(c.stored.claim);
+            stored_.push_back(std::move(c.stored));
+        }
+    }
+
+    void check_run() {
+        prepare_run();
+        const std::vector<checks::Finding> findings = checks::check(claims_, options_);
+        if (!references_.empty())
+            for (const checks::Contradiction& c : checks::contradictions(claims_, references_))
+                contradicted_.emplace_back(stored_[c.claim], c);
+        texts_.clear();
+        for (const checks::Finding& f : findings)
+            for (std::size_t i : f.claims) {
+                articles_.insert(run_[i].article_row);
+                const std::string& article = stored_[i].claim.article;
+                if (text_of_ && !texts_.count(article)) texts_.emplace(article, text_of_(article));
+            }
+        writer_.add(findings, stored_, texts_);
+        run_.clear();
+    }
+
+    std::string since_;
+    const std::vector<Reference>& references_;
+    report::FindingsWriter& writer_;
+    checks::CheckOptions options_;
+    std::function<std::string(const std::string&)> text_of_;
+    std::vector<std::pair<std::string, db::StreamedClaim>> keyless_;   // fact key, claim
+    std::size_t keyless_next_ = 0;              // the first not yet taken
+    bool keyless_sorted_ = true;
+    std::string run_key_;                       // a key of the run
+    std::vector<db::StreamedClaim> run_;
+    std::vector<db::StoredClaim> stored_;       // the run's claims, as the writer takes them
+    std::vector<Claim> claims_;                 // the same, as check() takes them
+    Article dated_;                             // publication_year() reads an Article
+    report::ArticleTexts texts_;                // of the run's reported claims, when quoted
+    ArticleSet articles_;                       // of every reported claim
+    std::vector<std::pair<db::StoredClaim, checks::Contradiction>> contradicted_;
+};
+
+void write_report(const CheckCmdOptions& o, report::FindingsWriter& writer, const report::ReportExtras& extras) {
+    if (o.out.empty() || o.out == "-") {
+        writer.finish(std::cout, extras);
+        return;
+    }
+    std::ofstream file(o.out, std::ios::binary);
+    if (!file) throw std::runtime_error(fmt::format("cannot write '{}'", o.out));
+    writer.finish(file, extras);
+    if (!file) throw std::runtime_error(fmt::format("error writing '{}'", o.out));
+}
+
+int run(const CheckCmdOptions& o) {
+    const db::Store store = open_existing(o.db);
+    const checks::Rates rates = checks::Rates::load(o.rates.empty() ? default_rates_file() : o.rates);
+    const std::vector<Reference> references = store.references();
+    const report::Format format = report::parse_format(o.format);
+    const bool to_terminal = (o.out.empty() || o.out == "-") && stdout_is_terminal();
+    report::FindingsWriter writer(format, format == report::Format::table && to_terminal);
+
+    RunChecker checker(o, store, rates, references, writer);
+    db::ClaimFilter filter;
+    if (!o.kind.empty()) filter.kind = o.kind;
+    store.each_claim_by_key(filter, [&](db::StreamedClaim& c) { checker.add(std::move(c)); });
+    checker.finish();
+
+    const std::vector<checks::ConversionCheck> conversions = conversions_in(store, rates);
+    const Contradicted contradicted = checker.contradicted();
+    write_report(o, writer, {contradicted.claims, &references, &contradicted.contradictions, &conversions,
+                             checker.articles()});
     // A claim that contradicts an official figure fails the check as a conflict does.
-    const bool conflict = !contradicted.empty() ||
-                          std::any_of(findings.begin(), findings.end(),
-                                      [](const checks::Finding& f) { return f.status == checks::Status::conflict; });
+    const bool conflict = !contradicted.contradictions.empty() || writer.any_conflict();
     return o.fail_on == "conflict" && conflict ? conflicts : ok;
 }
 

@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <set>
+
+#include <fmt/core.h>
 
 #include "tradecheck/checks/fact_key.hpp"
 
@@ -22,6 +25,20 @@ std::vector<std::string> key_fields(const std::string& key) {
 namespace {
 
 constexpr std::size_t period_field = 6;
+
+} // namespace
+
+std::string_view series_prefix(std::string_view key) {
+    std::size_t end = 0;
+    for (std::size_t field = 0; field < period_field; ++field) {
+        end = key.find('|', end);
+        if (end == std::string_view::npos) return key;
+        ++end;
+    }
+    return key.substr(0, end);
+}
+
+namespace {
 
 // A claim's figure, in its own unit or converted to US dollars.
 struct Reading {
@@ -44,11 +61,11 @@ public:
         f.claims.insert(f.claims.end(), undated.begin(), undated.end());
         std::sort(f.claims.begin(), f.claims.end());
         std::set<std::string> sources;
+        std::set<std::pair<std::string, std::string>> repeats;
         for (std::size_t i : f.claims) {
             const std::string& s = source(i);
             sources.insert(s);
-            if (s != claims_[i].article &&
-                std::find(f.same_text.begin(), f.same_text.end(), std::pair{claims_[i].article, s}) == f.same_text.end())
+            if (s != claims_[i].article && repeats.emplace(claims_[i].article, s).second)
                 f.same_text.emplace_back(claims_[i].article, s);
         }
         f.sources = sources.size();
@@ -60,43 +77,18 @@ public:
             return f;
         }
 
-        std::set<std::string> units;
-        for (std::size_t i : f.claims) units.insert(claims_[i].quantity.unit);
-        const bool to_usd = units.size() > 1;   // one currency compares as printed
-        const bool periodic_open = key_fields(key).size() > period_field && key_fields(key)[period_field] == "-" &&
-                                   options_.periodic_kinds.count(f.kind) != 0;
-        bool incomparable = false, disjoint_open = false, forecast = false, scale = false;
-        // One source is one voice: two sources disagree only when none of the figures one prints
-        // for the fact meets any the other prints (a story may quote the old figure and the new).
-        std::map<std::pair<std::string, std::string>, std::vector<Disagreement>> pairs;
-        std::set<std::pair<std::string, std::string>> consistent;
-        for (std::size_t x = 0; x < f.claims.size(); ++x)
-            for (std::size_t y = x + 1; y < f.claims.size(); ++y) {
-                const std::size_t a = f.claims[x], b = f.claims[y];
-                if (source(a) == source(b)) continue;
-                const auto voices = std::minmax(source(a), source(b));
-                const Reading ra = read(a, to_usd), rb = read(b, to_usd);
-                if (!ra.ok || !rb.ok) { incomparable = true; continue; }
-                f.converted |= ra.converted || rb.converted;
-                auto d = compare(a, b, ra, rb);
-                if (!d) {
-                    consistent.insert(voices);
-                    f.rounding_only |= agrees_by_rounding(a, b);
-                    continue;
-                }
-                // Claims without a period never make a conflict by themselves.
-                if (is_in(undated, a) || is_in(undated, b)) continue;
-                if (periodic_open && !d->on_horizon) { disjoint_open = true; continue; }
-                // A figure for a year not yet over is a forecast; forecasts differ without conflict.
-                if (is_forecast(a) || is_forecast(b)) { forecast = true; continue; }
-                if (!d->on_horizon && different_scale(a, ra, rb)) { scale = true; continue; }
-                pairs[voices].push_back(*d);
-            }
-        for (auto& [voices, ds] : pairs)
-            if (!consistent.count(voices)) f.conflicts.insert(f.conflicts.end(), ds.begin(), ds.end());
-        const bool real = std::any_of(f.conflicts.begin(), f.conflicts.end(), [](const Disagreement& d) { return !d.revision; });
-        if (real) f.status = Status::conflict;
-        else if (!f.conflicts.empty()) f.status = Status::revised;
+        const Voices voices = voices_of(f.claims, {sources.begin(), sources.end()});
+        PairScan scan = scan_voice_pairs(f, voices, undated);
+        f.converted = scan.converted;
+        f.rounding_only = scan.rounding_only;
+        const bool incomparable = scan.incomparable, disjoint_open = scan.disjoint_open, forecast = scan.forecast,
+                   scale = scan.scale;
+        f.disagreeing_pairs = scan.disagreements;
+        if (scan.disagreements > f.conflicts.size())
+            f.note = fmt::format("{} disagreeing pairs of claims; the first {} are listed", scan.disagreements,
+                                 f.conflicts.size());
+        if (scan.real) f.status = Status::conflict;
+        else if (scan.disagreements > 0) f.status = Status::revised;
         else if (incomparable) {
             f.status = Status::not_comparable;
             f.note = "figures in currencies with no rate on file; add one to the rates table";
@@ -135,6 +127,97 @@ public:
     }
 
 private:
+    // The claims of a fact by voice: voice[x] is the voice of the claim at position x of the
+    // fact's claims, by_voice[v] the positions of voice v's claims; voices numbered in the order
+    // of their names.
+    struct Voices {
+        std::vector<std::size_t> voice;
+        std::vector<std::vector<std::size_t>> by_voice;
+    };
+
+    Voices voices_of(const std::vector<std::size_t>& members, const std::vector<std::string>& names) const {
+        Voices v;
+        v.by_voice.resize(names.size());
+        for (std::size_t x = 0; x < members.size(); ++x) {
+            const auto at = std::lower_bound(names.begin(), names.end(), source(members[x]));
+            v.voice.push_back(static_cast<std::size_t>(at - names.begin()));
+            v.by_voice[v.voice.back()].push_back(x);
+        }
+        return v;
+    }
+
+    struct PairScan {
+        bool incomparable = false, disjoint_open = false, forecast = false, scale = false;
+        bool converted = false, rounding_only = false;
+        bool real = false;                 // a disagreement that is not a revision
+        std::size_t disagreements = 0;     // all of them; f.conflicts lists the first few
+    };
+
+    // One source is one voice: two sources disagree only when none of the figures one prints
+    // for the fact meets any the other prints (a story may quote the old figure and the new).
+    // The pairs of voices are judged one at a time, in the order of their names, so memory
+    // stays linear in the claims however many of them disagree (a fact thousands of articles
+    // state would otherwise hold millions of disagreeing pairs).
+    PairScan scan_voice_pairs(Finding& f, const Voices& voices, const std::vector<std::size_t>& undated) const {
+        std::set<std::string> units;
+        for (std::size_t i : f.claims) units.insert(claims_[i].quantity.unit);
+        const bool to_usd = units.size() > 1;   // one currency compares as printed
+        const auto fields = key_fields(f.key);
+        const bool periodic_open = fields.size() > period_field && fields[period_field] == "-" &&
+                                   options_.periodic_kinds.count(f.kind) != 0;
+        std::vector<std::size_t> sorted_undated = undated;
+        std::sort(sorted_undated.begin(), sorted_undated.end());
+        std::vector<Reading> reading;
+        std::vector<char> is_undated, forecasts;
+        for (std::size_t i : f.claims) {
+            reading.push_back(read(i, to_usd));
+            is_undated.push_back(std::binary_search(sorted_undated.begin(), sorted_undated.end(), i) ? 1 : 0);
+            forecasts.push_back(is_forecast(i) ? 1 : 0);
+        }
+        PairScan scan;
+        std::vector<std::size_t> merged;
+        std::vector<Disagreement> found;
+        for (std::size_t va = 0; va < voices.by_voice.size(); ++va)
+            for (std::size_t vb = va + 1; vb < voices.by_voice.size(); ++vb) {
+                const auto& A = voices.by_voice[va];
+                const auto& B = voices.by_voice[vb];
+                merged.clear();
+                std::merge(A.begin(), A.end(), B.begin(), B.end(), std::back_inserter(merged));
+                bool consistent = false;
+                found.clear();
+                for (std::size_t p = 0; p < merged.size(); ++p)
+                    for (std::size_t q = p + 1; q < merged.size(); ++q) {
+                        const std::size_t x = merged[p], y = merged[q];
+                        if (voices.voice[x] == voices.voice[y]) continue;
+                        const std::size_t a = f.claims[x], b = f.claims[y];
+                        const Reading& ra = reading[x];
+                        const Reading& rb = reading[y];
+                        if (!ra.ok || !rb.ok) { scan.incomparable = true; continue; }
+                        scan.converted |= ra.converted || rb.converted;
+                        auto d = compare(a, b, ra, rb);
+                        if (!d) {
+                            consistent = true;
+                            scan.rounding_only |= agrees_by_rounding(a, b);
+                            continue;
+                        }
+                        // Claims without a period never make a conflict by themselves.
+                        if (is_undated[x] || is_undated[y]) continue;
+                        if (periodic_open && !d->on_horizon) { scan.disjoint_open = true; continue; }
+                        // A figure for a year not yet over is a forecast; forecasts differ without conflict.
+                        if (forecasts[x] || forecasts[y]) { scan.forecast = true; continue; }
+                        if (!d->on_horizon && different_scale(a, ra, rb)) { scan.scale = true; continue; }
+                        found.push_back(*d);
+                    }
+                if (consistent) continue;
+                for (const Disagreement& d : found) {
+                    ++scan.disagreements;
+                    scan.real |= !d.revision;
+                    if (f.conflicts.size() < max_listed_conflicts) f.conflicts.push_back(d);
+                }
+            }
+        return scan;
+    }
+
     const std::string& source(std::size_t i) const {
         const auto it = options_.source_of.find(claims_[i].article);
         return it == options_.source_of.end() ? claims_[i].article : it->second;
@@ -167,10 +250,6 @@ private:
         if (c.period != Period::in || !c.year || c.month || !options_.periodic_kinds.count(c.kind)) return false;
         const int published = year_of(c.article);
         return published && *c.year >= published;
-    }
-
-    static bool is_in(const std::vector<std::size_t>& v, std::size_t i) {
-        return std::find(v.begin(), v.end(), i) != v.end();
     }
 
     static std::optional<Interval> horizon_of(const Claim& c) {
@@ -214,10 +293,12 @@ private:
 
 // The key without its period: claims that differ only in period are the same series.
 std::string series_of(const std::string& key) {
-    auto fields = key_fields(key);
-    if (fields.size() > period_field) fields[period_field] = "*";
+    const auto fields = key_fields(key);
     std::string out;
-    for (std::size_t i = 0; i < fields.size(); ++i) out += (i ? "|" : "") + fields[i];
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (i) out += '|';
+        out += i == period_field ? std::string_view("*") : std::string_view(fields[i]);
+    }
     return out;
 }
 

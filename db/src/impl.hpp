@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <vector>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -60,6 +61,7 @@ struct Store::Impl {
     bool read_only;
     SQLite::Database db;  // declared before the statements: they must be finalized first
     int depth = 0;        // open Store::Transactions; above 1 they are savepoints
+    bool snapshot = false;  // a read transaction from renew_snapshot() is open
 
     // Prepared once, reused for every call (a corpus ingest inserts many thousands of claims).
     std::unique_ptr<SQLite::Statement> select_sha256;
@@ -70,10 +72,14 @@ struct Store::Impl {
     std::unique_ptr<SQLite::Statement> insert_rule;
     std::unique_ptr<SQLite::Statement> select_claims;
     std::unique_ptr<SQLite::Statement> select_articles;
+    // SAVEPOINT / RELEASE tc_N by nesting depth N: one put_article each, so not re-parsed.
+    std::vector<std::unique_ptr<SQLite::Statement>> savepoints, releases;
 
     // The statement in `slot`, prepared on first use, reset and with no bindings.
     SQLite::Statement& cached(std::unique_ptr<SQLite::Statement>& slot, const char* sql);
 
+    SQLite::Statement& savepoint_statement(std::vector<std::unique_ptr<SQLite::Statement>>& by_level,
+                                           const char* verb, int level);
     void begin();               // BEGIN IMMEDIATE, or a SAVEPOINT when nested
     void commit();              // COMMIT, or RELEASE of the innermost savepoint
     void rollback() noexcept;   // ROLLBACK, or ROLLBACK TO the innermost savepoint

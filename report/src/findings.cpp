@@ -10,6 +10,7 @@
 
 #include "csv.hpp"
 #include "format_util.hpp"
+#include "parts.hpp"
 #include "tradecheck/report/render.hpp"
 
 namespace tradecheck::report {
@@ -121,50 +122,6 @@ std::string quoted(const FindingsView& v, const db::StoredClaim& s, std::string_
     return quote(text, s.claim.start, s.claim.end, open, close);
 }
 
-void write_table(std::ostream& out, const FindingsView& v, bool color) {
-    const auto paint = [&](std::string_view code, const std::string& s) {
-        return color ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : s;
-    };
-    const Summary sum = summarise(v);
-    out << summary_line(sum) << "\n";
-    if (contradiction_count(v)) {
-        out << "\n" << paint("1;31", "CONTRADICTS REFERENCE") << fmt::format("  [{} claim{}]\n", contradiction_count(v),
-                                                                           contradiction_count(v) == 1 ? "" : "s");
-        for (const auto& c : *v.contradictions) out << "    " << contradiction_text(v, c) << "\n";
-    }
-    if (inconsistent_conversions(v)) {
-        out << "\n" << paint("1;31", "CONVERSION DOES NOT MATCH") << fmt::format("  [{}]\n", inconsistent_conversions(v));
-        for (const auto& c : *v.conversions)
-            if (c.comparable && !c.consistent) out << "    " << conversion_text(c) << "\n";
-    }
-    for (const Finding& f : v.findings) {
-        const std::string_view code = f.status == Status::conflict         ? "1;31"
-                                      : f.status == Status::revised        ? "35"
-                                      : f.status == Status::agree          ? "32"
-                                      : f.status == Status::not_comparable ? "33"
-                                                                           : "2";
-        std::string status(to_string(f.status));
-        for (char& ch : status) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-        out << "\n" << paint(code, fmt::format("{:<14}", status)) << " " << headline(f, v.claims)
-            << fmt::format("  [{} source{}]", f.sources, f.sources == 1 ? "" : "s") << "\n";
-        out << "    key " << f.key << "\n";
-        for (std::size_t i : f.claims) {
-            const db::StoredClaim& s = v.claims[i];
-            const bool undated = std::find(f.undated.begin(), f.undated.end(), i) != f.undated.end();
-            out << fmt::format("    {:<22} {:<10} {:<28} {:<20} {}\n", value_text(s), to_string(s.claim.quantity.qualifier),
-                               interval_text(s.claim.quantity), undated ? "(no period stated)" : period_text(s.claim),
-                               where_from(s));
-            out << "        \"" << quoted(v, s, color ? "\x1b[1m" : "[", color ? "\x1b[0m" : "]") << "\"\n";
-        }
-        for (const auto& d : f.conflicts) out << "    " << paint(code, gap_text(d, v.claims)) << "\n";
-        if (f.rounding_only) out << "    agrees only through rounding of the printed figures\n";
-        if (f.converted) out << "    money compared in US dollars through the rates table (+/-5%)\n";
-        for (const auto& [article, original] : f.same_text)
-            out << fmt::format("    {} is the same text as {}: counted as one source\n", article, original);
-        if (!f.note.empty()) out << "    " << f.note << "\n";
-    }
-}
-
 std::string md_escape(const std::string& s) {
     std::string out;
     for (char c : s) {
@@ -174,8 +131,61 @@ std::string md_escape(const std::string& s) {
     return out;
 }
 
-void write_markdown(std::ostream& out, const FindingsView& v) {
-    const Summary sum = summarise(v);
+nlohmann::json number_or_null(double x) {
+    if (std::isnan(x) || std::isinf(x)) return nullptr;
+    return x;
+}
+
+std::string paint(bool color, std::string_view code, const std::string& s) {
+    return color ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : s;
+}
+
+} // namespace
+
+namespace parts {
+
+void table_head(std::ostream& out, const FindingsView& v, const Summary& sum, bool color) {
+    out << summary_line(sum) << "\n";
+    if (contradiction_count(v)) {
+        out << "\n" << paint(color, "1;31", "CONTRADICTS REFERENCE")
+            << fmt::format("  [{} claim{}]\n", contradiction_count(v), contradiction_count(v) == 1 ? "" : "s");
+        for (const auto& c : *v.contradictions) out << "    " << contradiction_text(v, c) << "\n";
+    }
+    if (inconsistent_conversions(v)) {
+        out << "\n" << paint(color, "1;31", "CONVERSION DOES NOT MATCH") << fmt::format("  [{}]\n", inconsistent_conversions(v));
+        for (const auto& c : *v.conversions)
+            if (c.comparable && !c.consistent) out << "    " << conversion_text(c) << "\n";
+    }
+}
+
+void table_fact(std::ostream& out, const FindingsView& v, const Finding& f, bool color) {
+    const std::string_view code = f.status == Status::conflict         ? "1;31"
+                                  : f.status == Status::revised        ? "35"
+                                  : f.status == Status::agree          ? "32"
+                                  : f.status == Status::not_comparable ? "33"
+                                                                       : "2";
+    std::string status(to_string(f.status));
+    for (char& ch : status) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    out << "\n" << paint(color, code, fmt::format("{:<14}", status)) << " " << headline(f, v.claims)
+        << fmt::format("  [{} source{}]", f.sources, f.sources == 1 ? "" : "s") << "\n";
+    out << "    key " << f.key << "\n";
+    for (std::size_t i : f.claims) {
+        const db::StoredClaim& s = v.claims[i];
+        const bool undated = std::find(f.undated.begin(), f.undated.end(), i) != f.undated.end();
+        out << fmt::format("    {:<22} {:<10} {:<28} {:<20} {}\n", value_text(s), to_string(s.claim.quantity.qualifier),
+                           interval_text(s.claim.quantity), undated ? "(no period stated)" : period_text(s.claim),
+                           where_from(s));
+        out << "        \"" << quoted(v, s, color ? "\x1b[1m" : "[", color ? "\x1b[0m" : "]") << "\"\n";
+    }
+    for (const auto& d : f.conflicts) out << "    " << paint(color, code, gap_text(d, v.claims)) << "\n";
+    if (f.rounding_only) out << "    agrees only through rounding of the printed figures\n";
+    if (f.converted) out << "    money compared in US dollars through the rates table (+/-5%)\n";
+    for (const auto& [article, original] : f.same_text)
+        out << fmt::format("    {} is the same text as {}: counted as one source\n", article, original);
+    if (!f.note.empty()) out << "    " << f.note << "\n";
+}
+
+void markdown_head(std::ostream& out, const FindingsView& v, const Summary& sum) {
     out << "# tradecheck report\n\n" << summary_line(sum) << ".\n\n";
     if (contradiction_count(v)) {
         out << "## Claims that contradict reference figures\n\n";
@@ -189,61 +199,67 @@ void write_markdown(std::ostream& out, const FindingsView& v) {
         out << "\n";
     }
     out << "| status | fact | sources | values |\n|---|---|---|---|\n";
-    for (const Finding& f : v.findings) {
-        std::string values;
-        for (std::size_t i : f.claims) values += (values.empty() ? "" : "; ") + value_text(v.claims[i]);
-        out << fmt::format("| {} | {} | {} | {} |\n", to_string(f.status), md_escape(headline(f, v.claims)),
-                           f.sources, md_escape(values));
-    }
-    for (const Finding& f : v.findings) {
-        if (f.status == Status::single) continue;
-        out << fmt::format("\n## {}: {}\n\n`{}`\n\n", to_string(f.status), md_escape(headline(f, v.claims)), f.key);
-        for (std::size_t i : f.claims) {
-            const db::StoredClaim& s = v.claims[i];
-            const std::string title = s.title.empty() ? "" : fmt::format(" *{}*", md_escape(s.title));
-            out << fmt::format("- **{}** ({}) —{} {}\n  > {}\n", md_escape(value_text(s)),
-                               to_string(s.claim.quantity.qualifier), title, md_escape(where_from(s)),
-                               // The figure in bold, everything else escaped as text.
-                               md_escape(quoted(v, s, "\x01", "\x02")));
-        }
-        for (const auto& d : f.conflicts) out << "\n" << md_escape(gap_text(d, v.claims)) << "\n";
-    }
 }
 
-nlohmann::json number_or_null(double x) {
-    if (std::isnan(x) || std::isinf(x)) return nullptr;
-    return x;
+void markdown_row(std::ostream& out, const FindingsView& v, const Finding& f) {
+    std::string values;
+    for (std::size_t i : f.claims) values += (values.empty() ? "" : "; ") + value_text(v.claims[i]);
+    out << fmt::format("| {} | {} | {} | {} |\n", to_string(f.status), md_escape(headline(f, v.claims)), f.sources,
+                       md_escape(values));
 }
 
-nlohmann::json findings_json(const FindingsView& v) {
-    nlohmann::json facts = nlohmann::json::array();
-    for (const Finding& f : v.findings) {
-        nlohmann::json claims = nlohmann::json::array();
-        for (std::size_t i : f.claims) {
-            const db::StoredClaim& s = v.claims[i];
-            const Claim& c = s.claim;
-            const checks::Interval iv = checks::interval_of(c.quantity);
-            claims.push_back({{"article", c.article}, {"value", number_or_null(c.quantity.value)},
-                              {"low", number_or_null(c.quantity.low)}, {"high", number_or_null(c.quantity.high)},
-                              {"unit", c.quantity.unit}, {"qualifier", to_string(c.quantity.qualifier)},
-                              {"year", c.year ? nlohmann::json(*c.year) : nlohmann::json(nullptr)},
-                              {"period", to_string(c.period)}, {"text", c.text}, {"start", c.start}, {"end", c.end},
-                              {"interval", {number_or_null(iv.lo), number_or_null(iv.hi)}},
-                              {"title", s.title}, {"outlet", s.outlet}, {"published", s.published},
-                              {"rule", c.rule}, {"basis", c.basis},
-                              {"undated", std::find(f.undated.begin(), f.undated.end(), i) != f.undated.end()}});
-        }
-        nlohmann::json conflicts = nlohmann::json::array();
-        for (const auto& d : f.conflicts)
-            conflicts.push_back({{"a", v.claims[d.a].claim.article}, {"b", v.claims[d.b].claim.article},
-                                 {"on", d.on_horizon ? "horizon" : "value"}, {"gap", d.gap},
-                                 {"relative_gap", d.relative_gap}, {"revision", d.revision}});
-        nlohmann::json same_text = nlohmann::json::array();
-        for (const auto& [article, original] : f.same_text) same_text.push_back({{"article", article}, {"same_as", original}});
-        facts.push_back({{"key", f.key}, {"kind", f.kind}, {"status", to_string(f.status)}, {"sources", f.sources},
-                         {"rounding_only", f.rounding_only}, {"converted", f.converted}, {"note", f.note},
-                         {"same_text", same_text}, {"conflicts", conflicts}, {"claims", claims}});
+void markdown_section(std::ostream& out, const FindingsView& v, const Finding& f) {
+    out << fmt::format("\n## {}: {}\n\n`{}`\n\n", to_string(f.status), md_escape(headline(f, v.claims)), f.key);
+    for (std::size_t i : f.claims) {
+        const db::StoredClaim& s = v.claims[i];
+        const std::string title = s.title.empty() ? "" : fmt::format(" *{}*", md_escape(s.title));
+        out << fmt::format("- **{}** ({}) —{} {}\n  > {}\n", md_escape(value_text(s)),
+                           to_string(s.claim.quantity.qualifier), title, md_escape(where_from(s)),
+                           // The figure in bold, everything else escaped as text.
+                           md_escape(quoted(v, s, "\x01", "\x02")));
     }
+    for (const auto& d : f.conflicts) out << "\n" << md_escape(gap_text(d, v.claims)) << "\n";
+}
+
+std::string bold_marks(std::string_view s) {
+    std::string result;
+    result.reserve(s.size());
+    for (char c : s) {
+        if (c == '\x01' || c == '\x02') result += "**";
+        else result += c;
+    }
+    return result;
+}
+
+nlohmann::json fact_json(const FindingsView& v, const Finding& f) {
+    nlohmann::json claims = nlohmann::json::array();
+    for (std::size_t i : f.claims) {
+        const db::StoredClaim& s = v.claims[i];
+        const Claim& c = s.claim;
+        const checks::Interval iv = checks::interval_of(c.quantity);
+        claims.push_back({{"article", c.article}, {"value", number_or_null(c.quantity.value)},
+                          {"low", number_or_null(c.quantity.low)}, {"high", number_or_null(c.quantity.high)},
+                          {"unit", c.quantity.unit}, {"qualifier", to_string(c.quantity.qualifier)},
+                          {"year", c.year ? nlohmann::json(*c.year) : nlohmann::json(nullptr)},
+                          {"period", to_string(c.period)}, {"text", c.text}, {"start", c.start}, {"end", c.end},
+                          {"interval", {number_or_null(iv.lo), number_or_null(iv.hi)}},
+                          {"title", s.title}, {"outlet", s.outlet}, {"published", s.published},
+                          {"rule", c.rule}, {"basis", c.basis},
+                          {"undated", std::find(f.undated.begin(), f.undated.end(), i) != f.undated.end()}});
+    }
+    nlohmann::json conflicts = nlohmann::json::array();
+    for (const auto& d : f.conflicts)
+        conflicts.push_back({{"a", v.claims[d.a].claim.article}, {"b", v.claims[d.b].claim.article},
+                             {"on", d.on_horizon ? "horizon" : "value"}, {"gap", d.gap},
+                             {"relative_gap", d.relative_gap}, {"revision", d.revision}});
+    nlohmann::json same_text = nlohmann::json::array();
+    for (const auto& [article, original] : f.same_text) same_text.push_back({{"article", article}, {"same_as", original}});
+    return {{"key", f.key}, {"kind", f.kind}, {"status", to_string(f.status)}, {"sources", f.sources},
+            {"rounding_only", f.rounding_only}, {"converted", f.converted}, {"note", f.note},
+            {"same_text", same_text}, {"conflicts", conflicts}, {"claims", claims}};
+}
+
+nlohmann::json head_json(const FindingsView& v, const Summary& s) {
     nlohmann::json contradictions = nlohmann::json::array();
     if (v.contradictions)
         for (const auto& c : *v.contradictions) {
@@ -264,28 +280,29 @@ nlohmann::json findings_json(const FindingsView& v) {
                                    {"original_usd", c.comparable ? nlohmann::json(c.original_usd) : nlohmann::json(nullptr)},
                                    {"converted_usd", c.comparable ? nlohmann::json(c.converted_usd) : nlohmann::json(nullptr)},
                                    {"year", c.year}, {"comparable", c.comparable}, {"consistent", c.consistent}});
-    const Summary s = summarise(v);
     return {{"summary", {{"facts", s.facts}, {"claims", s.claims}, {"articles", s.articles}, {"conflict", s.conflicts},
                          {"revised", s.revised}, {"agree", s.agree}, {"single", s.single},
                          {"not_comparable", s.not_comparable}, {"contradicts_reference", contradictions.size()}}},
-            {"facts", facts}, {"contradictions", contradictions}, {"conversions", conversions}};
+            {"facts", nlohmann::json::array()}, {"contradictions", contradictions}, {"conversions", conversions}};
 }
 
-void write_csv(std::ostream& out, const FindingsView& v) {
-    out << csv_row({"key", "kind", "status", "sources", "article", "value", "low", "high", "unit", "qualifier",
-                    "year", "text", "start", "end"});
-    for (const Finding& f : v.findings)
-        for (std::size_t i : f.claims) {
-            const Claim& c = v.claims[i].claim;
-            const auto num = [](double x) { return std::isfinite(x) ? fmt::format("{:g}", x) : std::string(); };
-            out << csv_row({f.key, f.kind, std::string(to_string(f.status)), std::to_string(f.sources), c.article,
-                            num(c.quantity.value), num(c.quantity.low), num(c.quantity.high), c.quantity.unit,
-                            std::string(to_string(c.quantity.qualifier)), c.year ? std::to_string(*c.year) : "",
-                            c.text, std::to_string(c.start), std::to_string(c.end)});
-        }
+std::string csv_header() {
+    return csv_row({"key", "kind", "status", "sources", "article", "value", "low", "high", "unit", "qualifier", "year",
+                    "text", "start", "end"});
 }
 
-} // namespace
+void csv_fact(std::ostream& out, const FindingsView& v, const Finding& f) {
+    const auto num = [](double x) { return std::isfinite(x) ? fmt::format("{:g}", x) : std::string(); };
+    for (std::size_t i : f.claims) {
+        const Claim& c = v.claims[i].claim;
+        out << csv_row({f.key, f.kind, std::string(to_string(f.status)), std::to_string(f.sources), c.article,
+                        num(c.quantity.value), num(c.quantity.low), num(c.quantity.high), c.quantity.unit,
+                        std::string(to_string(c.quantity.qualifier)), c.year ? std::to_string(*c.year) : "",
+                        c.text, std::to_string(c.start), std::to_string(c.end)});
+    }
+}
+
+} // namespace parts
 
 std::string quote(const std::string& text, std::size_t start, std::size_t end, std::string_view open,
                   std::string_view close, std::size_t context) {
@@ -307,26 +324,12 @@ std::string quote(const std::string& text, std::size_t start, std::size_t end, s
 }
 
 void write_findings(std::ostream& out, const FindingsView& view, Format format, bool color) {
-    switch (format) {
-    case Format::table: write_table(out, view, color); return;
-    case Format::markdown: {
-        std::ostringstream md;
-        write_markdown(md, view);
-        std::string s = md.str();
-        // Quotes were marked with \x01 \x02 so the figure is bold while the rest is escaped.
-        std::string result;
-        for (std::size_t i = 0; i < s.size(); ++i) {
-            if (s[i] == '\x01' || s[i] == '\x02') result += "**";
-            else result += s[i];
-        }
-        out << result;
-        return;
-    }
-    case Format::json:
-    case Format::jsonl: out << findings_json(view).dump(format == Format::json ? 2 : -1) << '\n'; return;
-    case Format::csv: write_csv(out, view); return;
-    case Format::html: write_findings_html(out, view); return;
-    }
+    FindingsWriter writer(format, color);
+    writer.add(view.findings, view.claims, view.texts);
+    std::set<std::string> articles;
+    for (const Finding& f : view.findings)
+        for (std::size_t i : f.claims) articles.insert(view.claims[i].claim.article);
+    writer.finish(out, {view.claims, view.references, view.contradictions, view.conversions, articles.size()});
 }
 
 } // namespace tradecheck::report

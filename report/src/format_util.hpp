@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cmath>
-#include <set>
 #include <string>
 
 #include <fmt/core.h>
@@ -32,27 +31,10 @@ inline std::string period_text(const Claim& c) {
     return fmt::format("by {}", *c.year);
 }
 
+// The counts a report opens with.
 struct Summary {
     std::size_t facts = 0, conflicts = 0, revised = 0, agree = 0, single = 0, not_comparable = 0, articles = 0, claims = 0;
 };
-
-inline Summary summarise(const FindingsView& v) {
-    using checks::Status;
-    Summary s;
-    std::set<std::string> articles;
-    for (const checks::Finding& f : v.findings) {
-        ++s.facts;
-        s.claims += f.claims.size();
-        s.conflicts += f.status == Status::conflict;
-        s.revised += f.status == Status::revised;
-        s.agree += f.status == Status::agree;
-        s.single += f.status == Status::single;
-        s.not_comparable += f.status == Status::not_comparable;
-        for (std::size_t i : f.claims) articles.insert(v.claims[i].claim.article);
-    }
-    s.articles = articles.size();
-    return s;
-}
 
 // "5 facts from 11 claims in 4 articles: 2 conflicts, 1 agree, 2 single, 0 not comparable"; revised
 // facts are counted only when there are some.

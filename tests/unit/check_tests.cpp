@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <fmt/core.h>
+
 #include "tradecheck/checks/check.hpp"
 #include "tradecheck/checks/fact_key.hpp"
 
@@ -119,4 +121,31 @@ TEST_CASE("fact keys separate measures and periods", "[checks]") {
     c.period = Period::in;
     c.year = 2024;
     CHECK(fact_key(c) == "trade_target|CAN|-|-|non_us_exports|-|2024|multiplier");
+}
+
+TEST_CASE("a fact thousands of articles disagree on lists the first pairs and counts them all", "[checks]") {
+    // 120 articles at 25% and 120 at 35%: 14,400 disagreeing pairs, which a report could not
+    // usefully list and memory should not hold.
+    std::vector<Claim> claims;
+    for (int i = 0; i < 240; ++i)
+        claims.push_back(tariff(fmt::format("a{:03}", i), percent(i % 2 ? 35 : 25)));
+    const auto findings = check(claims);
+    REQUIRE(findings.size() == 1);
+    const Finding& f = findings[0];
+    CHECK(f.status == Status::conflict);
+    CHECK(f.sources == 240);
+    CHECK(f.disagreeing_pairs == 120u * 120u);
+    CHECK(f.conflicts.size() == max_listed_conflicts);
+    CHECK(f.note == fmt::format("14400 disagreeing pairs of claims; the first {} are listed", max_listed_conflicts));
+    // Voice pairs come in the order of the articles' names: a000 against each 35% article first.
+    CHECK(claims[f.conflicts.front().a].article == "a000");
+    CHECK(claims[f.conflicts.front().b].article == "a001");
+}
+
+TEST_CASE("a disagreement with few pairs is listed whole, with no note", "[checks]") {
+    const auto findings = check({tariff("a", percent(25)), tariff("b", percent(35)), tariff("c", percent(35))});
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].disagreeing_pairs == 2);
+    CHECK(findings[0].conflicts.size() == 2);
+    CHECK(findings[0].note.empty());
 }

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -45,7 +46,8 @@ struct Finding {
     std::vector<std::size_t> undated;     // of those, claims with no stated period that joined this
                                           // dated fact because their figure fits; they never conflict
     std::size_t sources = 0;              // distinct sources (same text filed twice counts once)
-    std::vector<Disagreement> conflicts;  // every disagreeing pair
+    std::vector<Disagreement> conflicts;  // the disagreeing pairs, the first max_listed_conflicts
+    std::size_t disagreeing_pairs = 0;    // all of them (more than listed: `note` says so)
     std::vector<std::pair<std::string, std::string>> same_text;  // article, the article it repeats
     bool rounding_only = false;           // agrees only because printed figures are rounded
     bool converted = false;               // money in several currencies compared through rates
@@ -66,6 +68,10 @@ struct CheckOptions {
     const Rates* rates = nullptr;         // money in different currencies is not comparable without
 };
 
+// A fact stated by thousands of articles that disagree has millions of disagreeing pairs; the
+// report lists this many and counts the rest.
+inline constexpr std::size_t max_listed_conflicts = 1000;
+
 // Amounts of money (or plain counts) for one fact that differ by more than this factor are taken
 // for different measures (a total and a part, a month and a year), not a disagreement: real
 // disagreements between news reports are a few percent (rounding, revision, basis).
@@ -76,5 +82,15 @@ std::vector<Finding> check(const std::vector<Claim>& claims, const CheckOptions&
 
 // The fields of a fact key: kind, actor, partner, product, metric, basis, period, measure.
 std::vector<std::string> key_fields(const std::string& key);
+
+// The start of a fact key up to its period: "kind|actor|partner|product|metric|basis|" (the whole
+// key when it has fewer fields). check() lets two claims affect each other's findings only
+// when they share a key, or a series (the key but for its period: undated claims join the
+// dated facts of their series), and either way they share this prefix. Keys that share a
+// prefix are adjacent in sorted order. So check() over each run of claims with one prefix, of
+// claims sorted by key (a claim's key being fact_key() when Claim::key is empty), gives the
+// findings check() gives over all of them, run by run, provided each run keeps the claims in
+// the order of the whole (the order of Finding::claims).
+std::string_view series_prefix(std::string_view key);
 
 } // namespace tradecheck::checks

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -39,6 +40,14 @@ struct StoredClaim {
     std::string outlet;
     std::string published;
     std::string rules_hash;
+};
+
+// A claim as Store::each_claim_by_key reads it.
+struct StreamedClaim {
+    StoredClaim stored;
+    std::int64_t article_row = 0;   // the article's rowid: a small number to count articles by
+    std::string same_text_as;       // the first article, by id, whose text is this claim's article's
+                                    // with white space aside, when that is another article; else ""
 };
 
 struct ClaimFilter {
@@ -90,6 +99,19 @@ public:
     PutResult put_article(const Article& article, const std::vector<Claim>& claims,
                           const std::string& rules_hash, const std::string& metadata);
 
+    // hold_snapshot(true): the reads that follow share one read transaction, seeing the
+    // database as of the first of them, until hold_snapshot(false). Starting a read
+    // transaction costs more than a digest lookup (SQLite takes its locks and checks its files
+    // each time), so a worker finding article after article unchanged holds one. While a
+    // snapshot is held, a checkpoint cannot finish and the WAL file grows with every write:
+    // let go of it before anything is written. Not inside a Transaction.
+    void hold_snapshot(bool hold);
+
+    // Sets this connection up for a long run of put_article calls in large transactions
+    // (ingest, merge): savepoint journals in memory, a larger page cache. Not for queries:
+    // with temporary storage in memory, a big sort would be held in memory too.
+    void tune_for_bulk_writes();
+
     // Replaces the claims of a stored article (re-extraction with changed rules).
     void replace_claims(const std::string& article_id, const std::vector<Claim>& claims,
                         const std::string& rules_hash);
@@ -107,6 +129,17 @@ public:
 
     std::vector<StoredClaim> claims(const ClaimFilter& filter = {}) const;
     std::vector<Article> articles() const;
+
+    // Reads for databases larger than memory (read.cpp). Each calls `visit` with one row at a
+    // time, so memory does not grow with the rows; `visit` may use the other reads meanwhile.
+    // each_claim_by_key: the claims matching `filter`, ordered by key (BINARY, i.e. as
+    // std::string compares; the claims of one key in no particular order).
+    void each_claim_by_key(const ClaimFilter& filter, const std::function<void(StreamedClaim&)>& visit) const;
+    // each_article: every article, ordered by id.
+    void each_article(const std::function<void(const Article&)>& visit) const;
+    // A function returning an article's text ("" for an unknown id) through one prepared
+    // statement, for reading texts one at a time. It must not outlive this Store.
+    std::function<std::string(const std::string& id)> text_reader() const;
     std::optional<std::string> article_sha256(const std::string& id) const;
 
     // Reference figures (reference.cpp). put_references adds them, replacing any with the same
@@ -115,6 +148,11 @@ public:
     std::vector<Reference> references() const;
 
 private:
+    // Inserts an article's claims inside the caller's transaction, deleting its old ones first
+    // when `replace`.
+    void write_claims(const std::string& article_id, const std::vector<Claim>& claims,
+                      const std::string& rules_hash, bool replace);
+
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -35,6 +36,45 @@ struct FindingsView {
 
 // `color`: ANSI colours in the table form (when stdout is a terminal).
 void write_findings(std::ostream& out, const FindingsView& view, Format format, bool color);
+
+// What a check report shows besides its facts, known once every fact is in.
+struct ReportExtras {
+    const std::vector<db::StoredClaim>& claims;                         // what contradictions index into
+    const std::vector<Reference>* references = nullptr;                 // official figures
+    const std::vector<checks::Contradiction>* contradictions = nullptr; // claims that miss them
+    const std::vector<checks::ConversionCheck>* conversions = nullptr;  // "10 million euros (C$16 million)"
+    std::size_t articles = 0;   // distinct articles among the claims of the facts added
+};
+
+// A check report written fact by fact, in memory that does not grow with the facts: add()
+// renders each fact at once into temporary files, one per status (two for markdown and html,
+// whose facts appear twice), and finish() writes the report in its order: the summary,
+// contradictions and conversions, then the facts, conflicts first, then revised, not comparable,
+// agree, single. The facts of one status come out in the order they were added. So adding the
+// findings of check() over runs of claims ordered by key (see checks::series_prefix), run after
+// run, writes the same report as write_findings over the findings of check() over all of them.
+// Throws std::runtime_error when a temporary file cannot be made or written.
+class FindingsWriter {
+public:
+    FindingsWriter(Format format, bool color);
+    ~FindingsWriter();
+    FindingsWriter(const FindingsWriter&) = delete;
+    FindingsWriter& operator=(const FindingsWriter&) = delete;
+
+    // Whether this format quotes claims in their article's context, and so needs `texts` in add().
+    bool needs_texts() const;
+    // Renders `findings`, each ordered by status then key, whose claims index into `claims`.
+    void add(const std::vector<checks::Finding>& findings, const std::vector<db::StoredClaim>& claims,
+             const ArticleTexts& texts);
+    // Whether a fact added so far conflicts.
+    bool any_conflict() const;
+    // Writes the whole report. Call once.
+    void finish(std::ostream& out, const ReportExtras& extras);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
 
 // One self-contained HTML page (no network): summary, conflicts first, each fact with an SVG
 // number line of its sources' intervals, quotes with the figure highlighted. All article text
