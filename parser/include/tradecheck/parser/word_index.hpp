@@ -103,9 +103,13 @@ private:
             } else if (n >= 4) {
                 head = load4(p) | (std::uint64_t{load4(p + n - 4)} << (8 * (n - 4)));
                 tail = 0;
-            } else {
-                head = load(s, 0);
+            } else if (n > 0) {   // 1-3 bytes: first, middle and last (they overlap as needed)
+                head = std::uint64_t{static_cast<unsigned char>(p[0])} |
+                       std::uint64_t{static_cast<unsigned char>(p[n / 2])} << (8 * (n / 2)) |
+                       std::uint64_t{static_cast<unsigned char>(p[n - 1])} << (8 * (n - 1));
                 tail = 0;
+            } else {
+                head = tail = 0;
             }
         } else {
             head = load(s, 0);
