@@ -63,6 +63,78 @@ nlohmann::json claim_json(const db::StoredClaim& s) {
             {"published", s.published}};
 }
 
+// A JSON string as nlohmann::json::dump() writes it. ASCII is escaped here; anything else goes
+// through nlohmann, which also refuses invalid UTF-8.
+void append_json_string(std::string& out, const std::string& s) {
+    for (unsigned char c : s)
+        if (c >= 0x80) {
+            out += nlohmann::json(s).dump();
+            return;
+        }
+    out += '"';
+    for (char c : s) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+            else out += c;
+        }
+    }
+    out += '"';
+}
+
+template <class T>
+void append_json_optional(std::string& out, const std::optional<T>& v) {
+    out += v ? fmt::format("{}", *v) : std::string("null");
+}
+
+// One claim as a JSON Lines row: the bytes claim_json(s).dump() gives (keys in nlohmann's
+// order, numbers by its serializer) without building the object, which cost more than
+// extracting the claim. tests/unit checks the two agree.
+std::string claim_jsonl(const db::StoredClaim& s) {
+    const Claim& c = s.claim;
+    std::string out;
+    out.reserve(512 + c.text.size() + s.title.size());
+    const auto key = [&](const char* k) { out += out.empty() ? "{\"" : ",\""; out += k; out += "\":"; };
+    const auto text = [&](const char* k, const std::string& v) { key(k); append_json_string(out, v); };
+    const auto number = [&](const char* k, double v) { key(k); out += number_or_null(v).dump(); };
+    text("actor", c.actor);
+    text("article", c.article);
+    text("basis", c.basis);
+    key("end"); out += fmt::format("{}", c.end);
+    key("exponent"); out += fmt::format("{}", c.quantity.exponent);
+    number("high", c.quantity.high);
+    key("id"); out += fmt::format("{}", s.id);
+    text("key", c.key);
+    text("kind", c.kind);
+    number("low", c.quantity.low);
+    text("metric", c.metric);
+    text("outlet", s.outlet);
+    text("partner", c.partner);
+    text("period", std::string(to_string(c.period)));
+    text("product", c.product);
+    text("published", s.published);
+    text("qualifier", std::string(to_string(c.quantity.qualifier)));
+    text("rule", c.rule);
+    key("start"); out += fmt::format("{}", c.start);
+    text("text", c.text);
+    text("title", s.title);
+    text("type", std::string(to_string(c.quantity.type)));
+    text("unit", c.quantity.unit);
+    number("value", c.quantity.value);
+    key("year"); append_json_optional(out, c.year);
+    key("year_high"); append_json_optional(out, c.year_high);
+    key("year_low"); append_json_optional(out, c.year_low);
+    out += "}\n";
+    return out;
+}
+
 const char* const k_columns[] = {"id", "article", "kind", "text", "start", "end", "value", "low", "high",
                                  "unit", "qualifier", "type", "exponent", "actor", "partner", "product",
                                  "metric", "basis", "period", "year", "year_low", "year_high", "key", "rule",
@@ -109,7 +181,7 @@ void write_claims(std::ostream& out, const std::vector<db::StoredClaim>& claims,
         return;
     }
     case Format::jsonl:
-        for (const auto& s : claims) out << claim_json(s).dump() << '\n';
+        for (const auto& s : claims) out << claim_jsonl(s);
         return;
     case Format::csv: {
         std::vector<std::string> header(std::begin(k_columns), std::end(k_columns));
