@@ -37,6 +37,8 @@ std::string trim(std::string_view s) {
     return std::string(s.substr(first, last - first + 1));
 }
 
+bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
 // A YAML scalar as front matter writes it: bare, 'single' or "double" quoted.
 std::string unquote(const std::string& value) {
     if (value.size() >= 2 && value.front() == '\'' && value.back() == '\'') {
@@ -215,7 +217,7 @@ Article parse_article(std::string raw, const std::string& id, const std::string&
     }
     if (a.currency.empty()) a.currency = "USD";
     a.text = raw.substr(fm.body_start);
-    if (trim(a.text).empty()) throw std::runtime_error("empty article (no text); skipped");
+    if (blank(a.text)) throw std::runtime_error("empty article (no text); skipped");
     // Identity covers the metadata too: a corrected date changes how "next decade" resolves.
     a.sha256 = sha256_hex(a.title + '\x1f' + a.outlet + '\x1f' + a.published + '\x1f' + a.currency +
                           '\x1f' + a.text);
@@ -358,7 +360,7 @@ Article parse_jsonl_record(std::string_view line, const std::string& default_id,
     for (const std::string* field : {&a.text, &a.id, &a.title, &a.outlet, &a.currency})
         if (field->find('\0') != std::string::npos)
             throw std::runtime_error("invalid record: a field contains NUL characters; skipped");
-    if (trim(a.text).empty()) throw std::runtime_error("empty article (no text); skipped");
+    if (blank(a.text)) throw std::runtime_error("empty article (no text); skipped");
     // The line is the record: text, metadata and all. Hashing it as it is lets a re-ingest
     // recognise an unchanged record without parsing it (peek_identity).
     if (digest) a.sha256 = sha256_hex(line);

@@ -426,9 +426,10 @@ private:
             if (tokens_[t].norm == "month" && t > s.first && tokens_[t - 1].norm == "last") {
                 ref.relative = true;
             } else {
+                // Month names are capitalised: most tokens are ruled out before the name compares.
+                if (!tokens_[t].capitalised || t == s.first) continue;
                 ref.month = month_number(tokens_[t].norm);
-                if (ref.month == 0 || !tokens_[t].capitalised || t == s.first || !lead.count(tokens_[t - 1].norm))
-                    continue;
+                if (ref.month == 0 || !lead.count(tokens_[t - 1].norm)) continue;
             }
             const bool after = t >= p.last;
             const std::size_t gap = after ? t - p.last : p.first - t - 1;

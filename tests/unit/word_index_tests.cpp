@@ -19,6 +19,9 @@ TEST_CASE("words are numbered from 1 in the order added, and found again", "[tex
     CHECK(index.find("") == 0);
     CHECK(index.word(2) == "duty");
     CHECK(index.size() == 2);
+    CHECK(index.add("") == 3);   // the empty word is a word like any other
+    CHECK(index.find("") == 3);
+    CHECK(index.add("") == 3);
 }
 
 TEST_CASE("words of every length up to and past the inline bytes are told apart", "[text]") {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -19,7 +20,10 @@ class WordIndex {
 public:
     // The id of `word`, or 0 when it is not in the index.
     std::uint32_t find(std::string_view word) const {
-        if (slots_.empty()) return 0;
+        // Most tokens can be ruled out before hashing: no word of the index starts with their
+        // first byte (numbers, punctuation) or has their length.
+        if (!word.empty() && !first_bytes_[static_cast<unsigned char>(word[0])]) return 0;
+        if (!(lengths_ >> std::min<std::size_t>(word.size(), 63) & 1) || slots_.empty()) return 0;
         const Key k = key(word);
         const std::uint32_t tag = tag_of(k);
         for (std::size_t i = k.hash & mask_;; i = (i + 1) & mask_) {
@@ -40,6 +44,8 @@ public:
         if (words_.size() >= id_mask) throw std::length_error("vocabulary too large");
         words_.emplace_back(word);
         keys_.push_back(key(word));
+        if (!word.empty()) first_bytes_[static_cast<unsigned char>(word[0])] = true;
+        lengths_ |= std::uint64_t{1} << std::min<std::size_t>(word.size(), 63);
         if (2 * words_.size() > slots_.size()) rehash(slots_.empty() ? 64 : 2 * slots_.size());
         else place(static_cast<std::uint32_t>(words_.size()));
         return static_cast<std::uint32_t>(words_.size());
@@ -148,6 +154,8 @@ private:
     std::vector<std::string> words_;
     std::vector<Key> keys_;                // by id - 1
     std::vector<std::uint32_t> slots_;     // 0: empty
+    std::array<bool, 256> first_bytes_{};  // the first bytes of the words
+    std::uint64_t lengths_ = 0;            // bit n: a word of n bytes (63: 63 or more)
     std::size_t mask_ = 0;
 };
 
