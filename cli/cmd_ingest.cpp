@@ -180,6 +180,9 @@ int run(const IngestOptions& o) {
     std::vector<std::unique_ptr<db::Store>> readers(jobs);
     std::vector<char> reader_failed(jobs, 0);
     std::vector<std::size_t> lookups(jobs, 0);
+    // Into a database with no articles, nothing can be unchanged but what this run stores, which
+    // the writer checks itself: the workers need not look (a lookup is a read transaction).
+    const bool stored_before = store.has_articles();
     // Whether `id` is stored with digest `sha256`. A run of unchanged articles (a re-ingest)
     // shares one read snapshot, renewed now and then so it is never far behind; the first new
     // or changed article lets go of it, since the writer is about to write and a held
@@ -192,7 +195,7 @@ int run(const IngestOptions& o) {
                 reader_failed[w] = 1;  // no lookups for this worker; the writer still decides
             }
         }
-        if (!readers[w]) return false;
+        if (!readers[w] || !stored_before) return false;
         if (++lookups[w] % 256 == 0) readers[w]->hold_snapshot(false);
         readers[w]->hold_snapshot(true);
         const bool unchanged = readers[w]->article_sha256(id) == sha256;
@@ -215,12 +218,14 @@ int run(const IngestOptions& o) {
                 return out;
             }
         }
-        ParsedInput parsed = parse_input(std::move(raw));
+        // The peek's digest is the record's identity: the line is not hashed twice.
+        ParsedInput parsed = parse_input(std::move(raw), !peek);
         out.problem = std::move(parsed.problem);
         if (!parsed.article) return out;
+        if (peek) parsed.article->sha256 = peek->sha256;
         out.metadata = std::move(parsed.metadata);
         // The peek already looked this id and digest up (a fresh ingest would pay twice).
-        const bool looked_up = peek && peek->id == parsed.article->id && peek->sha256 == parsed.article->sha256;
+        const bool looked_up = peek && peek->id == parsed.article->id;
         if (!looked_up && stored_unchanged(w, parsed.article->id, parsed.article->sha256))
             out.unchanged = true;
         else

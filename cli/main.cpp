@@ -3,8 +3,12 @@
 #include <fmt/core.h>
 
 #include "commands.hpp"
+#include "tradecheck/db/store.hpp"
 
 int main(int argc, char** argv) {
+    // Every command opens a Store per thread (ingest: one writer, one reader per worker), so
+    // SQLite need not lock each call; when it cannot be set, the default is merely slower.
+    (void)tradecheck::db::use_one_connection_per_thread();
     CLI::App app{"tradecheck: extract numeric trade claims from news articles, store them in "
                  "SQLite, and report where articles agree or disagree."};
     app.set_version_flag("--version", "tradecheck 0.1.0");

@@ -177,6 +177,11 @@ void Store::Impl::require_writable(std::string_view action) const {
 
 // ---- Store ------------------------------------------------------------------------------
 
+bool use_one_connection_per_thread() {
+    return sqlite3_config(SQLITE_CONFIG_MULTITHREAD) == SQLITE_OK &&
+           sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+}
+
 Store::Store(const std::filesystem::path& path, bool read_only)
     : impl_(std::make_unique<Impl>(path, read_only)) {}
 
@@ -197,6 +202,12 @@ void Store::Transaction::commit() {
     Impl& impl = *store_.impl_;
     guarded(impl.path, "committing", [&] { impl.commit(); });
     done_ = true;
+}
+
+bool Store::has_articles() const {
+    return guarded(impl_->path, "reading it", [&] {
+        return impl_->db.execAndGet("SELECT EXISTS (SELECT 1 FROM articles)").getInt() != 0;
+    });
 }
 
 void Store::hold_snapshot(bool hold) {

@@ -24,6 +24,11 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// For a program that gives each thread its own Store (as the CLI does): turns off SQLite's
+// per-connection mutexes and its memory statistics, whose global lock every allocation takes.
+// Call before the first Store is opened; returns false if SQLite was already in use.
+bool use_one_connection_per_thread();
+
 struct RuleRecord {
     std::string id;
     std::string kind;
@@ -98,6 +103,9 @@ public:
     // The same, with the article's metadata (a JSON object as text, or "") stored beside it.
     PutResult put_article(const Article& article, const std::vector<Claim>& claims,
                           const std::string& rules_hash, const std::string& metadata);
+
+    // Whether any article is stored (without counting them).
+    bool has_articles() const;
 
     // hold_snapshot(true): the reads that follow share one read transaction, seeing the
     // database as of the first of them, until hold_snapshot(false). Starting a read
