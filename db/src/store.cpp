@@ -102,8 +102,10 @@ void bind_article(SQLite::Statement& s, const Article& a, const std::string& met
         s.bind(6, a.published);
     }
     s.bind(7, a.currency);
-    s.bind(8, a.text);
-    s.bind(9, metadata);
+    // Not copied: `a` and `metadata` outlive the statement's step, and the statement is reset
+    // and its bindings cleared before its next use (Impl::cached).
+    s.bindNoCopy(8, a.text);
+    s.bindNoCopy(9, metadata);
 }
 
 void run(SQLite::Statement& statement) {
