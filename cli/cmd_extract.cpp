@@ -35,6 +35,7 @@ struct Extracted {
 
 int run(const ExtractOptions& o) {
     const RuleSet rules = load_rule_set(o.rules);
+    const Extractor extractor(rules);
     // stdin is JSON Lines unless told otherwise: an empty chunk is no records, not an empty article.
     const std::string format_name = !o.input_format.empty() ? o.input_format : "jsonl";
     const std::optional<InputFormat> format = parse_input_format(format_name);
@@ -54,7 +55,7 @@ int run(const ExtractOptions& o) {
         if (!parsed.article) return out;
         out.article = true;
         const Article& a = *parsed.article;
-        for (Claim& c : extract_claims(a, rules)) {
+        for (Claim& c : extractor.claims(a)) {
             c.key = checks::fact_key(c);
             c.article = a.id;
             db::StoredClaim s;

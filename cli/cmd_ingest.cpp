@@ -40,8 +40,8 @@ struct IngestOptions {
     bool quiet = false;
 };
 
-std::vector<Claim> claims_of(const Article& article, const RuleSet& rules) {
-    std::vector<Claim> claims = extract_claims(article, rules);
+std::vector<Claim> claims_of(const Article& article, const Extractor& extractor) {
+    std::vector<Claim> claims = extractor.claims(article);
     for (Claim& c : claims) c.key = checks::fact_key(c);
     return claims;
 }
@@ -53,10 +53,10 @@ std::vector<db::RuleRecord> rule_records(const RuleSet& rules) {
 }
 
 // Re-runs the current rules over every stored article, e.g. after a rule changed.
-std::size_t reextract(db::Store& store, const RuleSet& rules) {
+std::size_t reextract(db::Store& store, const RuleSet& rules, const Extractor& extractor) {
     std::size_t claims = 0;
     for (const Article& a : store.articles()) {
-        const auto found = claims_of(a, rules);
+        const auto found = claims_of(a, extractor);
         claims += found.size();
         store.replace_claims(a.id, found, rules.hash);
     }
@@ -155,6 +155,7 @@ int run(const IngestOptions& o) {
     keep_freed_heap();
     // Rules first: a broken rule file stops the ingest before anything is read or written.
     const RuleSet rules = load_rule_set(o.rules);
+    const Extractor extractor(rules);
     if (o.paths.empty() && !o.reextract) {
         fmt::print(stderr, "tradecheck ingest: nothing to ingest (give files, directories or -)\n");
         return usage;
@@ -229,7 +230,7 @@ int run(const IngestOptions& o) {
         if (!looked_up && stored_unchanged(w, parsed.article->id, parsed.article->sha256))
             out.unchanged = true;
         else
-            out.claims = claims_of(*parsed.article, rules);
+            out.claims = claims_of(*parsed.article, extractor);
         out.article = std::move(parsed.article);
         return out;
     };
@@ -262,7 +263,7 @@ int run(const IngestOptions& o) {
                 r.metadata = std::move(parsed.metadata);
                 if (!r.article) return;  // cannot happen: it parsed in the worker once
             }
-            r.claims = claims_of(*r.article, rules);
+            r.claims = claims_of(*r.article, extractor);
         }
         const Article& a = *r.article;
         const db::PutResult put = store.put_article(a, r.claims, rules.hash, r.metadata);
@@ -288,7 +289,7 @@ int run(const IngestOptions& o) {
     progress.update(articles, bytes_done, true);
     progress.clear();
 
-    if (o.reextract) claims = reextract(store, rules);
+    if (o.reextract) claims = reextract(store, rules, extractor);
     store.put_rules(rule_records(rules));
     tx->commit();
 

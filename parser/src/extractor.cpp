@@ -694,18 +694,25 @@ bool might_spell_figures(const std::string& text) {
 
 } // namespace
 
-std::vector<Claim> extract_claims(const Article& article, const RuleSet& rules) {
-    if (rules.rules.empty() || article.text.empty()) return {};
+Extractor::Extractor(const RuleSet& rules) : rules_(&rules) {
+    if (!indexed(rules)) {
+        // A rule set put together or changed by hand, not through load_rules(): number its words first.
+        indexed_copy_.emplace(rules);
+        index_vocabulary(*indexed_copy_);
+        rules_ = &*indexed_copy_;
+    }
+}
+
+std::vector<Claim> Extractor::claims(const Article& article) const {
+    if (rules_->rules.empty() || article.text.empty()) return {};
     // Most of the cost is reading the text's words; an article without a figure needs none of it.
     if (article.text.find_first_of("0123456789") == std::string::npos && !might_spell_figures(article.text))
         return {};
-    if (!indexed(rules)) {
-        // A rule set put together or changed by hand, not through load_rules(): number its words first.
-        RuleSet copy = rules;
-        index_vocabulary(copy);
-        return extract_in_pieces(article, copy);
-    }
-    return extract_in_pieces(article, rules);
+    return extract_in_pieces(article, *rules_);
+}
+
+std::vector<Claim> extract_claims(const Article& article, const RuleSet& rules) {
+    return Extractor(rules).claims(article);
 }
 
 std::vector<ExampleFailure> test_rule_examples(const RuleSet& rules, int& examples_run) {

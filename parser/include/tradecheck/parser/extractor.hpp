@@ -1,6 +1,7 @@
 // The extractor: article text + quantities + rules + names -> Claims.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,23 @@ namespace tradecheck {
 // Every claim the rules find in `article`, in text order. At most one claim per quantity:
 // the first rule (by priority, then load order) whose conditions hold makes it.
 std::vector<Claim> extract_claims(const Article& article, const RuleSet& rules);
+
+// The same with one rule set prepared once. extract_claims() checks on every call that the
+// rules' words are numbered (index_vocabulary(), which load_rules() has done) and numbers a
+// copy when they are not; a program extracting a corpus makes one Extractor per rule set
+// instead. The rule set must outlive the Extractor and not change while it is in use.
+class Extractor {
+public:
+    explicit Extractor(const RuleSet& rules);
+    Extractor(const Extractor&) = delete;
+    Extractor& operator=(const Extractor&) = delete;
+
+    std::vector<Claim> claims(const Article& article) const;
+
+private:
+    std::optional<RuleSet> indexed_copy_;   // when `rules` was not indexed
+    const RuleSet* rules_;
+};
 
 // One failed example: where the example is, and what went wrong.
 struct ExampleFailure {
