@@ -286,6 +286,7 @@ int run(const IngestOptions& o) {
     };
     const auto tick = [&] { progress.update(articles, bytes_done); };
     run_pipeline<Extracted>(source, jobs, 4 * std::size_t(jobs) + 4, work, write, tick);
+    readers.clear();   // their snapshots would keep the writes that follow in the WAL
     progress.update(articles, bytes_done, true);
     progress.clear();
 
