@@ -189,6 +189,7 @@ int run(const IngestOptions& o) {
     // or changed article lets go of it, since the writer is about to write and a held
     // snapshot would keep the WAL from being checkpointed.
     const auto stored_unchanged = [&](unsigned w, const std::string& id, const std::string& sha256) {
+        if (!stored_before) return false;
         if (!readers[w] && !reader_failed[w]) {
             try {
                 readers[w] = std::make_unique<db::Store>(path, true);
@@ -196,7 +197,7 @@ int run(const IngestOptions& o) {
                 reader_failed[w] = 1;  // no lookups for this worker; the writer still decides
             }
         }
-        if (!readers[w] || !stored_before) return false;
+        if (!readers[w]) return false;
         if (++lookups[w] % 256 == 0) readers[w]->hold_snapshot(false);
         readers[w]->hold_snapshot(true);
         const bool unchanged = readers[w]->article_sha256(id) == sha256;
