@@ -78,28 +78,24 @@ public:
         }
 
         const Voices voices = voices_of(f.claims, {sources.begin(), sources.end()});
-        PairScan scan = scan_voice_pairs(f, voices, undated);
-        f.converted = scan.converted;
-        f.rounding_only = scan.rounding_only;
-        const bool incomparable = scan.incomparable, disjoint_open = scan.disjoint_open, forecast = scan.forecast,
-                   scale = scan.scale;
+        const PairScan scan = scan_voice_pairs(f, voices, undated);
         f.disagreeing_pairs = scan.disagreements;
         if (scan.disagreements > f.conflicts.size())
             f.note = fmt::format("{} disagreeing pairs of claims; the first {} are listed", scan.disagreements,
                                  f.conflicts.size());
         if (scan.real) f.status = Status::conflict;
         else if (scan.disagreements > 0) f.status = Status::revised;
-        else if (incomparable) {
+        else if (scan.incomparable) {
             f.status = Status::not_comparable;
             f.note = "figures in currencies with no rate on file; add one to the rates table";
-        } else if (disjoint_open) {
+        } else if (scan.disjoint_open) {
             f.status = Status::not_comparable;
             f.note = "figures differ but no period is stated: they may be for different months or years";
-        } else if (scale) {
+        } else if (scan.scale) {
             f.status = Status::not_comparable;
             f.note = "amounts differ more than twofold: probably different measures (a total and a part, a month "
                      "and a year)";
-        } else if (forecast) {
+        } else if (scan.forecast) {
             f.status = Status::not_comparable;
             f.note = "figures differ but are for a period not over when the articles were written: forecasts";
         } else {
@@ -148,7 +144,6 @@ private:
 
     struct PairScan {
         bool incomparable = false, disjoint_open = false, forecast = false, scale = false;
-        bool converted = false, rounding_only = false;
         bool real = false;                 // a disagreement that is not a revision
         std::size_t disagreements = 0;     // all of them; f.conflicts lists the first few
     };
@@ -193,11 +188,11 @@ private:
                         const Reading& ra = reading[x];
                         const Reading& rb = reading[y];
                         if (!ra.ok || !rb.ok) { scan.incomparable = true; continue; }
-                        scan.converted |= ra.converted || rb.converted;
+                        f.converted |= ra.converted || rb.converted;
                         auto d = compare(a, b, ra, rb);
                         if (!d) {
                             consistent = true;
-                            scan.rounding_only |= agrees_by_rounding(a, b);
+                            f.rounding_only |= agrees_by_rounding(a, b);
                             continue;
                         }
                         // Claims without a period never make a conflict by themselves.

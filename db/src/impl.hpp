@@ -61,7 +61,7 @@ struct Store::Impl {
     bool read_only;
     SQLite::Database db;  // declared before the statements: they must be finalized first
     int depth = 0;        // open Store::Transactions; above 1 they are savepoints
-    bool snapshot = false;  // a read transaction from renew_snapshot() is open
+    bool snapshot = false;  // a read transaction from hold_snapshot(true) is open
 
     // Prepared once, reused for every call (a corpus ingest inserts many thousands of claims).
     std::unique_ptr<SQLite::Statement> select_sha256;

@@ -328,19 +328,16 @@ std::optional<Article> fields_by_flat_reader(std::string_view line) {
     constexpr std::array<std::string_view, 8> names{"id", "title", "source", "outlet", "date", "published",
                                                     "currency", "text"};
     const std::array<std::string*, 8> slots{&a.id, &a.title, &source, &outlet, &date, &published, &a.currency, &a.text};
+    constexpr std::size_t text = 7;
     std::array<bool, 8> seen{};
-    bool has_text = false;
     for (detail::FlatMember& m : *members) {
         const auto k = static_cast<std::size_t>(std::find(names.begin(), names.end(), m.key) - names.begin());
         if (k == names.size() || seen[k]) return std::nullopt;   // metadata or a repeated key: the full parser's
+        if (k == text && !m.value) return std::nullopt;         // null text: fields_by_json has the message
         seen[k] = true;
-        if (names[k] == "text") {
-            if (!m.value) return std::nullopt;                    // null text: fields_by_json has the message
-            has_text = true;
-        }
         if (m.value) *slots[k] = std::move(*m.value);
     }
-    if (!has_text) return std::nullopt;
+    if (!seen[text]) return std::nullopt;
     a.outlet = source.empty() ? std::move(outlet) : std::move(source);
     a.published = date.empty() ? std::move(published) : std::move(date);
     return a;
