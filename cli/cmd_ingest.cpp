@@ -80,9 +80,11 @@ struct Extracted {
 class StoredIds {
 public:
     void add(const std::string& id) {
+        if (bits_.empty()) bits_.resize(words);   // 1 MiB, and a re-ingest may store nothing
         for_each_bit(id, [this](std::size_t bit) { bits_[bit / 64] |= std::uint64_t(1) << (bit % 64); });
     }
     bool maybe_contains(const std::string& id) const {
+        if (bits_.empty()) return false;
         bool all = true;
         for_each_bit(id, [&](std::size_t bit) { all = all && (bits_[bit / 64] >> (bit % 64) & 1) != 0; });
         return all;
@@ -96,7 +98,7 @@ private:
         const std::size_t step = (h >> 32) | 1;
         for (std::size_t k = 0; k < 3; ++k) f((h + k * step) % (words * 64));
     }
-    std::vector<std::uint64_t> bits_ = std::vector<std::uint64_t>(words);
+    std::vector<std::uint64_t> bits_;
 };
 
 // A \r-redrawn line on stderr, at most 10 times a second, only on a terminal.
@@ -170,6 +172,7 @@ int run(const IngestOptions& o) {
     const std::string path = database_path(o.db);
     db::Store store(path);
     store.tune_for_bulk_writes();
+    db::Store::BackgroundCheckpoints checkpoints(store);
     const unsigned jobs = worker_count(o.jobs);
     const std::size_t batch = std::max<std::size_t>(o.batch, 1);
 
@@ -200,13 +203,13 @@ int run(const IngestOptions& o) {
         if (!readers[w]) return false;
         if (++lookups[w] % 256 == 0) readers[w]->hold_snapshot(false);
         readers[w]->hold_snapshot(true);
-        const bool unchanged = readers[w]->article_sha256(id) == sha256;
+        const bool unchanged = readers[w]->has_article(id, sha256);
         if (!unchanged) readers[w]->hold_snapshot(false);
         return unchanged;
     };
     const auto work = [&](RawInput&& raw, unsigned w) {
         Extracted out;
-        out.bytes = raw.bytes.size();
+        out.bytes = raw.text().size();
         // A JSON Lines record's id and digest come without parsing it: an unchanged record
         // stops here.
         std::optional<RecordIdentity> peek = peek_identity(raw);
@@ -253,7 +256,7 @@ int run(const IngestOptions& o) {
         if (r.unchanged) {
             // The worker's connection sees committed batches only; check against this one.
             const Article& seen = *r.article;
-            if (!stored_ids.maybe_contains(seen.id) || store.article_sha256(seen.id) == seen.sha256) {
+            if (!stored_ids.maybe_contains(seen.id) || store.has_article(seen.id, seen.sha256)) {
                 ++unchanged;
                 return;
             }
@@ -267,7 +270,10 @@ int run(const IngestOptions& o) {
             r.claims = claims_of(*r.article, extractor);
         }
         const Article& a = *r.article;
-        const db::PutResult put = store.put_article(a, r.claims, rules.hash, r.metadata);
+        // Into a database that was empty, an id this run has not stored is new: no lookup.
+        const bool is_new = !stored_before && !stored_ids.maybe_contains(a.id);
+        const db::PutResult put = is_new ? store.put_new_article(a, r.claims, rules.hash, r.metadata)
+                                         : store.put_article(a, r.claims, rules.hash, r.metadata);
         if (put == db::PutResult::unchanged) {
             ++unchanged;
             return;

@@ -67,6 +67,7 @@ struct Store::Impl {
     std::unique_ptr<SQLite::Statement> select_sha256;
     std::optional<bool> digest_index;  // articles_digest exists (looked up on first use)
     std::unique_ptr<SQLite::Statement> upsert_article;
+    std::unique_ptr<SQLite::Statement> insert_article;
     std::unique_ptr<SQLite::Statement> delete_claims;
     std::unique_ptr<SQLite::Statement> insert_claim;
     std::unique_ptr<SQLite::Statement> insert_rule;
@@ -74,6 +75,9 @@ struct Store::Impl {
     std::unique_ptr<SQLite::Statement> select_articles;
     // SAVEPOINT / RELEASE tc_N by nesting depth N: one put_article each, so not re-parsed.
     std::vector<std::unique_ptr<SQLite::Statement>> savepoints, releases;
+
+    // SELECT sha256 FROM articles WHERE id = ?1, through the covering index when there is one.
+    SQLite::Statement& digest_lookup();
 
     // The statement in `slot`, prepared on first use, reset and with no bindings.
     SQLite::Statement& cached(std::unique_ptr<SQLite::Statement>& slot, const char* sql);

@@ -200,20 +200,35 @@ std::vector<Article> Store::articles() const {
     });
 }
 
+// The statement that reads an article's digest by id.
+SQLite::Statement& Store::Impl::digest_lookup() {
+    // The covering index answers from its own pages; the planner would rather take the primary
+    // key's and read each article's row, text and all.
+    if (!digest_index) digest_index = has_index(db, "articles_digest");
+    return cached(select_sha256, *digest_index
+                                     ? "SELECT sha256 FROM articles INDEXED BY articles_digest WHERE id = ?1"
+                                     : "SELECT sha256 FROM articles WHERE id = ?1");
+}
+
 std::optional<std::string> Store::article_sha256(const std::string& id) const {
     return guarded(impl_->path, "reading an article digest", [&] {
-        // The covering index answers from its own pages; the planner would rather take the
-        // primary key's and read each article's row, text and all.
-        if (!impl_->digest_index) impl_->digest_index = has_index(impl_->db, "articles_digest");
-        SQLite::Statement& s = impl_->cached(
-            impl_->select_sha256, *impl_->digest_index
-                                      ? "SELECT sha256 FROM articles INDEXED BY articles_digest WHERE id = ?1"
-                                      : "SELECT sha256 FROM articles WHERE id = ?1");
+        SQLite::Statement& s = impl_->digest_lookup();
         ResetGuard reset(s);
-        s.bind(1, id);
+        s.bindNoCopy(1, id);
         std::optional<std::string> sha;
         if (s.executeStep()) sha = text_of(s, 0);
         return sha;
+    });
+}
+
+bool Store::has_article(const std::string& id, std::string_view sha256) const {
+    return guarded(impl_->path, "reading an article digest", [&] {
+        SQLite::Statement& s = impl_->digest_lookup();
+        ResetGuard reset(s);
+        s.bindNoCopy(1, id);
+        if (!s.executeStep()) return false;
+        const SQLite::Column stored = s.getColumn(0);
+        return std::string_view(stored.getText(), static_cast<std::size_t>(stored.getBytes())) == sha256;
     });
 }
 

@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <charconv>
+#include <cstring>
 #include <deque>
 #include <filesystem>
 #include <fstream>
@@ -408,14 +411,41 @@ private:
     bool id_next_ = false;
 };
 
+// The usual record begins {"id": "..." with a plain printable ASCII id: the id is read here,
+// without the JSON parser. Anything else (escapes, other characters, another first key, a
+// number) is left to IdPeek, which gives the same answer for these.
+std::optional<std::string> leading_plain_id(std::string_view line) {
+    std::size_t i = 0;
+    const auto blanks = [&] { while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i; };
+    const auto take = [&](char c) { return i < line.size() && line[i] == c ? (++i, true) : false; };
+    blanks();
+    if (!take('{')) return std::nullopt;
+    blanks();
+    if (line.substr(i, 4) != "\"id\"") return std::nullopt;
+    i += 4;
+    blanks();
+    if (!take(':')) return std::nullopt;
+    blanks();
+    if (!take('"')) return std::nullopt;
+    const std::size_t start = i;
+    while (i < line.size() && line[i] >= 0x20 && line[i] <= 0x7E && line[i] != '"' && line[i] != '\\') ++i;
+    if (i >= line.size() || line[i] != '"') return std::nullopt;
+    return std::string(line.substr(start, i - start));
+}
+
 } // namespace
 
 std::optional<RecordIdentity> peek_identity(const RawInput& raw) {
     if (raw.kind != RawInput::Kind::jsonl_record) return std::nullopt;
-    IdPeek peek;
-    json::sax_parse(raw.bytes.begin(), raw.bytes.end(), &peek, json::input_format_t::json, false);
-    if (!peek.id || peek.id->empty()) return std::nullopt;
-    return RecordIdentity{std::move(*peek.id), sha256_hex(raw.bytes)};
+    const std::string_view text = raw.text();
+    std::optional<std::string> id = leading_plain_id(text);
+    if (!id) {
+        IdPeek peek;
+        json::sax_parse(text.begin(), text.end(), &peek, json::input_format_t::json, false);
+        id = std::move(peek.id);
+    }
+    if (!id || id->empty()) return std::nullopt;
+    return RecordIdentity{std::move(*id), sha256_hex(text)};
 }
 
 ParsedInput parse_input(RawInput&& raw, bool digest) {
@@ -426,7 +456,7 @@ ParsedInput parse_input(RawInput&& raw, bool digest) {
             parsed.problem = ReadProblem{raw.path, raw.bytes};
             break;
         case RawInput::Kind::jsonl_record:
-            parsed.article = parse_jsonl_record(raw.bytes, raw.id, raw.path, &parsed.metadata, digest);
+            parsed.article = parse_jsonl_record(raw.text(), raw.id, raw.path, &parsed.metadata, digest);
             break;
         case RawInput::Kind::file:
             parsed.article = parse_article(std::move(raw.bytes), raw.id, raw.path,
@@ -442,6 +472,91 @@ ParsedInput parse_input(RawInput&& raw, bool digest) {
 
 // ---- ArticleSource ----------------------------------------------------------------------
 
+namespace {
+
+// "name:line", built without a format string: the reading thread makes two for every record.
+std::string numbered(const std::string& name, std::size_t line) {
+    char digits[24];
+    const auto end = std::to_chars(std::begin(digits), std::end(digits), line).ptr;
+    std::string out;
+    out.reserve(name.size() + 1 + static_cast<std::size_t>(end - digits));
+    out.append(name).append(1, ':').append(digits, end);
+    return out;
+}
+
+} // namespace
+
+// The lines of a file, read a megabyte at a time into blocks that the records cut from them
+// share. std::getline goes through the stream's sentry for every line, and a string per line
+// is an allocation by the reading thread and a free by another: between them most of a
+// re-ingest's reading, and contention with the threads freeing.
+class BlockLines {
+public:
+    explicit BlockLines(std::istream& in) : in_(in) {}
+
+    // The next line, without its '\n' (the last may lack one), into `raw`: a view of its block,
+    // or a copy in raw.bytes when it spans blocks. False at the end or on an error.
+    bool next(RawInput& raw) {
+        std::string spanning;
+        bool any = false, spans = false;
+        for (;;) {
+            if (pos_ == end_ && !refill()) {
+                if (any) raw.bytes = std::move(spanning);
+                return any;
+            }
+            any = true;
+            const char* start = block_.get() + pos_;
+            const auto* nl = static_cast<const char*>(std::memchr(start, '\n', end_ - pos_));
+            const std::size_t length = nl ? static_cast<std::size_t>(nl - start) : end_ - pos_;
+            if (nl && !spans) {
+                raw.block = block_;
+                raw.line = std::string_view(start, length);
+            } else {
+                spanning.append(start, length);
+                spans = true;
+            }
+            pos_ += length + (nl ? 1 : 0);
+            if (nl) {
+                if (spans) raw.bytes = std::move(spanning);
+                return true;
+            }
+        }
+    }
+
+private:
+    static constexpr std::size_t block_size = std::size_t{1} << 20;
+
+    bool refill() {
+        if (!in_) return false;
+        block_ = free_block();
+        in_.read(block_.get(), static_cast<std::streamsize>(block_size));
+        pos_ = 0;
+        end_ = static_cast<std::size_t>(in_.gcount());
+        return end_ > 0;
+    }
+
+    // A block no record uses any more, or a new one: a few are in use at any time (the
+    // pipeline bounds the records in flight), and a new megabyte is 256 page faults.
+    std::shared_ptr<char[]> free_block() {
+        block_.reset();
+        for (std::shared_ptr<char[]>& b : blocks_) {
+            if (b.use_count() != 1) continue;
+            // The last record's release of the block happens before its reuse.
+            std::atomic_thread_fence(std::memory_order_acquire);
+            return b;
+        }
+        auto b = std::make_shared_for_overwrite<char[]>(block_size);
+        if (blocks_.size() < max_spare) blocks_.push_back(b);
+        return b;
+    }
+
+    static constexpr std::size_t max_spare = 16;
+    std::istream& in_;
+    std::vector<std::shared_ptr<char[]>> blocks_;   // the blocks kept for reuse
+    std::shared_ptr<char[]> block_;
+    std::size_t pos_ = 0, end_ = 0;
+};
+
 struct ArticleSource::State {
     std::vector<std::string> paths;
     std::size_t next_path = 0;
@@ -452,9 +567,10 @@ struct ArticleSource::State {
     std::deque<RawInput> pending;               // problems (and stdin's one article) to hand out
     std::map<fs::path, std::map<std::string, ManifestEntry>> manifests;
 
-    // The JSON Lines stream being read, if any.
-    std::vector<char> read_buffer;              // file_stream's buffer (declared first: it must outlive it)
+    // The JSON Lines stream being read, if any. A file's lines are read in blocks; stdin's with
+    // std::getline, so that each record is handled as soon as its line arrives.
     std::unique_ptr<std::ifstream> file_stream;
+    std::optional<BlockLines> file_lines;
     std::istream* lines = nullptr;
     std::string lines_path;                     // "dir/all.jsonl" or "stdin"
     std::string lines_id;                       // "all.jsonl" or "stdin"
@@ -519,30 +635,34 @@ std::optional<RawInput> ArticleSource::next() {
             return r;
         }
         if (s.lines) {
-            std::string line;
+            RawInput r;
             bool got = false;
             if (s.first_line) {
-                line = std::move(*s.first_line);
+                r.bytes = std::move(*s.first_line);
                 s.first_line.reset();
                 got = true;
+            } else if (s.file_lines) {
+                got = s.file_lines->next(r);
             } else {
-                got = static_cast<bool>(std::getline(*s.lines, line));
+                got = static_cast<bool>(std::getline(*s.lines, r.bytes));
             }
             if (got) {
                 ++s.line_no;
-                bytes_read_ += line.size() + 1;
-                if (!line.empty() && line.back() == '\r') line.pop_back();
-                if (line.find_first_not_of(" \t") == std::string::npos) continue;  // blank line
-                RawInput r;
+                bytes_read_ += r.text().size() + 1;
+                if (r.text().ends_with('\r')) {
+                    if (r.block) r.line.remove_suffix(1);
+                    else r.bytes.pop_back();
+                }
+                if (r.text().find_first_not_of(" \t") == std::string_view::npos) continue;  // blank line
                 r.kind = RawInput::Kind::jsonl_record;
-                r.path = fmt::format("{}:{}", s.lines_path, s.line_no);
-                r.id = fmt::format("{}:{}", s.lines_id, s.line_no);
-                r.bytes = std::move(line);
+                r.path = numbered(s.lines_path, s.line_no);
+                r.id = numbered(s.lines_id, s.line_no);
                 return r;
             }
             const bool bad = s.lines->bad();
             std::string path = s.lines_path;
             s.lines = nullptr;
+            s.file_lines.reset();
             s.file_stream.reset();
             if (bad) return State::problem(std::move(path), "read error");
             continue;
@@ -551,13 +671,10 @@ std::optional<RawInput> ArticleSource::next() {
             const fs::path file = std::move(s.files.front());
             s.files.pop_front();
             if (s.jsonl(file)) {
-                auto in = std::make_unique<std::ifstream>();
-                // Large reads: the default 8 KiB buffer made the line reader a tenth of a re-ingest.
-                s.read_buffer.resize(std::size_t{1} << 20);
-                in->rdbuf()->pubsetbuf(s.read_buffer.data(), static_cast<std::streamsize>(s.read_buffer.size()));
-                in->open(file, std::ios::binary);
+                auto in = std::make_unique<std::ifstream>(file, std::ios::binary);
                 if (!*in) return State::problem(file.string(), "cannot open file");
                 s.file_stream = std::move(in);
+                s.file_lines.emplace(*s.file_stream);
                 s.open_lines(*s.file_stream, file.string(), file.filename().string());
                 continue;
             }

@@ -14,6 +14,8 @@
 #include "tradecheck/parser/text.hpp"
 #include "tradecheck/parser/tokens.hpp"
 
+#include "rule_words_filter.hpp"
+
 namespace tradecheck {
 
 namespace {
@@ -681,33 +683,45 @@ bool indexed(const RuleSet& rules) {
 }
 
 // Figures spelled out with no digit ("double", "a third", "seven pct"): look for the letters of
-// the words that start them before giving up on an article.
+// the words that start them before giving up on an article. In any case, as the grammar reads
+// them: "will DOUBLE", "TEN PERCENT" in wire copy set in capitals.
 bool might_spell_figures(const std::string& text) {
-    static const char* const starts[] = {"double", "doubl", "triple", "tripl", "half", "halv", "percent", "pct",
+    static const char* const starts[] = {"doubl", "tripl", "half", "halv", "percent", "pct",
                                          "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                                          "ten", "twenty", "hundred", "thousand", "million", "billion", "dozen",
                                          "quarter", "third", "fold"};
+    std::string lower(text);
+    for (char& c : lower)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     for (const char* w : starts)
-        if (text.find(w) != std::string::npos) return true;
+        if (lower.find(w) != std::string::npos) return true;
     return false;
 }
 
 } // namespace
 
-Extractor::Extractor(const RuleSet& rules) : rules_(&rules) {
+Extractor::Extractor(const RuleSet& rules, ExtractorOptions options) : rules_(&rules) {
     if (!indexed(rules)) {
         // A rule set put together or changed by hand, not through load_rules(): number its words first.
         indexed_copy_.emplace(rules);
         index_vocabulary(*indexed_copy_);
         rules_ = &*indexed_copy_;
     }
+    if (options.skip_articles_without_rule_words) {
+        auto filter = std::make_unique<RuleWordsFilter>(*rules_);
+        if (filter->filters()) filter_ = std::move(filter);
+    }
 }
+
+Extractor::~Extractor() = default;
 
 std::vector<Claim> Extractor::claims(const Article& article) const {
     if (rules_->rules.empty() || article.text.empty()) return {};
     // Most of the cost is reading the text's words; an article without a figure needs none of it.
     if (article.text.find_first_of("0123456789") == std::string::npos && !might_spell_figures(article.text))
         return {};
+    // Nor one in which no rule's words stand: most stories of a newswire archive.
+    if (filter_ && !filter_->may_match(article.text)) return {};
     return extract_in_pieces(article, *rules_);
 }
 

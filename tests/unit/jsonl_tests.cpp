@@ -165,3 +165,43 @@ TEST_CASE("input format names", "[jsonl]") {
     CHECK(parse_input_format("ndjson") == InputFormat::jsonl);
     CHECK_FALSE(parse_input_format("csv"));
 }
+
+// Lines are read a megabyte at a time and left in the blocks they were read into; a line that
+// spans two blocks, or several, must come out whole, with the same bytes as std::getline gives.
+TEST_CASE("JSON Lines records across read-block boundaries come out whole and in order", "[jsonl]") {
+    TempDir dir;
+    std::vector<std::string> lines;
+    std::mt19937 random(7);
+    std::size_t size = 0;
+    const std::size_t block = std::size_t{1} << 20;
+    // Records of random lengths up to 3 blocks long, so that boundaries fall everywhere: inside
+    // a line, on its '\n', just after it, inside a "\r\n".
+    for (int i = 0; size < 4 * block; ++i) {
+        const std::size_t length = i % 50 == 7 ? 2 * block + random() % block : random() % 4000;
+        std::string line = "{\"id\":\"r" + std::to_string(i) + "\",\"text\":\"" + std::string(length, 'a' + i % 26) + "\"}";
+        if (i % 3 == 0) line += '\r';
+        size += line.size() + 1;
+        lines.push_back(std::move(line));
+    }
+    lines.push_back("{\"id\":\"last\",\"text\":\"no newline at the end\"}");
+    std::string content;
+    for (std::size_t i = 0; i < lines.size(); ++i) content += lines[i] + (i + 1 < lines.size() ? "\n" : "");
+    const fs::path file = dir.write("big.jsonl", content);
+
+    std::istringstream no_stdin;
+    ArticleSource source({file.string()}, no_stdin);
+    std::size_t n = 0;
+    while (auto raw = source.next()) {
+        REQUIRE(n < lines.size());
+        std::string want = lines[n];
+        if (!want.empty() && want.back() == '\r') want.pop_back();
+        CHECK(raw->text() == want);
+        CHECK(raw->path == file.string() + ":" + std::to_string(n + 1));
+        const auto peek = peek_identity(*raw);
+        REQUIRE(peek);
+        CHECK(peek->id == (n + 1 == lines.size() ? std::string("last") : "r" + std::to_string(n)));
+        ++n;
+    }
+    CHECK(n == lines.size());
+    CHECK(source.bytes_read() == content.size() + 1);
+}

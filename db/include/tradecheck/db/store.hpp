@@ -9,6 +9,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tradecheck/parser/article.hpp"
@@ -104,6 +105,12 @@ public:
     PutResult put_article(const Article& article, const std::vector<Claim>& claims,
                           const std::string& rules_hash, const std::string& metadata);
 
+    // put_article for an article the caller believes is new (ingest into a database that was
+    // empty, of an id not seen before): the lookup of its id is skipped. If the id is stored
+    // after all, it does what put_article does.
+    PutResult put_new_article(const Article& article, const std::vector<Claim>& claims,
+                              const std::string& rules_hash, const std::string& metadata);
+
     // Whether any article is stored (without counting them).
     bool has_articles() const;
 
@@ -116,9 +123,29 @@ public:
     void hold_snapshot(bool hold);
 
     // Sets this connection up for a long run of put_article calls in large transactions
-    // (ingest, merge): savepoint journals in memory, a larger page cache. Not for queries:
-    // with temporary storage in memory, a big sort would be held in memory too.
+    // (ingest): savepoint journals in memory, a larger page cache, and the tables' CHECK
+    // constraints left to put_article (which writes only values they allow). Not for queries
+    // (with temporary storage in memory, a big sort would be held in memory too), nor for
+    // writes of SQL the program did not write.
     void tune_for_bulk_writes();
+
+    // While one lives, the database's WAL is checkpointed (copied into the database file) on a
+    // thread of its own with a connection of its own, instead of by whichever commit finds the
+    // WAL past 1,000 pages: the writer's commits only append to the WAL, and a corpus ingest
+    // does not wait on the copying and the disk syncs. Should the thread fall behind by ten
+    // times that, a commit checkpoints as before. Create and destroy it on the thread that
+    // writes through this Store; not for a database that is not in WAL mode (it does nothing).
+    class BackgroundCheckpoints {
+    public:
+        explicit BackgroundCheckpoints(Store& store);
+        ~BackgroundCheckpoints();
+        BackgroundCheckpoints(const BackgroundCheckpoints&) = delete;
+        BackgroundCheckpoints& operator=(const BackgroundCheckpoints&) = delete;
+    private:
+        struct State;
+        Store& store_;
+        std::unique_ptr<State> state_;   // null when checkpoints stay with the commits
+    };
 
     // Replaces the claims of a stored article (re-extraction with changed rules).
     void replace_claims(const std::string& article_id, const std::vector<Claim>& claims,
@@ -149,6 +176,8 @@ public:
     // statement, for reading texts one at a time. It must not outlive this Store.
     std::function<std::string(const std::string& id)> text_reader() const;
     std::optional<std::string> article_sha256(const std::string& id) const;
+    // Whether the article `id` is stored with this digest (a re-ingest asks for every record).
+    bool has_article(const std::string& id, std::string_view sha256) const;
 
     // Reference figures (reference.cpp). put_references adds them, replacing any with the same
     // key and source, in one transaction; returns how many were new.

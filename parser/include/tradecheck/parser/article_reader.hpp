@@ -80,6 +80,13 @@ struct RawInput {
     std::string id;        // the default id: the file name, "stdin", or "all.jsonl:12"
     std::string bytes;     // file content or the record's line; the message for a problem
     std::optional<ManifestEntry> manifest;
+    // A JSON Lines file is read a megabyte at a time, and a record's line is left in the block
+    // it was read into, shared with the records around it: no copy and no allocation per line.
+    // `bytes` is then empty and `line` views the block. text() is the record either way.
+    std::shared_ptr<const char[]> block;
+    std::string_view line;
+
+    std::string_view text() const { return block ? line : std::string_view(bytes); }
 };
 
 // A parsed input: an article, or the reason it was skipped.

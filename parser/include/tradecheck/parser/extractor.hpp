@@ -1,6 +1,7 @@
 // The extractor: article text + quantities + rules + names -> Claims.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,13 +16,22 @@ namespace tradecheck {
 // the first rule (by priority, then load order) whose conditions hold makes it.
 std::vector<Claim> extract_claims(const Article& article, const RuleSet& rules);
 
+class RuleWordsFilter;
+
+struct ExtractorOptions {
+    // Articles in which no rule's `near` words appear are skipped after a byte scan: the rules
+    // could make no claim there (docs/performance.md). Off only to check that this is so.
+    bool skip_articles_without_rule_words = true;
+};
+
 // The same with one rule set prepared once. extract_claims() checks on every call that the
 // rules' words are numbered (index_vocabulary(), which load_rules() has done) and numbers a
 // copy when they are not; a program extracting a corpus makes one Extractor per rule set
 // instead. The rule set must outlive the Extractor and not change while it is in use.
 class Extractor {
 public:
-    explicit Extractor(const RuleSet& rules);
+    explicit Extractor(const RuleSet& rules, ExtractorOptions options = {});
+    ~Extractor();
     Extractor(const Extractor&) = delete;
     Extractor& operator=(const Extractor&) = delete;
 
@@ -30,6 +40,7 @@ public:
 private:
     std::optional<RuleSet> indexed_copy_;   // when `rules` was not indexed
     const RuleSet* rules_;
+    std::unique_ptr<const RuleWordsFilter> filter_;   // null when every article is read
 };
 
 // One failed example: where the example is, and what went wrong.
