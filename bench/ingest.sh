@@ -32,18 +32,12 @@ mkdir -p "$out"
 export TRADECHECK_DB="$out/unused.db"
 unset TRADECHECK_RULES
 
-# measure NAME command...: wall seconds and peak RSS (KiB) of one run, into $out/NAME.{s,kb}.
-# Wall time from the clock in nanoseconds: time's %e has two decimals, a tenth of the
-# sub-second runs here. Peak RSS from time's %M.
+# measure NAME command...: wall seconds and peak RSS (KiB) of one run, into $out/NAME.{s,kb},
+# timed by bench/timed.py from just before the process starts to just after it ends.
 measure() {
   local name=$1; shift
-  local start end
-  start=$(date +%s%N)
-  /usr/bin/time -f '%M' -o "$out/$name.time" "$@" > "$out/$name.out" 2> "$out/$name.err" || {
+  python3 "$here/timed.py" "$out/$name" "$@" || {
     echo "bench: '$*' failed:" >&2; tail -5 "$out/$name.err" >&2; exit 1; }
-  end=$(date +%s%N)
-  python3 -c "print(($end - $start) / 1e9)" > "$out/$name.s"
-  tail -1 "$out/$name.time" > "$out/$name.kb"
 }
 # best NAME command...: the lowest wall time of $RUNS runs (default 5; these commands take well
 # under a second, and one run on a shared machine can be twice another), the peak RSS of the last.
