@@ -131,10 +131,11 @@ public:
 
     // While one lives, the database's WAL is checkpointed (copied into the database file) on a
     // thread of its own with a connection of its own, instead of by whichever commit finds the
-    // WAL past 1,000 pages: the writer's commits only append to the WAL, and a corpus ingest
-    // does not wait on the copying and the disk syncs. Should the thread fall behind by ten
-    // times that, a commit checkpoints as before. Create and destroy it on the thread that
-    // writes through this Store; not for a database that is not in WAL mode (it does nothing).
+    // WAL past 1,000 pages: the writer's commits mostly only append to the WAL, and a corpus
+    // ingest does not wait on the copying and the disk syncs. At 4,000 pages a commit copies
+    // what the thread has left and the WAL starts over, so it stays bounded. Create and destroy
+    // it on the thread that writes through this Store; in a database that is not in WAL mode it
+    // does nothing.
     class BackgroundCheckpoints {
     public:
         explicit BackgroundCheckpoints(Store& store);
