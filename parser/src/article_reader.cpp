@@ -497,29 +497,28 @@ public:
     // The next line, without its '\n' (the last may lack one), into `raw`: a view of its block,
     // or a copy in raw.bytes when it spans blocks. False at the end or on an error.
     bool next(RawInput& raw) {
-        std::string spanning;
-        bool any = false, spans = false;
+        std::string spanning;   // a line that runs across blocks, gathered piece by piece
         for (;;) {
             if (pos_ == end_ && !refill()) {
-                if (any) raw.bytes = std::move(spanning);
-                return any;
+                if (spanning.empty()) return false;
+                raw.bytes = std::move(spanning);   // the last line, without a '\n'
+                return true;
             }
-            any = true;
             const char* start = block_.get() + pos_;
             const auto* nl = static_cast<const char*>(std::memchr(start, '\n', end_ - pos_));
             const std::size_t length = nl ? static_cast<std::size_t>(nl - start) : end_ - pos_;
-            if (nl && !spans) {
+            pos_ += length + (nl ? 1 : 0);
+            if (!nl) {
+                spanning.append(start, length);
+                continue;
+            }
+            if (spanning.empty()) {
                 raw.block = block_;
                 raw.line = std::string_view(start, length);
             } else {
-                spanning.append(start, length);
-                spans = true;
+                raw.bytes = std::move(spanning.append(start, length));
             }
-            pos_ += length + (nl ? 1 : 0);
-            if (nl) {
-                if (spans) raw.bytes = std::move(spanning);
-                return true;
-            }
+            return true;
         }
     }
 
