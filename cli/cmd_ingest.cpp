@@ -2,9 +2,9 @@
 //
 // A streaming pipeline (pipeline.hpp): one thread reads the inputs, --jobs threads parse,
 // hash and extract, and this thread is the one writer, storing results in input order in
-// transactions of --batch articles. An article whose id and digest are already stored costs
-// its hash and one indexed lookup, made by the worker on a read-only connection of its own,
-// and is never extracted.
+// transactions of --batch articles. A JSON Lines record whose id and fingerprint are already
+// stored costs that fast hash and one indexed lookup, made by the worker on a read-only
+// connection of its own, and is neither parsed nor hashed with SHA-256 nor extracted.
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -65,10 +65,11 @@ std::size_t reextract(db::Store& store, const RuleSet& rules, const Extractor& e
 
 // What a worker hands the writer for one record.
 struct Extracted {
-    std::optional<Article> article;  // only id and sha256 when `unchanged`
+    std::optional<Article> article;  // when `unchanged`: id, and fingerprint or sha256
     std::string metadata;
     std::vector<Claim> claims;
     bool unchanged = false;          // the stored digest was equal when the worker looked
+    bool fill_fingerprint = false;   // unchanged by sha256; store its fingerprint for next time
     std::optional<RawInput> raw;     // the record, kept when `unchanged` in case it is not
     std::size_t bytes = 0;           // input bytes of the record, for the progress bar
     std::optional<ReadProblem> problem;
@@ -187,54 +188,67 @@ int run(const IngestOptions& o) {
     // Into a database with no articles, nothing can be unchanged but what this run stores, which
     // the writer checks itself: the workers need not look (a lookup is a read transaction).
     const bool stored_before = store.has_articles();
-    // Whether `id` is stored with digest `sha256`. A run of unchanged articles (a re-ingest)
-    // shares one read snapshot, renewed now and then so it is never far behind; the first new
-    // or changed article lets go of it, since the writer is about to write and a held
-    // snapshot would keep the WAL from being checkpointed.
-    const auto stored_unchanged = [&](unsigned w, const std::string& id, const std::string& sha256) {
-        if (!stored_before) return false;
+    // Worker w's connection for a lookup, or null when there is nothing to look up or it cannot
+    // be opened (the writer still decides). A run of unchanged articles (a re-ingest) shares one
+    // read snapshot, renewed now and then so it is never far behind.
+    const auto reader = [&](unsigned w) -> const db::Store* {
+        if (!stored_before) return nullptr;
         if (!readers[w] && !reader_failed[w]) {
             try {
                 readers[w] = std::make_unique<db::Store>(path, true);
             } catch (const db::StoreError&) {
-                reader_failed[w] = 1;  // no lookups for this worker; the writer still decides
+                reader_failed[w] = 1;
             }
         }
-        if (!readers[w]) return false;
+        if (!readers[w]) return nullptr;
         if (++lookups[w] % 256 == 0) readers[w]->hold_snapshot(false);
         readers[w]->hold_snapshot(true);
-        const bool unchanged = readers[w]->has_article(id, sha256);
-        if (!unchanged) readers[w]->hold_snapshot(false);
+        return readers[w].get();
+    };
+    // The first new or changed article lets go of the snapshot: the writer is about to write,
+    // and a held snapshot would keep the WAL from being checkpointed.
+    const auto changed = [&](unsigned w) {
+        if (readers[w]) readers[w]->hold_snapshot(false);
+    };
+    const auto stored_unchanged = [&](unsigned w, const Article& a) {
+        const db::Store* r = reader(w);
+        const bool unchanged = r && r->has_article(a.id, a.sha256);
+        if (!unchanged) changed(w);
         return unchanged;
     };
     const auto work = [&](RawInput&& raw, unsigned w) {
         Extracted out;
         out.bytes = raw.text().size();
-        // A JSON Lines record's id and digest come without parsing it: an unchanged record
+        // A JSON Lines record's id and fingerprint come without parsing it: an unchanged record
         // stops here.
         std::optional<RecordIdentity> peek = peek_identity(raw);
+        db::FingerprintMatch match = db::FingerprintMatch::not_recorded;
         if (peek) {
-            if (stored_unchanged(w, peek->id, peek->sha256)) {
+            const db::Store* r = reader(w);
+            match = r ? r->match_fingerprint(peek->id, peek->fingerprint) : db::FingerprintMatch::not_stored;
+            if (match == db::FingerprintMatch::same) {
                 out.unchanged = true;
                 out.article.emplace();
                 out.article->id = std::move(peek->id);
-                out.article->sha256 = std::move(peek->sha256);
+                out.article->fingerprint = std::move(peek->fingerprint);
                 out.raw = std::move(raw);
                 return out;
             }
+            if (match != db::FingerprintMatch::not_recorded) changed(w);
         }
-        // The peek's digest is the record's identity: the line is not hashed twice.
-        ParsedInput parsed = parse_input(std::move(raw), !peek);
+        ParsedInput parsed = parse_input(std::move(raw));
         out.problem = std::move(parsed.problem);
         if (!parsed.article) return out;
-        if (peek) parsed.article->sha256 = peek->sha256;
         out.metadata = std::move(parsed.metadata);
-        // The peek already looked this id and digest up (a fresh ingest would pay twice).
-        const bool looked_up = peek && peek->id == parsed.article->id;
-        if (!looked_up && stored_unchanged(w, parsed.article->id, parsed.article->sha256))
+        // The peek answered for this id, unless the stored article has no fingerprint (it came
+        // from a file, or from an older tradecheck): then its sha256 decides.
+        const bool answered = peek && peek->id == parsed.article->id && match != db::FingerprintMatch::not_recorded;
+        if (!answered && stored_unchanged(w, *parsed.article)) {
             out.unchanged = true;
-        else
+            out.fill_fingerprint = !parsed.article->fingerprint.empty();
+        } else {
             out.claims = claims_of(*parsed.article, extractor);
+        }
         out.article = std::move(parsed.article);
         return out;
     };
@@ -256,7 +270,12 @@ int run(const IngestOptions& o) {
         if (r.unchanged) {
             // The worker's connection sees committed batches only; check against this one.
             const Article& seen = *r.article;
-            if (!stored_ids.maybe_contains(seen.id) || store.has_article(seen.id, seen.sha256)) {
+            const bool still = !stored_ids.maybe_contains(seen.id) ||
+                               (seen.sha256.empty() ? store.match_fingerprint(seen.id, seen.fingerprint) ==
+                                                          db::FingerprintMatch::same
+                                                    : store.has_article(seen.id, seen.sha256));
+            if (still) {
+                if (r.fill_fingerprint) store.set_fingerprint(seen.id, seen.fingerprint);
                 ++unchanged;
                 return;
             }

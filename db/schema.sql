@@ -23,10 +23,17 @@ CREATE TABLE articles (
     text        TEXT NOT NULL,                 -- UTF-8 body, front matter removed
     ingested_at TEXT NOT NULL                  -- UTC time of the last insert or replace
                 DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-    metadata    TEXT NOT NULL DEFAULT ''       -- JSON object of a JSON Lines record's other
+    metadata    TEXT NOT NULL DEFAULT '',      -- JSON object of a JSON Lines record's other
                                                -- fields (e.g. {"topics":["trade"]}); '' if none.
                                                -- Added within version 1: older files get it
-                                               -- (last, as here) when opened for writing
+                                               -- (last as here) when opened for writing.
+                                               -- No commas in these comments: ALTER TABLE
+                                               -- DROP COLUMN misreads a comma before a column
+    fingerprint TEXT                           -- JSON Lines: 128-bit hex fingerprint of the
+                                               -- record's line: how a re-ingest knows it is
+                                               -- unchanged without SHA-256. NULL for files
+                                               -- and for rows stored before it existed.
+                                               -- Added within version 1 like metadata
 );
 
 -- One row per numeric claim. Deleting an article deletes its claims.
@@ -72,10 +79,11 @@ CREATE INDEX claims_key ON claims(key);
 CREATE INDEX claims_article ON claims(article_id);
 CREATE INDEX claims_kind ON claims(kind);
 
--- (id, sha256) covers "is this article stored with this digest?", the one question a re-ingest
--- of an unchanged corpus asks per article, without reading the article rows and their text.
--- Added within version 1: older files get it when opened for writing.
-CREATE INDEX articles_digest ON articles(id, sha256);
+-- (id, fingerprint, sha256) covers "is this article stored with this fingerprint (or digest)?",
+-- the one question a re-ingest of an unchanged corpus asks per article, without reading the
+-- article rows and their text. Added within version 1: older files get it, in place of their
+-- articles_digest (id, sha256), when opened for writing.
+CREATE INDEX articles_identity ON articles(id, fingerprint, sha256);
 
 -- The rules in force at the last ingest (replaced as a whole on each ingest).
 CREATE TABLE rules (

@@ -64,8 +64,8 @@ struct Store::Impl {
     bool snapshot = false;  // a read transaction from hold_snapshot(true) is open
 
     // Prepared once, reused for every call (a corpus ingest inserts many thousands of claims).
-    std::unique_ptr<SQLite::Statement> select_sha256;
-    std::optional<bool> digest_index;  // articles_digest exists (looked up on first use)
+    std::unique_ptr<SQLite::Statement> select_identity;
+    std::unique_ptr<SQLite::Statement> update_fingerprint;
     std::unique_ptr<SQLite::Statement> upsert_article;
     std::unique_ptr<SQLite::Statement> insert_article;
     std::unique_ptr<SQLite::Statement> delete_claims;
@@ -76,8 +76,9 @@ struct Store::Impl {
     // SAVEPOINT / RELEASE tc_N by nesting depth N: one put_article each, so not re-parsed.
     std::vector<std::unique_ptr<SQLite::Statement>> savepoints, releases;
 
-    // SELECT sha256 FROM articles WHERE id = ?1, through the covering index when there is one.
-    SQLite::Statement& digest_lookup();
+    // SELECT sha256, fingerprint FROM articles WHERE id = ?1, through the covering index when
+    // there is one (a file no writer has opened since may lack it, and the column).
+    SQLite::Statement& identity_lookup();
 
     // The statement in `slot`, prepared on first use, reset and with no bindings.
     SQLite::Statement& cached(std::unique_ptr<SQLite::Statement>& slot, const char* sql);

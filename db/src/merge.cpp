@@ -30,15 +30,16 @@ WHERE article_id IN (SELECT id FROM temp.tc_merge_ids WHERE is_new = 0))";
 // SQLite from reading ON CONFLICT as part of the join.
 constexpr const char* sql_copy_articles = R"(
 INSERT INTO main.articles (id, path, sha256, title, outlet, published, currency, text,
-                           ingested_at, metadata)
+                           ingested_at, metadata, fingerprint)
 SELECT s.id, s.path, s.sha256, s.title, s.outlet, s.published, s.currency, s.text,
-       s.ingested_at, {}
+       s.ingested_at, {}, {}
 FROM tc_merge_src.articles AS s JOIN temp.tc_merge_ids AS t ON t.id = s.id
 WHERE true
 ON CONFLICT (id) DO UPDATE SET
     path = excluded.path, sha256 = excluded.sha256, title = excluded.title,
     outlet = excluded.outlet, published = excluded.published, currency = excluded.currency,
-    text = excluded.text, ingested_at = excluded.ingested_at, metadata = excluded.metadata)";
+    text = excluded.text, ingested_at = excluded.ingested_at, metadata = excluded.metadata,
+    fingerprint = excluded.fingerprint)";
 
 constexpr const char* sql_copy_claims = R"(
 INSERT INTO main.claims (article_id, kind, key, text, start, "end", value, low, high, unit,
@@ -56,6 +57,12 @@ SELECT id, kind, file, line, hash FROM tc_merge_src.rules)";
 
 std::size_t count(SQLite::Database& db, const char* sql) {
     return static_cast<std::size_t>(db.execAndGet(sql).getInt64());
+}
+
+bool source_has_column(SQLite::Database& db, const char* column) {
+    SQLite::Statement s(db, "SELECT count(*) FROM pragma_table_info('articles', 'tc_merge_src') WHERE name = ?1");
+    s.bind(1, column);
+    return s.executeStep() && s.getColumn(0).getInt() > 0;
 }
 
 // Detaches the source however the merge ends.
@@ -108,11 +115,11 @@ MergeResult Store::merge_from(const std::filesystem::path& source) {
         result.replaced = count(impl_->db, "SELECT count(*) FROM temp.tc_merge_ids WHERE NOT is_new");
         result.unchanged = total - result.inserted - result.replaced;
         impl_->db.exec(sql_drop_replaced_claims);
-        // A source made before articles.metadata existed, and never opened for writing since.
-        const bool has_metadata =
-            count(impl_->db, "SELECT count(*) FROM pragma_table_info('articles', 'tc_merge_src') "
-                             "WHERE name = 'metadata'") > 0;
-        impl_->db.exec(fmt::format(sql_copy_articles, has_metadata ? "s.metadata" : "''"));
+        // A source made before articles.metadata or .fingerprint existed, and never opened for
+        // writing since.
+        impl_->db.exec(fmt::format(sql_copy_articles,
+                                   source_has_column(impl_->db, "metadata") ? "s.metadata" : "''",
+                                   source_has_column(impl_->db, "fingerprint") ? "s.fingerprint" : "NULL"));
         result.claims = static_cast<std::size_t>(impl_->db.exec(sql_copy_claims));
         impl_->db.exec(sql_copy_rules);
         impl_->db.exec("DELETE FROM temp.tc_merge_ids");

@@ -91,8 +91,9 @@ struct AddedColumn {
     const char* column;
     const char* sql;
 };
-constexpr std::array<AddedColumn, 1> added_columns{{
+constexpr std::array<AddedColumn, 2> added_columns{{
     {"articles", "metadata", "ALTER TABLE articles ADD COLUMN metadata TEXT NOT NULL DEFAULT ''"},
+    {"articles", "fingerprint", "ALTER TABLE articles ADD COLUMN fingerprint TEXT"},
 }};
 
 // Indexes added the same way.
@@ -101,7 +102,7 @@ struct AddedIndex {
     const char* sql;
 };
 constexpr std::array<AddedIndex, 1> added_indexes{{
-    {"articles_digest", "CREATE INDEX IF NOT EXISTS articles_digest ON articles(id, sha256)"},
+    {"articles_identity", "CREATE INDEX IF NOT EXISTS articles_identity ON articles(id, fingerprint, sha256)"},
 }};
 
 bool has_column(SQLite::Database& db, const char* table, const char* column) {
@@ -131,6 +132,9 @@ void add_missing_columns_and_indexes(SQLite::Database& db) {
     for (const AddedIndex& index : added_indexes) {
         if (!has_index(db, index.name)) db.exec(index.sql);
     }
+    // articles_identity answers all that articles_digest (id, sha256) did, and every index
+    // costs each article stored.
+    if (has_index(db, "articles_digest")) db.exec("DROP INDEX articles_digest");
 }
 
 // A read-only connection cannot migrate: the file must already be current.

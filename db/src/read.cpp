@@ -200,19 +200,19 @@ std::vector<Article> Store::articles() const {
     });
 }
 
-// The statement that reads an article's digest by id.
-SQLite::Statement& Store::Impl::digest_lookup() {
+// The statement that reads an article's digest and fingerprint by id.
+SQLite::Statement& Store::Impl::identity_lookup() {
+    if (!select_identity && !has_index(db, "articles_identity"))
+        return cached(select_identity, "SELECT sha256, NULL FROM articles WHERE id = ?1");
     // The covering index answers from its own pages; the planner would rather take the primary
     // key's and read each article's row, text and all.
-    if (!digest_index) digest_index = has_index(db, "articles_digest");
-    return cached(select_sha256, *digest_index
-                                     ? "SELECT sha256 FROM articles INDEXED BY articles_digest WHERE id = ?1"
-                                     : "SELECT sha256 FROM articles WHERE id = ?1");
+    return cached(select_identity,
+                  "SELECT sha256, fingerprint FROM articles INDEXED BY articles_identity WHERE id = ?1");
 }
 
 std::optional<std::string> Store::article_sha256(const std::string& id) const {
     return guarded(impl_->path, "reading an article digest", [&] {
-        SQLite::Statement& s = impl_->digest_lookup();
+        SQLite::Statement& s = impl_->identity_lookup();
         ResetGuard reset(s);
         s.bindNoCopy(1, id);
         std::optional<std::string> sha;
@@ -221,14 +221,30 @@ std::optional<std::string> Store::article_sha256(const std::string& id) const {
     });
 }
 
+namespace {
+std::string_view text_view(const SQLite::Column& c) {
+    return {c.getText(), static_cast<std::size_t>(c.getBytes())};
+}
+} // namespace
+
 bool Store::has_article(const std::string& id, std::string_view sha256) const {
     return guarded(impl_->path, "reading an article digest", [&] {
-        SQLite::Statement& s = impl_->digest_lookup();
+        SQLite::Statement& s = impl_->identity_lookup();
         ResetGuard reset(s);
         s.bindNoCopy(1, id);
-        if (!s.executeStep()) return false;
-        const SQLite::Column stored = s.getColumn(0);
-        return std::string_view(stored.getText(), static_cast<std::size_t>(stored.getBytes())) == sha256;
+        return s.executeStep() && text_view(s.getColumn(0)) == sha256;
+    });
+}
+
+FingerprintMatch Store::match_fingerprint(const std::string& id, std::string_view fingerprint) const {
+    return guarded(impl_->path, "reading an article fingerprint", [&] {
+        SQLite::Statement& s = impl_->identity_lookup();
+        ResetGuard reset(s);
+        s.bindNoCopy(1, id);
+        if (!s.executeStep()) return FingerprintMatch::not_stored;
+        const SQLite::Column stored = s.getColumn(1);
+        if (stored.isNull()) return FingerprintMatch::not_recorded;
+        return text_view(stored) == fingerprint ? FingerprintMatch::same : FingerprintMatch::different;
     });
 }
 

@@ -16,18 +16,22 @@ namespace {
 // An upsert, not INSERT OR REPLACE: a replace would delete the row first, and with it
 // (ON DELETE CASCADE) claims we have not decided to drop.
 constexpr const char* sql_upsert_article = R"(
-INSERT INTO articles (id, path, sha256, title, outlet, published, currency, text, metadata)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+INSERT INTO articles (id, path, sha256, title, outlet, published, currency, text, metadata,
+                      fingerprint)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
 ON CONFLICT (id) DO UPDATE SET
     path = excluded.path, sha256 = excluded.sha256, title = excluded.title,
     outlet = excluded.outlet, published = excluded.published, currency = excluded.currency,
-    text = excluded.text, metadata = excluded.metadata,
+    text = excluded.text, metadata = excluded.metadata, fingerprint = excluded.fingerprint,
     ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))";
 
 // For an id the caller believes is not stored: a conflict fails instead of updating.
 constexpr const char* sql_insert_article = R"(
-INSERT INTO articles (id, path, sha256, title, outlet, published, currency, text, metadata)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))";
+INSERT INTO articles (id, path, sha256, title, outlet, published, currency, text, metadata,
+                      fingerprint)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10))";
+
+constexpr const char* sql_update_fingerprint = "UPDATE articles SET fingerprint = ?2 WHERE id = ?1";
 
 constexpr const char* sql_delete_claims = "DELETE FROM claims WHERE article_id = ?1";
 
@@ -118,6 +122,11 @@ void bind_article(SQLite::Statement& s, const Article& a, const std::string& met
     s.bindNoCopy(7, a.currency);
     s.bindNoCopy(8, a.text);
     s.bindNoCopy(9, metadata);
+    if (a.fingerprint.empty()) {
+        s.bind(10);  // from a file: NULL, so a re-ingest compares sha256 instead
+    } else {
+        s.bindNoCopy(10, a.fingerprint);
+    }
 }
 
 void run(SQLite::Statement& statement) {
@@ -233,6 +242,16 @@ void Store::hold_snapshot(bool hold) {
     });
 }
 
+void Store::set_fingerprint(const std::string& id, const std::string& fingerprint) {
+    impl_->require_writable("store articles");
+    guarded(impl_->path, fmt::format("storing the fingerprint of article {}", id), [&] {
+        SQLite::Statement& update = impl_->cached(impl_->update_fingerprint, sql_update_fingerprint);
+        update.bindNoCopy(1, id);
+        update.bindNoCopy(2, fingerprint);
+        run(update);
+    });
+}
+
 void Store::tune_for_bulk_writes() {
     impl_->require_writable("tune for writing");
     guarded(impl_->path, "setting it up for a bulk write", [&] {
@@ -262,7 +281,15 @@ PutResult Store::put_article(const Article& article, const std::vector<Claim>& c
     try {
         Transaction transaction(*this);  // a savepoint when the caller has a transaction open
         const std::optional<std::string> stored = article_sha256(article.id);
-        if (stored && *stored == article.sha256) return PutResult::unchanged;
+        if (stored && *stored == article.sha256) {
+            // Stored without its fingerprint (or with one from elsewhere): record it, so the
+            // next re-ingest knows the record from its fingerprint alone.
+            if (!article.fingerprint.empty() &&
+                match_fingerprint(article.id, article.fingerprint) != FingerprintMatch::same)
+                set_fingerprint(article.id, article.fingerprint);
+            transaction.commit();
+            return PutResult::unchanged;
+        }
         SQLite::Statement& upsert = impl_->cached(impl_->upsert_article, sql_upsert_article);
         bind_article(upsert, article, metadata);
         run(upsert);

@@ -363,7 +363,10 @@ Article parse_jsonl_record(std::string_view line, const std::string& default_id,
     if (blank(a.text)) throw std::runtime_error("empty article (no text); skipped");
     // The line is the record: text, metadata and all. Hashing it as it is lets a re-ingest
     // recognise an unchanged record without parsing it (peek_identity).
-    if (digest) a.sha256 = sha256_hex(line);
+    if (digest) {
+        a.sha256 = sha256_hex(line);
+        a.fingerprint = fingerprint_hex(line);
+    }
     return a;
 }
 
@@ -445,7 +448,7 @@ std::optional<RecordIdentity> peek_identity(const RawInput& raw) {
         id = std::move(peek.id);
     }
     if (!id || id->empty()) return std::nullopt;
-    return RecordIdentity{std::move(*id), sha256_hex(text)};
+    return RecordIdentity{std::move(*id), fingerprint_hex(text)};
 }
 
 ParsedInput parse_input(RawInput&& raw, bool digest) {

@@ -138,10 +138,13 @@ done
 [ "$(sha256sum newer.db | cut -d' ' -f1)" = "$sum_before" ] && ok || fail "a newer database was changed"
 [ "$(sqlite3 newer.db 'PRAGMA user_version')" = 99 ] && ok || fail "user_version of the newer database changed"
 
-# An older layout of the current version: made before articles.metadata and the
-# articles_digest index existed. Opening it to write adds both; nothing is lost.
+# An older layout of the current version: made before articles.metadata and
+# articles.fingerprint existed, with the articles_digest index that articles_identity replaced.
+# Opening it to write brings it up to date; nothing is lost.
 expect_status 0 "$TC" ingest --db older.db good.txt
-sqlite3 older.db "DROP INDEX IF EXISTS articles_digest; ALTER TABLE articles DROP COLUMN metadata;" \
+sqlite3 older.db "DROP INDEX articles_identity; ALTER TABLE articles DROP COLUMN fingerprint;
+                  ALTER TABLE articles DROP COLUMN metadata;
+                  CREATE INDEX articles_digest ON articles(id, sha256);" \
   && ok || fail "could not emulate an older database"
 n_before=$(sqlite3 older.db "SELECT count(*) FROM articles; SELECT count(*) FROM claims")
 expect_status 0 "$TC" claims --db older.db --format jsonl
@@ -149,8 +152,10 @@ expect_grep '"article":"good.txt"' "$WORK/out"
 expect_status 0 "$TC" ingest --db older.db other.txt
 [ "$(sqlite3 older.db "SELECT count(*) FROM pragma_table_info('articles') WHERE name = 'metadata'")" = 1 ] \
   && ok || fail "the metadata column was not added back"
-[ "$(sqlite3 older.db "SELECT count(*) FROM sqlite_master WHERE name = 'articles_digest'")" = 1 ] \
-  && ok || fail "the articles_digest index was not added back"
+[ "$(sqlite3 older.db "SELECT count(*) FROM pragma_table_info('articles') WHERE name = 'fingerprint'")" = 1 ] \
+  && ok || fail "the fingerprint column was not added"
+[ "$(sqlite3 older.db "SELECT group_concat(name) FROM sqlite_master WHERE name LIKE 'articles\\_%' ESCAPE '\\'")" = articles_identity ] \
+  && ok || fail "articles_identity did not replace articles_digest"
 n_after=$(sqlite3 older.db "SELECT count(*) FROM articles WHERE id = 'good.txt'")
 [ "$n_after" = 1 ] && ok || fail "the older database lost its article"
 [ "$(sqlite3 older.db 'PRAGMA integrity_check')" = ok ] && ok || fail "integrity_check of the upgraded database"

@@ -34,6 +34,31 @@ expect_grep '0 new, 0 replaced, 3 unchanged articles; 0 claims extracted; 2 inpu
 sed -i 's/a 35% tariff/a 30% tariff/' corpus.jsonl
 expect_status 4 "$TC" ingest --jobs 1 corpus.jsonl
 expect_grep '0 new, 1 replaced, 2 unchanged articles; 1 claim extracted' "$WORK/err"
+fp=$(sqlite3 "$TRADECHECK_DB" "SELECT count(DISTINCT fingerprint) FROM articles WHERE length(fingerprint) = 32")
+[ "$fp" = 3 ] && ok || fail "expected 3 distinct fingerprints, got $fp"
+
+# Records stored before fingerprints existed (NULL): sha256 still finds them unchanged, and
+# their fingerprints are filled in; an edit among them is still replaced.
+sqlite3 "$TRADECHECK_DB" "UPDATE articles SET fingerprint = NULL" && ok || fail "could not clear fingerprints"
+expect_status 4 "$TC" ingest corpus.jsonl
+expect_grep '0 new, 0 replaced, 3 unchanged articles; 0 claims extracted' "$WORK/err"
+fp=$(sqlite3 "$TRADECHECK_DB" "SELECT count(*) FROM articles WHERE fingerprint IS NOT NULL")
+[ "$fp" = 3 ] && ok || fail "fingerprints were not filled in: $fp of 3"
+sqlite3 "$TRADECHECK_DB" "UPDATE articles SET fingerprint = NULL" && ok || fail "could not clear fingerprints"
+sed -i 's/a 30% tariff/a 35% tariff/' corpus.jsonl
+expect_status 4 "$TC" ingest corpus.jsonl
+expect_grep '0 new, 1 replaced, 2 unchanged articles; 1 claim extracted' "$WORK/err"
+# A stored fingerprint that is not the record's, over the same sha256: the record is read,
+# found unchanged, and its fingerprint put right.
+good_fp=$(sqlite3 "$TRADECHECK_DB" "SELECT fingerprint FROM articles WHERE id = 'j1'")
+sqlite3 "$TRADECHECK_DB" "UPDATE articles SET fingerprint = '0123456789abcdef0123456789abcdef' WHERE id = 'j1'"
+expect_status 4 "$TC" ingest corpus.jsonl
+expect_grep '0 new, 0 replaced, 3 unchanged articles; 0 claims extracted' "$WORK/err"
+[ "$(sqlite3 "$TRADECHECK_DB" "SELECT fingerprint FROM articles WHERE id = 'j1'")" = "$good_fp" ] \
+  && ok || fail "j1's fingerprint was not put right"
+sed -i 's/a 35% tariff/a 30% tariff/' corpus.jsonl
+expect_status 4 "$TC" ingest corpus.jsonl
+expect_grep '0 new, 1 replaced, 2 unchanged articles; 1 claim extracted' "$WORK/err"
 
 # A valid file exits 0; --jobs does not change the result; stdin JSON Lines; forced format.
 grep -v -e '^not' -e 'No text' corpus.jsonl > good.jsonl

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "tradecheck/parser/article_reader.hpp"
+#include "tradecheck/parser/text.hpp"
 
 using namespace tradecheck;
 namespace fs = std::filesystem;
@@ -64,8 +65,13 @@ TEST_CASE("JSON Lines defaults: outlet, published, numeric id, id from the line"
 
 TEST_CASE("a record's identity is its line; peek_identity reads it without parsing the record", "[jsonl]") {
     const auto sha = [](const std::string& line) { return parse_jsonl_record(line, "d", "d").sha256; };
+    const auto fingerprint = [](const std::string& line) { return parse_jsonl_record(line, "d", "d").fingerprint; };
     CHECK(sha(R"({"id":"a","text":"t","x":1})") != sha(R"({"id":"a","text":"t","x":2})"));
     CHECK(sha(R"({"id":"a","text":"t"})") != sha(R"({"id":"a","text":"u"})"));
+    CHECK(sha(R"({"id":"a","text":"t"})") == sha256_hex(R"({"id":"a","text":"t"})"));
+    CHECK(fingerprint(R"({"id":"a","text":"t","x":1})") != fingerprint(R"({"id":"a","text":"t","x":2})"));
+    CHECK(fingerprint(R"({"id":"a","text":"t"})") == fingerprint_hex(R"({"id":"a","text":"t"})"));
+    CHECK(parse_jsonl_record(R"({"id":"a","text":"t"})", "d", "d", nullptr, false).fingerprint.empty());
 
     RawInput raw;
     raw.kind = RawInput::Kind::jsonl_record;
@@ -73,7 +79,7 @@ TEST_CASE("a record's identity is its line; peek_identity reads it without parsi
     const auto peek = peek_identity(raw);
     REQUIRE(peek);
     CHECK(peek->id == "outer");
-    CHECK(peek->sha256 == sha(raw.bytes));
+    CHECK(peek->fingerprint == fingerprint(raw.bytes));
     raw.bytes = R"({"id":7,"text":"t"})";
     REQUIRE(peek_identity(raw));
     CHECK(peek_identity(raw)->id == "7");

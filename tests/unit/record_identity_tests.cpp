@@ -1,6 +1,6 @@
-// peek_identity: a JSON Lines record's id and digest, read without parsing the record.
-// A re-ingest asks the store "is this id stored with this digest?" with what peek_identity
-// gives, and skips the record when it is. So the peeked id and digest must be the ones the full
+// peek_identity: a JSON Lines record's id and fingerprint, read without parsing the record.
+// A re-ingest asks the store "is this id stored with this fingerprint?" with what peek_identity
+// gives, and skips the record when it is. So the peeked id and fingerprint must be the ones the full
 // parser (parse_input) would store; otherwise an unchanged record is parsed again for nothing,
 // or, worse, a record is taken for another. The usual record ({"id": "plain ascii", ...}) takes
 // a fast path that reads the id by hand; every other goes through nlohmann's SAX parser. Both
@@ -33,24 +33,24 @@ RawInput record(const std::string& line) {
 }
 
 // The id the full parser stores for `line`, or nullopt when it refuses the record.
-std::optional<std::string> parsed_id(const std::string& line, std::string* sha = nullptr) {
+std::optional<std::string> parsed_id(const std::string& line, std::string* fingerprint = nullptr) {
     ParsedInput parsed = parse_input(record(line));
     if (!parsed.article) return std::nullopt;
-    if (sha) *sha = parsed.article->sha256;
+    if (fingerprint) *fingerprint = parsed.article->fingerprint;
     return parsed.article->id;
 }
 
-// Peek and full parse agree: same id and same digest (the digest of the line as it is).
+// Peek and full parse agree: same id and same fingerprint (of the line as it is).
 void check_agrees(const std::string& line) {
     INFO("line: " << line);
     const auto peek = peek_identity(record(line));
-    std::string sha;
-    const auto full = parsed_id(line, &sha);
+    std::string fingerprint;
+    const auto full = parsed_id(line, &fingerprint);
     REQUIRE(full);
     REQUIRE(peek);
     CHECK(peek->id == *full);
-    CHECK(peek->sha256 == sha);
-    CHECK(peek->sha256 == sha256_hex(line));
+    CHECK(peek->fingerprint == fingerprint);
+    CHECK(peek->fingerprint == fingerprint_hex(line));
 }
 
 } // namespace
@@ -142,7 +142,7 @@ TEST_CASE("peek_identity on records the full parser refuses", "[jsonl][identity]
         const auto peek = peek_identity(record(line));
         REQUIRE(peek);
         CHECK(peek->id == "x");
-        CHECK(peek->sha256 == sha256_hex(line));
+        CHECK(peek->fingerprint == fingerprint_hex(line));
     }
     const std::vector<std::string> no_id_to_peek{
         "{\"id\":\"a\tb\",\"text\":\"x\"}",       // a raw tab: JSON strings cannot hold one
@@ -191,12 +191,12 @@ TEST_CASE("peek_identity agrees with the full parser on random records", "[jsonl
         line += "\"id\"" + b() + ":" + b() + id_text + b() + "," + b() + R"("text":"Tariffs rose 5%")" + b() + "}";
         INFO("line: " << line);
         const auto peek = peek_identity(record(line));
-        std::string sha;
-        const auto full = parsed_id(line, &sha);
+        std::string fingerprint;
+        const auto full = parsed_id(line, &fingerprint);
         REQUIRE(full);   // every record generated is valid, with a non-empty id
         REQUIRE(peek);
         CHECK(peek->id == *full);
-        CHECK(peek->sha256 == sha);
+        CHECK(peek->fingerprint == fingerprint);
         ++checked;
     }
     CHECK(checked > 2500);

@@ -63,6 +63,14 @@ struct ClaimFilter {
 
 enum class PutResult { inserted, replaced, unchanged };
 
+// How a record's fingerprint compares with the article stored under its id.
+enum class FingerprintMatch {
+    not_stored,    // no article has that id
+    same,          // stored with this fingerprint: the record is unchanged
+    different,     // stored with another fingerprint: the record changed
+    not_recorded,  // stored without one (from a file, or before fingerprints): compare sha256
+};
+
 // What Store::merge_from did, counted in articles of the source database.
 struct MergeResult {
     std::size_t inserted = 0;   // articles the destination did not have
@@ -97,8 +105,8 @@ public:
     };
 
     // Stores an article and its claims. An article whose id and sha256 are already stored is
-    // left alone (unchanged); one whose id is stored with another sha256 has its row and
-    // claims replaced.
+    // left alone (unchanged; only its fingerprint is set, when missing or another); one whose id is stored
+    // with another sha256 has its row and claims replaced.
     PutResult put_article(const Article& article, const std::vector<Claim>& claims,
                           const std::string& rules_hash);
     // The same, with the article's metadata (a JSON object as text, or "") stored beside it.
@@ -177,8 +185,13 @@ public:
     // statement, for reading texts one at a time. It must not outlive this Store.
     std::function<std::string(const std::string& id)> text_reader() const;
     std::optional<std::string> article_sha256(const std::string& id) const;
-    // Whether the article `id` is stored with this digest (a re-ingest asks for every record).
+    // Whether the article `id` is stored with this digest.
     bool has_article(const std::string& id, std::string_view sha256) const;
+    // The question a re-ingest asks of every JSON Lines record, answered from an index.
+    FingerprintMatch match_fingerprint(const std::string& id, std::string_view fingerprint) const;
+    // Records the fingerprint of a stored article found unchanged by its sha256 (stored before
+    // fingerprints existed, or from a file), so that the next re-ingest needs no SHA-256.
+    void set_fingerprint(const std::string& id, const std::string& fingerprint);
 
     // Reference figures (reference.cpp). put_references adds them, replacing any with the same
     // key and source, in one transaction; returns how many were new.

@@ -12,6 +12,8 @@ struct Article {
     std::string id;        // file name for files, front-matter `id` when given, "stdin" for stdin
     std::string path;      // where it was read from ("-" for stdin)
     std::string sha256;    // hex digest of `text` plus metadata: the article's identity
+    std::string fingerprint; // JSON Lines only: fingerprint_hex of the record's line, by which a
+                             // re-ingest knows it unchanged without SHA-256; "" for files
     std::string title;
     std::string outlet;
     std::string published; // ISO date YYYY-MM-DD, or "" when unknown

@@ -64,10 +64,11 @@ Article parse_article(std::string raw, const std::string& id, const std::string&
 // Makes an Article from one JSON Lines record. `default_id` is used when the record has no
 // `id`. Fields other than the known ones go, as a JSON object, to `metadata` (left empty when
 // there are none). The article's identity (sha256) is the digest of the record's line as it
-// is, so a record that did not change is recognised without parsing it (see peek_identity).
+// is, and so is its fingerprint, by which a record that did not change is recognised without
+// parsing it (see peek_identity).
 // Throws std::runtime_error (message without the path) for invalid JSON, a non-object, a
-// missing or empty `text`, NUL bytes. `digest` false leaves sha256 empty (for `extract`,
-// which stores nothing).
+// missing or empty `text`, NUL bytes. `digest` false leaves sha256 and fingerprint empty (for
+// `extract`, which stores nothing).
 Article parse_jsonl_record(std::string_view line, const std::string& default_id,
                            const std::string& path, std::string* metadata = nullptr, bool digest = true);
 
@@ -97,16 +98,17 @@ struct ParsedInput {
 };
 
 // Never throws: a bad record becomes a problem with its path. `digest` false: a JSON Lines
-// record's sha256 is left empty.
+// record's sha256 and fingerprint are left empty.
 ParsedInput parse_input(RawInput&& raw, bool digest = true);
 
-// The id and identity of a JSON Lines record, read without parsing the whole record: the id
-// by a parser that stops as soon as it has it, the digest over the raw line. Enough to learn
-// that a stored article is unchanged. nullopt for other inputs, and for records whose id is
-// missing or not a string or integer (parse_input then has the last word).
+// The id and fingerprint of a JSON Lines record, read without parsing the whole record: the
+// id by a parser that stops as soon as it has it, the fingerprint (fingerprint_hex, not
+// SHA-256) over the raw line. Enough to learn that a stored article is unchanged. nullopt for
+// other inputs, and for records whose id is missing or not a string or integer (parse_input
+// then has the last word).
 struct RecordIdentity {
     std::string id;
-    std::string sha256;
+    std::string fingerprint;
 };
 std::optional<RecordIdentity> peek_identity(const RawInput& raw);
 
