@@ -5,7 +5,7 @@
 // 32 bytes per step into four 64-bit lanes, each step one 64x64->128-bit multiply per lane,
 // folded (low half xor high half). The lanes are independent chains, so the multiplies
 // overlap. Every 16 bytes enter two lanes, paired differently and under different keys, so
-// an edit changes at least two lanes. The length is mixed in first, which makes the zero
+// an edit reaches at least two lanes. The length is mixed in first, which makes the zero
 // padding of the last block unambiguous.
 //
 // The definition is fixed: databases store fingerprints, so a change here would make every

@@ -21,8 +21,8 @@ std::size_t count_code_points(std::string_view text);
 std::string sha256_hex(std::string_view data);
 
 // Lowercase hex (32 digits) of a 128-bit fingerprint of `data`: how a re-ingest recognises a
-// JSON Lines record it has stored before, about ten times faster than SHA-256 (which stays the
-// article's identity, computed only for what is stored). Not cryptographic: it tells edits
+// JSON Lines record it has stored before, about eight times faster than SHA-256 (which stays the
+// article's identity, computed only for records read in full). Not cryptographic: it tells edits
 // apart, not forgeries. The same bytes give the same fingerprint on every machine and in every
 // version, since databases keep it (tests pin known values); parser/src/fingerprint.cpp says how.
 std::string fingerprint_hex(std::string_view data);
