@@ -105,8 +105,8 @@ public:
     };
 
     // Stores an article and its claims. An article whose id and sha256 are already stored is
-    // left alone (unchanged; only its fingerprint is set, when missing or another); one whose id is stored
-    // with another sha256 has its row and claims replaced.
+    // left alone (unchanged), but for its fingerprint, set when missing or another; one whose
+    // id is stored with another sha256 has its row and claims replaced.
     PutResult put_article(const Article& article, const std::vector<Claim>& claims,
                           const std::string& rules_hash);
     // The same, with the article's metadata (a JSON object as text, or "") stored beside it.
