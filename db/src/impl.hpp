@@ -37,7 +37,7 @@ decltype(auto) guarded(const std::filesystem::path& path, std::string_view actio
 // brings its schema to Store::schema_version. Throws StoreError.
 SQLite::Database open_database(const std::filesystem::path& path, bool read_only);
 
-// Whether the database has an index of that name (older files may lack articles_digest until
+// Whether the database has an index of that name (older files may lack articles_identity until
 // they are opened for writing).
 bool has_index(SQLite::Database& db, const char* name);
 
