@@ -12,6 +12,7 @@ using namespace tradecheck;
 using namespace tradecheck::db;
 using test::sample_article;
 using test::sample_claim;
+using test::count;
 using test::TempDir;
 
 namespace {
@@ -22,13 +23,11 @@ Article with_fingerprint(const std::string& id, const std::string& sha, const st
     return a;
 }
 
-int count(const std::filesystem::path& file, const std::string& sql) {
-    SQLite::Database db(file.string(), SQLite::OPEN_READONLY);
-    return db.execAndGet(sql).getInt();
-}
-
 bool has_index(const std::filesystem::path& file, const std::string& name) {
-    return count(file, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = '" + name + "'") == 1;
+    SQLite::Database db(file.string(), SQLite::OPEN_READONLY);
+    SQLite::Statement s(db, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?1");
+    s.bind(1, name);
+    return s.executeStep() && s.getColumn(0).getInt() == 1;
 }
 
 bool has_fingerprint_column(const std::filesystem::path& file) {

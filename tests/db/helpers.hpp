@@ -1,10 +1,13 @@
 // Shared by the db tests: temporary files and sample articles and claims.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <random>
 #include <string>
 #include <vector>
+
+#include <SQLiteCpp/SQLiteCpp.h>
 
 #include "tradecheck/db/store.hpp"
 
@@ -68,6 +71,12 @@ inline Claim sample_claim(const std::string& text, std::size_t start, std::size_
     c.year = 2024;
     c.rule = "tariff.rate.1";
     return c;
+}
+
+// The number a query of the test's own gives, on a read-only connection beside the Store's.
+inline std::int64_t count(const std::filesystem::path& file, const std::string& sql) {
+    SQLite::Database db(file.string(), SQLite::OPEN_READONLY);
+    return db.execAndGet(sql).getInt64();
 }
 
 } // namespace tradecheck::db::test

@@ -9,16 +9,8 @@ using namespace tradecheck;
 using namespace tradecheck::db;
 using test::sample_article;
 using test::sample_claim;
+using test::count;
 using test::TempDir;
-
-namespace {
-
-std::size_t count(const std::filesystem::path& file, const char* sql) {
-    SQLite::Database db(file.string(), SQLite::OPEN_READONLY);
-    return static_cast<std::size_t>(db.execAndGet(sql).getInt64());
-}
-
-} // namespace
 
 TEST_CASE("merging shards copies articles and claims once", "[merge]") {
     TempDir dir;
