@@ -65,11 +65,10 @@ std::size_t reextract(db::Store& store, const RuleSet& rules, const Extractor& e
 
 // What a worker hands the writer for one record.
 struct Extracted {
-    std::optional<Article> article;  // when `unchanged`: id, and fingerprint or sha256
+    std::optional<Article> article;  // when `unchanged` by fingerprint: id and fingerprint only
     std::string metadata;
     std::vector<Claim> claims;
     bool unchanged = false;          // the stored digest was equal when the worker looked
-    bool fill_fingerprint = false;   // unchanged by sha256; store its fingerprint for next time
     std::optional<RawInput> raw;     // the record, kept when `unchanged` in case it is not
     std::size_t bytes = 0;           // input bytes of the record, for the progress bar
     std::optional<ReadProblem> problem;
@@ -243,12 +242,10 @@ int run(const IngestOptions& o) {
         // The peek answered for this id, unless the stored article has no fingerprint (it came
         // from a file, or from an older tradecheck): then its sha256 decides.
         const bool answered = peek && peek->id == parsed.article->id && match != db::FingerprintMatch::not_recorded;
-        if (!answered && stored_unchanged(w, *parsed.article)) {
+        if (!answered && stored_unchanged(w, *parsed.article))
             out.unchanged = true;
-            out.fill_fingerprint = !parsed.article->fingerprint.empty();
-        } else {
+        else
             out.claims = claims_of(*parsed.article, extractor);
-        }
         out.article = std::move(parsed.article);
         return out;
     };
@@ -270,12 +267,14 @@ int run(const IngestOptions& o) {
         if (r.unchanged) {
             // The worker's connection sees committed batches only; check against this one.
             const Article& seen = *r.article;
+            const bool by_fingerprint = seen.sha256.empty();  // else parsed, and found by sha256
             const bool still = !stored_ids.maybe_contains(seen.id) ||
-                               (seen.sha256.empty() ? store.match_fingerprint(seen.id, seen.fingerprint) ==
-                                                          db::FingerprintMatch::same
-                                                    : store.has_article(seen.id, seen.sha256));
+                               (by_fingerprint ? store.match_fingerprint(seen.id, seen.fingerprint) ==
+                                                     db::FingerprintMatch::same
+                                               : store.has_article(seen.id, seen.sha256));
             if (still) {
-                if (r.fill_fingerprint) store.set_fingerprint(seen.id, seen.fingerprint);
+                // A record found by sha256 had no fingerprint stored: store it for next time.
+                if (!by_fingerprint && !seen.fingerprint.empty()) store.set_fingerprint(seen.id, seen.fingerprint);
                 ++unchanged;
                 return;
             }
