@@ -58,6 +58,11 @@ test-san: deps $(SAN_BUILD)/CMakeCache.txt
 
 test: test-fast test-san
 
+# Extraction quality against the hand-made gold (tests/eval/README.md); not part of `make test`.
+.PHONY: eval
+eval: build
+	bash tests/eval/run_eval.sh $(BUILD)/tradecheck --verbose
+
 bench: build
 	bash bench/run.sh $(BUILD)/tradecheck
 	bash bench/ingest.sh $(BUILD)/tradecheck

@@ -4,12 +4,14 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
+#include <map>
 #include <optional>
 #include <set>
 #include <span>
 
 #include <fmt/core.h>
 
+#include "tradecheck/frames/reader.hpp"
 #include "tradecheck/parser/names.hpp"
 #include "tradecheck/parser/text.hpp"
 #include "tradecheck/parser/tokens.hpp"
@@ -54,6 +56,7 @@ public:
     std::vector<Claim> claims() const {
         std::vector<Claim> out;
         CodePointCursor cursor(article_.text);
+        frames_.assign(placed_.size(), std::nullopt);
         for (const Placed& p : placed_) {
             if (is_time(*p.q) || p.q->same_as >= 0) continue; // restatements are not new claims
             for (const Rule& rule : rules_.rules) {
@@ -62,7 +65,32 @@ public:
                 break;
             }
         }
+        fill_from_topic(out);
         return out;
+    }
+
+    // A story about one tariff names its two sides once or twice and then writes "the 30%
+    // tariff": a slot left empty takes the value that most of the article's claims of the same
+    // kind state, when at least two do and no other value is as common.
+    static void fill_from_topic(std::vector<Claim>& claims) {
+        for (std::string Claim::*slot : {&Claim::actor, &Claim::partner}) {
+            std::map<std::string, std::map<std::string, int>> counts;   // kind -> value -> claims
+            for (const Claim& c : claims)
+                if (!(c.*slot).empty()) ++counts[c.kind][c.*slot];
+            for (Claim& c : claims) {
+                if (!(c.*slot).empty()) continue;
+                const auto it = counts.find(c.kind);
+                if (it == counts.end()) continue;
+                std::string best;
+                int n = 0, runner_up = 0;
+                for (const auto& [value, k] : it->second) {
+                    if (k > n) { runner_up = n; n = k; best = value; }
+                    else if (k > runner_up) runner_up = k;
+                }
+                const std::string& other = slot == &Claim::actor ? c.partner : c.actor;
+                if (n >= 2 && n > runner_up && best != other) c.*slot = best;
+            }
+        }
     }
 
 private:
@@ -200,8 +228,89 @@ private:
         if (std::find(rule.accepts.begin(), rule.accepts.end(), p.q->type) == rule.accepts.end()) return false;
         if (!rule.units.empty() && std::find(rule.units.begin(), rule.units.end(), p.q->unit) == rule.units.end())
             return false;
+        if (!frame_fits(rule, p)) return false;
         return std::all_of(rule.near.begin(), rule.near.end(),
                            [&](const NearClause& c) { return near_holds(c, p) != c.negated; });
+    }
+
+    // --- frames ------------------------------------------------------------------------
+
+    // The rule's frame conditions: measure (id, group or share_of_ id), role, holder type.
+    bool frame_fits(const Rule& rule, const Placed& p) const {
+        if (rule.measures.empty() && rule.roles.empty() && rule.holders.empty()) return true;
+        const Frame& f = frame(p);
+        if (!rule.measures.empty()) {
+            // `measure none`: no measure could be read, and no veto word stands in the way.
+            if (!f.veto.empty()) return false;
+            if (std::none_of(rule.measures.begin(), rule.measures.end(), [&](const std::string& m) {
+                    return f.measure.empty() ? m == "none" : m == f.measure || m == f.measure_group;
+                }))
+                return false;
+        }
+        if (!rule.roles.empty() && std::find(rule.roles.begin(), rule.roles.end(), f.role) == rule.roles.end())
+            return false;
+        return rule.holders.empty() || std::find(rule.holders.begin(), rule.holders.end(), f.holder_type) != rule.holders.end();
+    }
+
+    // The figure's frame, read once (frames are read only for figures some rule could take).
+    const Frame& frame(const Placed& p) const {
+        const auto i = static_cast<std::size_t>(&p - placed_.data());
+        if (!frames_[i]) frames_[i] = read_frame_of(p);
+        return *frames_[i];
+    }
+
+    Frame read_frame_of(const Placed& p) const {
+        const Sentence& s = sentences_[p.sentence];
+        std::vector<FrameToken> tokens(s.last - s.first);
+        for (std::size_t t = s.first; t < s.last; ++t) {
+            FrameToken& ft = tokens[t - s.first];
+            ft.norm = tokens_[t].norm;
+            ft.word = tokens_[t].word;
+            ft.capitalised = tokens_[t].capitalised;
+        }
+        const auto lo = std::lower_bound(mentions_.begin(), mentions_.end(), s.first,
+                                         [](const Mention& m, std::size_t v) { return m.first < v; });
+        for (auto m = lo; m != mentions_.end() && m->first < s.last; ++m) {
+            const NameClass cls = name_class(m->kind);
+            if (cls == NameClass::none) continue;
+            for (std::size_t t = m->first; t < std::min(m->last, s.last); ++t) {
+                FrameToken& ft = tokens[t - s.first];
+                ft.name = cls;
+                ft.name_id = m->id;
+                ft.name_start = t == m->first;
+            }
+        }
+        for (const Placed& o : in_sentence(p.sentence))
+            if (!is_time(*o.q))
+                for (std::size_t t = o.first; t < std::min(o.last, s.last); ++t) tokens[t - s.first].figure = true;
+        FrameQuery query{tokens, p.first - s.first, std::min(p.last, s.last) - s.first,
+                         p.q->type == QuantityType::percent};
+        Frame f = read_frame(query, rules_.frames);
+        f.phrase_first += s.first;
+        f.phrase_last += s.first;
+        return f;
+    }
+
+    static NameClass name_class(MentionKind kind) {
+        switch (kind) {
+        case MentionKind::name: case MentionKind::capital: return NameClass::country;
+        case MentionKind::leader: return NameClass::leader;
+        case MentionKind::adjective: return NameClass::country_adjective;
+        case MentionKind::possessive: return NameClass::country_possessive;
+        case MentionKind::product: return NameClass::product;
+        default: return NameClass::none;
+        }
+    }
+
+    // The measured phrase as printed.
+    std::string phrase_text(const Frame& f) const {
+        if (f.measure.empty() && f.veto.empty()) return {};
+        if (f.phrase_first >= f.phrase_last || f.phrase_last > tokens_.size()) return {};
+        const std::size_t b = tokens_[f.phrase_first].begin, e = tokens_[f.phrase_last - 1].end;
+        std::string out = article_.text.substr(b, e - b);
+        for (char& c : out)
+            if (c == '\n') c = ' ';
+        return out;
     }
 
     // --- slots -------------------------------------------------------------------------
@@ -227,7 +336,8 @@ private:
         case TermKind::product: return m == MentionKind::product;
         case TermKind::metric: return m == MentionKind::metric;
         case TermKind::basis: return m == MentionKind::basis;
-        case TermKind::literal: return false;
+        case TermKind::literal: case TermKind::holder: case TermKind::counterpart: case TermKind::measured_product:
+            return false;
         }
         return false;
     }
@@ -358,8 +468,29 @@ private:
         return found.empty() ? spec.fixed : found;
     }
 
+    // `holder`, `counterpart`, `measured-product`: a slot filled from the figure's frame.
+    std::string from_frame(const Pattern& pattern, const Placed& p, const std::set<std::string>& taken) const {
+        if (pattern.terms.size() != 1) return {};
+        const Frame& f = frame(p);
+        std::string v;
+        switch (pattern.terms[0].kind) {
+        case TermKind::holder: v = f.holder; break;
+        case TermKind::counterpart: v = f.counterpart; break;
+        case TermKind::measured_product: v = f.product; break;
+        default: return {};
+        }
+        return taken.count(v) ? std::string{} : v;
+    }
+
+    static bool is_frame_term(const Pattern& pattern) {
+        if (pattern.terms.size() != 1) return false;
+        const TermKind k = pattern.terms[0].kind;
+        return k == TermKind::holder || k == TermKind::counterpart || k == TermKind::measured_product;
+    }
+
     std::string search_slot(const Rule& rule, const SlotSpec& spec, const Placed& p,
                             const std::set<std::string>& taken) const {
+        // Frame terms are tried in their turn among the alternatives, in the figure's sentence.
         // Every alternative is tried in the figure's own sentence first; only then, within the
         // rule's scope, in the sentences around it, nearest first and the one before first.
         for (int d = 0; d <= rule.scope; ++d) {
@@ -369,7 +500,10 @@ private:
                 if (s < 0 || s >= static_cast<long>(sentences_.size())) continue;
                 const Sentence& sent = sentences_[static_cast<std::size_t>(s)];
                 for (const Pattern& pattern : spec.alternatives)
-                    if (!is_article_country(pattern))
+                    if (is_frame_term(pattern)) {
+                        if (d == 0)
+                            if (std::string v = from_frame(pattern, p, taken); !v.empty()) return v;
+                    } else if (!is_article_country(pattern))
                         if (auto m = best_match(pattern, p, sent.first, sent.last, taken,
                                                 static_cast<std::size_t>(spec.within)))
                             return m->value;
@@ -544,11 +678,24 @@ private:
         c.start = cursor.at(p.q->bytes.start);
         c.end = cursor.at(p.q->bytes.end);
         c.quantity.span = {c.start, c.end};
+        const Frame& f = frame(p);
+        c.role = std::string(to_string(f.role));
+        c.status = std::string(to_string(f.status));
+        c.measure = phrase_text(f);
+        // The country that faces a measure is never its actor.
+        // Only rules that read frames know the counterpart for one.
+        const bool framed = !rule.measures.empty();
         std::set<std::string> taken;
+        if (framed && !f.counterpart.empty()) taken.insert(f.counterpart);
         c.actor = fill_slot(rule, "actor", p, taken, false);
+        taken.clear();
         if (!c.actor.empty()) taken.insert(c.actor);
         c.partner = fill_slot(rule, "partner", p, taken);
-        if (c.actor.empty()) c.actor = fill_slot(rule, "actor", p, {c.partner});
+        if (c.actor.empty()) {
+            taken = {c.partner};
+            if (framed && !f.counterpart.empty()) taken.insert(f.counterpart);
+            c.actor = fill_slot(rule, "actor", p, taken);
+        }
         c.product = fill_slot(rule, "product", p, {});
         c.metric = fill_slot(rule, "metric", p, {});
         c.basis = fill_slot(rule, "basis", p, {});
@@ -573,6 +720,7 @@ private:
     std::vector<std::uint32_t> where_;               // token positions grouped by vocabulary id
     std::vector<std::uint32_t> where_start_;         // id -> its first position in where_
     std::vector<Placed> placed_;
+    mutable std::vector<std::optional<Frame>> frames_;   // by placed_ index, read on demand
 };
 
 // --- examples ----------------------------------------------------------------------
@@ -588,6 +736,9 @@ std::string field_of(const Claim& c, const std::string& field) {
     if (field == "basis") return c.basis;
     if (field == "kind") return c.kind;
     if (field == "text") return c.text;
+    if (field == "role") return c.role;
+    if (field == "status") return c.status;
+    if (field == "measure") return c.measure;
     if (field == "year") return c.year ? std::to_string(*c.year) : std::string("open");
     return {};
 }

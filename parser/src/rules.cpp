@@ -3,6 +3,7 @@
 #include "tradecheck/parser/rules.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
@@ -67,7 +68,13 @@ private:
 
 constexpr std::string_view k_type_names[] = {"number", "percent", "money", "multiplier", "year", "duration"};
 constexpr std::string_view k_fields[] = {"value", "low", "high", "unit", "qualifier", "type", "actor", "partner",
-                                         "product", "metric", "basis", "year", "kind", "text", "none", "date", "currency"};
+                                         "product", "metric", "basis", "year", "kind", "text", "none", "date", "currency",
+                                         "role", "status", "measure"};
+
+constexpr std::array k_roles{Role::level, Role::change_amount, Role::change_rate, Role::previous, Role::threshold,
+                             Role::target};
+constexpr std::array k_holder_types{HolderType::unknown, HolderType::country, HolderType::government,
+                                    HolderType::company, HolderType::person};
 
 struct ClassName { std::string_view name; TermKind kind; };
 constexpr ClassName k_classes[] = {
@@ -75,7 +82,9 @@ constexpr ClassName k_classes[] = {
     {"country-adjective", TermKind::country_adjective}, {"country-possessive", TermKind::country_possessive},
     {"country-capital", TermKind::country_capital}, {"country-leader", TermKind::country_leader},
     {"subject-country", TermKind::subject_country}, {"article-country", TermKind::article_country},
-    {"product", TermKind::product}, {"metric", TermKind::metric}, {"basis", TermKind::basis}};
+    {"product", TermKind::product}, {"metric", TermKind::metric}, {"basis", TermKind::basis},
+    {"holder", TermKind::holder}, {"counterpart", TermKind::counterpart},
+    {"measured-product", TermKind::measured_product}};
 
 bool is_symbol(const Arg& a, std::string_view s) { return a.kind == ArgKind::symbol && a.text == s; }
 bool is_word(const Arg& a, std::string_view s) { return a.kind == ArgKind::word && a.text == s; }
@@ -114,11 +123,15 @@ private:
         else if (k == "priority") rule.priority = integer(st, "priority takes a whole number");
         else if (k == "scope") rule.scope = scope(st);
         else if (k == "example") rule.examples.push_back(example(st));
+        else if (k == "measure") rule.measures = words(st, 1, "a measure (tariff, exports, share_of_exports, a group such as flow)");
+        else if (k == "role") rule.roles = named_values(st, k_roles, "role");
+        else if (k == "holder") rule.holders = named_values(st, k_holder_types, "holder type");
         else if (std::find(std::begin(k_slot_names), std::end(k_slot_names), k) != std::end(k_slot_names))
             rule.slots[k] = slot(st);
         else
             src_.fail(key.where, fmt::format("unknown statement '{}' (expected kind, accepts, unit, near, not near, "
-                                             "actor, partner, product, metric, basis, scope, priority or example)", k));
+                                             "measure, role, holder, actor, partner, product, metric, basis, scope, "
+                                             "priority or example)", k));
     }
 
     const Arg& need(const Statement& st, std::size_t i, const std::string& what) {
@@ -154,6 +167,24 @@ private:
             if (!is_symbol(st[i], "|")) src_.fail(st[i].where, "expected '|' between alternatives");
             ++i;
         }
+    }
+
+    // word (| word)*, each one of `names` (the to_string of an enum's values).
+    template <typename Enum, std::size_t N>
+    std::vector<Enum> named_values(const Statement& st, const std::array<Enum, N>& values, const std::string& what) {
+        std::vector<Enum> out;
+        std::size_t i = 1;
+        for (const std::string& w : words(st, 1, "a " + what)) {
+            const auto it = std::find_if(values.begin(), values.end(), [&](Enum v) { return to_string(v) == w; });
+            if (it == values.end()) {
+                std::string known;
+                for (Enum v : values) known += (known.empty() ? "" : ", ") + std::string(to_string(v));
+                src_.fail(st[i].where, fmt::format("unknown {} '{}' ({})", what, w, known));
+            }
+            out.push_back(*it);
+            i += 2;
+        }
+        return out;
     }
 
     std::vector<QuantityType> accepts(const Statement& st) {
@@ -262,7 +293,7 @@ private:
                     src_.fail(a->where, fmt::format("unknown name class '{}' (country, country-name, country-adjective, "
                                                     "country-possessive, country-capital, country-leader, "
                                                     "subject-country, article-country, product, metric, "
-                                                    "basis)", a->text));
+                                                    "basis, holder, counterpart, measured-product)", a->text));
                 t.kind = it->kind;
                 ++classes;
                 captures += t.capture;
@@ -400,6 +431,9 @@ RuleSet load_rules(const std::vector<fs::path>& dirs) {
             fingerprint += read_text(dir / "kinds.tsv");
         }
         set.names.load_directory(dir / "names");
+        set.frames.load_directory(dir / "frames");
+        for (const auto& entry : fs::directory_iterator(dir / "frames", ec))
+            if (entry.path().extension() == ".tsv") fingerprint += read_text(entry.path());
         for (const auto& entry : fs::directory_iterator(dir / "names", ec))
             if (entry.path().extension() == ".tsv") fingerprint += read_text(entry.path());
     }

@@ -58,6 +58,9 @@ nlohmann::json claim_json(const db::StoredClaim& s) {
             {"year_high", optional_or_null(c.year_high)},
             {"key", c.key},
             {"rule", c.rule},
+            {"role", c.role},
+            {"status", c.status},
+            {"measure", c.measure},
             {"title", s.title},
             {"outlet", s.outlet},
             {"published", s.published}};
@@ -114,6 +117,7 @@ std::string claim_jsonl(const db::StoredClaim& s) {
     text("key", c.key);
     text("kind", c.kind);
     number("low", c.quantity.low);
+    text("measure", c.measure);
     text("metric", c.metric);
     text("outlet", s.outlet);
     text("partner", c.partner);
@@ -121,8 +125,10 @@ std::string claim_jsonl(const db::StoredClaim& s) {
     text("product", c.product);
     text("published", s.published);
     text("qualifier", std::string(to_string(c.quantity.qualifier)));
+    text("role", c.role);
     text("rule", c.rule);
     key("start"); out += fmt::format("{}", c.start);
+    text("status", c.status);
     text("text", c.text);
     text("title", s.title);
     text("type", std::string(to_string(c.quantity.type)));

@@ -32,6 +32,9 @@ struct Claim {
     std::optional<int> month;  // 1-12 for monthly figures ("in February"); part of the fact key
     std::optional<int> year_low;
     std::optional<int> year_high;
+    std::string role;          // the figure's role in its frame: level, previous, target, ...
+    std::string status;        // in_effect, announced, threatened, proposed, expected, previous, target
+    std::string measure;       // the measured phrase as printed ("tea exports"); "" when none was read
     std::string rule;          // id of the rule that made the claim
     std::string key;           // canonical fact key (see checks/fact_key)
 };

@@ -25,6 +25,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "tradecheck/frames/frame.hpp"
+#include "tradecheck/frames/lexicon.hpp"
 #include "tradecheck/parser/names.hpp"
 #include "tradecheck/parser/quantity.hpp"
 
@@ -59,6 +61,9 @@ enum class TermKind {
     product,             // one product, or a coordinated list ("steel and aluminum")
     metric,
     basis,               // a measurement basis ("customs-cleared", "seasonally adjusted")
+    holder,              // the figure's frame: whose measure it is ("Sri Lanka's exports")
+    counterpart,         // the figure's frame: toward whom ("tariffs on Chinese goods")
+    measured_product,    // the figure's frame: the product its measure is of ("tea exports")
 };
 
 enum class Side { any, before, after };   // where a match must stand relative to the figure
@@ -113,6 +118,12 @@ struct Rule {
     std::vector<std::string> units;          // empty: any unit of the accepted types
     std::vector<NearClause> near;
     std::map<std::string, SlotSpec> slots;   // by slot name
+    // Frame conditions (docs/frames.md): the figure's measure (an id or a group of
+    // frames/measures*.tsv), its role and its holder's type must be among these; empty: any.
+    // A rule with `measure` never takes a figure whose phrase holds a veto word.
+    std::vector<std::string> measures;
+    std::vector<Role> roles;
+    std::vector<HolderType> holders;
     int priority = 0;                        // higher is tried first
     int scope = 0;                           // slots may come from this many sentences around
     std::vector<Example> examples;
@@ -123,6 +134,7 @@ struct Rule {
 struct RuleSet {
     std::vector<Rule> rules;                 // in the order they are tried
     Names names;
+    FrameLexicon frames;                     // frames/*.tsv: measure nouns, verbs, veto words
     std::map<std::string, std::string> kinds; // kind -> description, from kinds.tsv
     std::string hash;                        // one hash over every rule and names file in force
     // Every word a rule's phrases or a name use, numbered from 1, so matching compares integers:

@@ -1,0 +1,58 @@
+// The words behind frames, as data: measure nouns, verbs and veto words, read from
+// frames/measures*.tsv, frames/verbs*.tsv and frames/vetoes*.tsv in each rules directory.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "tradecheck/frames/frame.hpp"
+
+namespace tradecheck {
+
+struct MeasureWord {
+    std::string id;       // "tariff", "exports"
+    std::string group;    // "tariff", "flow", "balance", "investment", "share", "target", "threshold"
+};
+
+enum class VerbSubject { holder, counterpart, none };
+enum class Change { none, up, down };
+
+struct VerbWord {
+    std::string id;       // "impose", "face", "raise"
+    Status status = Status::in_effect;
+    VerbSubject subject = VerbSubject::holder;
+    Change change = Change::none;
+};
+
+struct VetoWord {
+    std::string why;
+    std::vector<std::string> unless_after;   // "export" cancels the veto of "revenue"
+};
+
+class FrameLexicon {
+public:
+    // Reads every measures*.tsv, verbs*.tsv and vetoes*.tsv in `dir` (no error when `dir` is
+    // missing). A later file's word replaces an earlier one's. Throws std::runtime_error
+    // "file:line:column: message" on a malformed file.
+    void load_directory(const std::filesystem::path& dir);
+    void load_file(const std::filesystem::path& file);
+
+    // By normalised token (see tokens.hpp); null when the word is not listed.
+    const MeasureWord* measure(std::string_view norm) const;
+    const VerbWord* verb(std::string_view norm) const;
+    const VetoWord* veto(std::string_view norm) const;
+
+    bool is_measure(const std::string& id) const;
+    bool is_measure_group(const std::string& group) const;
+    bool empty() const { return measures_.empty(); }
+
+private:
+    std::unordered_map<std::string, MeasureWord> measures_;
+    std::unordered_map<std::string, VerbWord> verbs_;
+    std::unordered_map<std::string, VetoWord> vetoes_;
+};
+
+} // namespace tradecheck

@@ -1,0 +1,42 @@
+// The frame grammar's rules (declared in frame_grammar.hpp). The input is a clause as class
+// characters (classes.hpp); X3's char_ sets read them.
+#pragma once
+
+#include <boost/spirit/home/x3.hpp>
+
+namespace tradecheck::frame_grammar::def {
+
+namespace x3 = boost::spirit::x3;
+using x3::char_;
+using x3::lit;
+using x3::repeat;
+
+// A measure head, or a veto word heading a phrase that is no trade figure ("revenue").
+inline const auto head = char_("TEBISGHV");
+// What may stand inside a noun phrase before its head: names, products, adjectives, other
+// heads used as modifiers ("tea export earnings"), veto words ("electricity tariff").
+inline const auto modifier = char_("_JCLOPzTEBISGHV");
+// A short prepositional phrase after a head: "on Chinese goods", "from China", "to the US".
+inline const auto attachment = char_("ntfwi") >> -char_('z') >> repeat(1, 3)[char_("_JCLOPE&")];
+
+// "44% reciprocal tariff", "$3 billion export revenue", "$3 billion in exports",
+// "$3 billion worth of exports".
+inline const auto figure_then_head = lit('Q') >> repeat(0, 3)[char_("_JCLOPzV")] >> +head
+                                   | lit('Q') >> -char_('_') >> char_("io") >> -char_('z') >> repeat(0, 2)[char_("_JCLOP")] >> +head;
+// "75 percent of Canadian exports", "40% of Sri Lanka's tea exports".
+inline const auto figure_of_head = lit('Q') >> lit('o') >> -char_('z') >> repeat(0, 3)[char_("_JCLOPz")] >> +char_("EB");
+// "tariffs of 25%", "a tariff rate of 20%", "exports stood at $3 billion", "exports were $3
+// billion", "tariffs on Chinese goods of 25%", "the trade deficit with China widened to $2
+// billion" (the verb's figure is read by subject_verb_figure; this takes copulas only).
+inline const auto head_then_figure = +head >> repeat(0, 2)[char_("_")] >> repeat(0, 2)[attachment] >>
+                                     (char_("oa") | char_('k') >> repeat(0, 2)[char_("_k")] >> -char_("ao")) >> lit('Q');
+// "raised its tariff on Chinese imports to 20%", "cut duties on US goods to 10%", "set
+// tariffs at 25%", "imposed tariffs of 25%".
+inline const auto verb_object_figure = char_("udmhx") >> repeat(0, 3)[char_("_zJCLOP")] >> +head >>
+                                       repeat(0, 2)[attachment] >> char_("tboa") >> lit('Q');
+// "Sri Lanka's exports to the US rose 5% to $3 billion": the subject's head, its verb, and up to
+// a few words before the figure ("rose by", "fell 7.2 percent to").
+inline const auto subject_verb_figure = +head >> repeat(0, 6)[char_("_zJCLOPnftwi&,")] >> +char_("udkmhx") >>
+                                        repeat(0, 3)[char_("_tbfa#zk")] >> lit('Q');
+
+} // namespace tradecheck::frame_grammar::def

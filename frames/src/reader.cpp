@@ -1,0 +1,450 @@
+// Reads a figure's frame: the clause around it is written as class characters (classes.hpp),
+// the frame grammar (frame_grammar_def.hpp) finds the measured phrase, and the words around
+// that phrase give its holder, counterpart, role and status.
+#include "tradecheck/frames/reader.hpp"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "classes.hpp"
+#include "frame_grammar.hpp"
+
+namespace tradecheck {
+
+namespace {
+
+namespace fc = frame_class;
+
+bool is_one_of(std::string_view w, std::initializer_list<std::string_view> words) {
+    return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+// Words that end a clause: what stands beyond them says nothing of the figure.
+bool breaks_clause(const FrameToken& t) {
+    if (!t.word) return is_one_of(t.norm, {";", ":", "(", ")", "—", "–", "[", "]"});
+    return is_one_of(t.norm, {"but", "while", "whereas", "although", "though", "however", "meanwhile", "whilst"});
+}
+
+// Words that name a company or a government as a phrase's holder.
+bool names_company(std::string_view w) {
+    return is_one_of(w, {"plc", "ltd", "limited", "holdings", "group", "inc", "corp", "corporation", "company",
+                         "companies", "firm", "firms", "conglomerate", "pvt", "llc", "co", "apple", "brand"});
+}
+bool names_government(std::string_view w) {
+    return is_one_of(w, {"government", "ministry", "department", "customs", "administration", "treasury",
+                         "commission", "authorities", "cabinet", "parliament", "congress", "minister", "office"});
+}
+
+// One class character, and the tokens it stands for.
+struct Cell {
+    char c = fc::word;
+    std::size_t first = 0, last = 0;   // tokens, half-open
+    const VerbWord* verb = nullptr;
+    const MeasureWord* measure = nullptr;
+    const VetoWord* veto = nullptr;
+};
+
+class Clause {
+public:
+    Clause(const FrameQuery& q, const FrameLexicon& lexicon) : q_(q), lex_(lexicon) {
+        bounds();
+        cells_.reserve(hi_ - lo_);
+        for (std::size_t t = lo_; t < hi_;) t = add_cell(t);
+        classes_.reserve(cells_.size());
+        for (const Cell& c : cells_) classes_.push_back(c.c);
+    }
+
+    Frame read() const {
+        Frame f;
+        const std::size_t qi = figure_cell();
+        const std::optional<Measured> m = measured(qi);
+        if (m) describe_measure(*m, qi, f);
+        else if (share_of_other(qi)) f.veto = "a share of something other than trade";
+        role(qi, m, f);
+        parties(qi, m, f);
+        status(qi, f);
+        return f;
+    }
+
+private:
+    // The measured phrase: its head cell, the first cell of its phrase, and how it was found.
+    struct Measured {
+        std::size_t head = 0;
+        std::size_t first = 0;        // leftmost modifier cell
+        std::size_t after = 0;        // one past the attachments that follow the head
+        bool share = false;           // "75 percent of Canadian exports"
+        bool from_grammar = true;     // false: the nearest head in the clause
+    };
+
+    void bounds() {
+        lo_ = q_.first;
+        while (lo_ > 0 && !breaks_clause(q_.tokens[lo_ - 1])) --lo_;
+        hi_ = q_.last;
+        while (hi_ < q_.tokens.size() && !breaks_clause(q_.tokens[hi_])) ++hi_;
+    }
+
+    std::size_t add_cell(std::size_t t) {
+        const FrameToken& tok = q_.tokens[t];
+        Cell cell{fc::word, t, t + 1};
+        if (t >= q_.first && t < q_.last) {
+            cell.c = fc::figure;
+            cell.last = q_.last;
+        } else if (tok.figure) {
+            cell.c = fc::other_figure;
+            while (cell.last < hi_ && q_.tokens[cell.last].figure && !(cell.last >= q_.first && cell.last < q_.last))
+                ++cell.last;
+        } else if (tok.name != NameClass::none && tok.name != NameClass::government) {
+            cell.c = name_class(tok.name);
+            while (cell.last < hi_ && q_.tokens[cell.last].name == tok.name && !q_.tokens[cell.last].name_start &&
+                   q_.tokens[cell.last].name_id == tok.name_id)
+                ++cell.last;
+        } else {
+            classify_word(tok, cell);
+        }
+        cells_.push_back(cell);
+        return cell.last;
+    }
+
+    static char name_class(NameClass n) {
+        switch (n) {
+        case NameClass::country: return fc::country;
+        case NameClass::leader: return fc::leader;
+        case NameClass::country_adjective: return fc::country_adjective;
+        case NameClass::country_possessive: return fc::country_possessive;
+        case NameClass::product: return fc::product;
+        default: return fc::word;
+        }
+    }
+
+    void classify_word(const FrameToken& tok, Cell& cell) const {
+        const std::string_view w = tok.norm;
+        if (!tok.word) { cell.c = fc::comma; return; }
+        if (const MeasureWord* m = lex_.measure(w)) {
+            cell.measure = m;
+            cell.c = group_class(m->group);
+            return;
+        }
+        if (const VetoWord* v = lex_.veto(w)) { cell.veto = v; cell.c = fc::veto; return; }
+        if (const VerbWord* v = lex_.verb(w); v && !(tok.capitalised && w == "may")) {
+            cell.verb = v;
+            cell.c = verb_class(*v);
+            return;
+        }
+        if (w == "of") cell.c = fc::of;
+        else if (w == "at" || w == "worth") cell.c = fc::at;
+        else if (w == "to") cell.c = fc::to;
+        else if (w == "from") cell.c = fc::from;
+        else if (w == "by") cell.c = fc::by;
+        else if (is_one_of(w, {"on", "against", "upon"})) cell.c = fc::on;
+        else if (w == "with") cell.c = fc::with;
+        else if (is_one_of(w, {"in", "into", "for"})) cell.c = fc::in;
+        else if (is_one_of(w, {"a", "an", "the", "its", "their", "his", "her", "this", "that", "these", "those", "our"}))
+            cell.c = fc::determiner;
+        else if (w == "and" || w == "or") cell.c = fc::conjunction;
+    }
+
+    static char group_class(const std::string& group) {
+        if (group == "tariff") return fc::tariff;
+        if (group == "flow") return fc::flow;
+        if (group == "balance") return fc::balance;
+        if (group == "investment") return fc::investment;
+        if (group == "share") return fc::share;
+        if (group == "target") return fc::target;
+        return fc::threshold;
+    }
+
+    static char verb_class(const VerbWord& v) {
+        if (v.change == Change::up) return fc::up;
+        if (v.change == Change::down) return fc::down;
+        if (v.subject == VerbSubject::counterpart) return fc::face;
+        switch (v.status) {
+        case Status::threatened: case Status::proposed: case Status::expected: case Status::target: return fc::stance;
+        case Status::announced: return fc::impose;
+        default: return v.id == "be" ? fc::be : fc::impose;
+        }
+    }
+
+    static bool is_head(char c) { return std::string_view("TEBISGHV").find(c) != std::string_view::npos; }
+    static bool is_name(char c) { return std::string_view("CLJO").find(c) != std::string_view::npos; }
+
+    std::size_t figure_cell() const {
+        for (std::size_t i = 0; i < cells_.size(); ++i)
+            if (classes_[i] == fc::figure) return i;
+        return 0;
+    }
+
+    // The end of the run of heads that starts at `i` ("trade deficit": the head is "deficit").
+    std::size_t run_end(std::size_t i) const {
+        while (i + 1 < classes_.size() && is_head(classes_[i + 1])) ++i;
+        return i;
+    }
+
+    // The modifiers that stand before the head at `head` ("Sri Lanka's tea", "the 35 per cent").
+    std::size_t phrase_start(std::size_t head, std::size_t floor) const {
+        std::size_t i = head;
+        while (i > floor && std::string_view("_JCLOPzVTEBISGHQ").find(classes_[i - 1]) != std::string_view::npos) --i;
+        return i;
+    }
+
+    // Attachments after the head: "on Chinese goods", "to the US", "from China".
+    std::size_t attachments_end(std::size_t head) const {
+        std::size_t i = head + 1;
+        for (int n = 0; n < 2; ++n) {
+            if (i >= classes_.size() || std::string_view("ntfwio").find(classes_[i]) == std::string_view::npos) break;
+            std::size_t j = i + 1;
+            if (j < classes_.size() && classes_[j] == fc::determiner) ++j;
+            const std::size_t words = j;
+            while (j < classes_.size() && j - words < 3 && std::string_view("_JCLOPE&").find(classes_[j]) != std::string_view::npos) ++j;
+            if (j == words) break;
+            i = j;
+        }
+        return i;
+    }
+
+    Measured at_head(std::size_t head, std::size_t floor, bool share = false, bool grammar = true) const {
+        Measured m;
+        m.head = run_end(head);
+        m.first = phrase_start(m.head, floor);
+        m.after = attachments_end(m.head);
+        m.share = share;
+        m.from_grammar = grammar;
+        return m;
+    }
+
+    std::optional<Measured> measured(std::size_t qi) const {
+        const std::string_view cls(classes_);
+        if (auto end = frame_grammar::figure_of_head(cls, qi)) return at_head(*end - 1, qi + 1, true);
+        if (auto end = frame_grammar::figure_then_head(cls, qi)) return at_head(*end - 1, qi);
+        const std::size_t reach = qi > 12 ? qi - 12 : 0;
+        for (std::size_t s = qi; s-- > reach;)
+            if (is_head(cls[s]) && frame_grammar::head_then_figure(cls, s) == qi + 1) return at_head(s, 0);
+        for (std::size_t s = qi; s-- > reach;)
+            if (std::string_view("udmhx").find(cls[s]) != std::string_view::npos &&
+                frame_grammar::verb_object_figure(cls, s) == qi + 1) {
+                std::size_t h = s + 1;
+                while (!is_head(cls[h])) ++h;
+                return at_head(h, s + 1);
+            }
+        const std::size_t far = qi > 16 ? qi - 16 : 0;
+        for (std::size_t s = qi; s-- > far;)
+            if (is_head(cls[s]) && (s == 0 || !is_head(cls[s - 1])) && frame_grammar::subject_verb_figure(cls, s) == qi + 1)
+                return at_head(s, 0);
+        // No construction links a head to the figure: the nearest head of the clause.
+        std::optional<std::size_t> best;
+        for (std::size_t s = qi; s-- > (qi > 8 ? qi - 8 : 0);)
+            if (is_head(cls[s])) { best = s; break; }
+        for (std::size_t s = qi + 1; s < cls.size() && s <= qi + 5; ++s)
+            if (is_head(cls[s]) && (!best || s - qi < qi - *best)) { best = s; break; }
+        if (best) return at_head(*best, *best < qi ? 0 : qi + 1, false, false);
+        return std::nullopt;
+    }
+
+    // "30 per cent of its China-origin bookings": a share of something no measure names.
+    bool share_of_other(std::size_t qi) const {
+        return qi + 1 < classes_.size() && classes_[qi + 1] == fc::of &&
+               !frame_grammar::figure_of_head(std::string_view(classes_), qi);
+    }
+
+    // Measure id, veto and product from the phrase.
+    void describe_measure(const Measured& m, std::size_t qi, Frame& f) const {
+        const Cell& head = cells_[m.head];
+        const std::size_t before = m.head > m.first ? m.head - 1 : m.head;
+        if (head.veto) {
+            // "export revenue" is exports: a flow word right before a veto word that allows it.
+            const Cell& prev = cells_[before];
+            if (before != m.head && prev.measure && rescues(*head.veto, prev)) {
+                f.measure = prev.measure->id;
+                f.measure_group = prev.measure->group;
+            } else {
+                f.veto = head.veto->why;
+            }
+        } else if (head.measure) {
+            f.measure = head.measure->id;
+            f.measure_group = head.measure->group;
+        }
+        for (std::size_t i = m.first; i < m.head; ++i)
+            if (cells_[i].veto && !(i + 1 <= m.head && i > m.first && rescues(*cells_[i].veto, cells_[i - 1])) &&
+                f.veto.empty() && i != qi)
+                f.veto = cells_[i].veto->why;
+        if (m.share && !f.measure.empty()) {
+            f.measure = "share_of_" + f.measure;
+            f.measure_group = "share";
+        }
+        f.phrase_first = cells_[std::min(m.first, m.head)].first;
+        f.phrase_last = cells_[m.after - 1].last;
+        std::set<std::string> products;
+        for (std::size_t i = m.first; i < m.after; ++i)
+            if (classes_[i] == fc::product) products.insert(std::string(q_.tokens[cells_[i].first].name_id));
+        for (const auto& p : products) f.product += (f.product.empty() ? "" : "/") + p;
+    }
+
+    bool rescues(const VetoWord& v, const Cell& prev) const {
+        const std::string_view w = q_.tokens[prev.first].norm;
+        return std::any_of(v.unless_after.begin(), v.unless_after.end(), [&](const std::string& u) { return u == w; });
+    }
+
+    void role(std::size_t qi, const std::optional<Measured>& m, Frame& f) const {
+        const char prev = qi > 0 ? classes_[qi - 1] : ' ';
+        const char next = qi + 1 < classes_.size() ? classes_[qi + 1] : ' ';
+        const std::string_view prev_word = qi > 0 ? q_.tokens[cells_[qi - 1].first].norm : std::string_view{};
+        const std::string_view next_word = qi + 1 < cells_.size() ? q_.tokens[cells_[qi + 1].first].norm : std::string_view{};
+        const bool earlier_change = std::any_of(classes_.begin(), classes_.begin() + static_cast<std::ptrdiff_t>(qi),
+                                                [](char c) { return c == fc::up || c == fc::down; });
+        const auto change = [&] { f.role = q_.percent ? Role::change_rate : Role::change_amount; };
+        if (prev == fc::from || is_one_of(prev_word, {"against", "versus", "vs", "compared"}) ||
+            (qi >= 2 && q_.tokens[cells_[qi - 1].first].norm == "with" && q_.tokens[cells_[qi - 2].first].norm == "compared"))
+            f.role = Role::previous;
+        else if (prev == fc::by && earlier_change)
+            change();
+        else if (prev == fc::up || prev == fc::down)
+            change();
+        else if (prev == fc::of && qi >= 2 && (classes_[qi - 2] == fc::up || classes_[qi - 2] == fc::down))
+            change();   // "an increase of 110%", "an annual fall of 0.4%"
+        else if (is_one_of(next_word, {"higher", "lower"}))
+            change();   // "56 per cent higher year-on-year"
+        else if (m && m->head + 1 < classes_.size() && m->head < qi &&
+                 (classes_[m->head + 1] == fc::up || classes_[m->head + 1] == fc::down) &&
+                 !cells_[m->head + 1].verb->id.empty() && q_.tokens[cells_[m->head + 1].first].norm.size() > 0 &&
+                 is_one_of(q_.tokens[cells_[m->head + 1].first].norm,
+                           {"reduction", "reductions", "increase", "increment", "cut", "cuts", "hike", "hikes", "rise",
+                            "growth", "decline", "drop", "fall", "gain", "cutback"}))
+            change();   // "the overall tariff reduction is 21.9 percent"
+        else if ((next == fc::up || next == fc::down) &&
+                 is_one_of(next_word, {"increase", "rise", "growth", "decline", "drop", "fall", "jump", "gain", "hike",
+                                       "cut", "reduction", "decrease", "surge", "dip", "slump", "up", "down"}))
+            change();
+        else if (is_one_of(next_word, {"yoy", "y-o-y", "year-on-year", "yoy", "mom", "month-on-month"}))
+            change();
+        else if (m && f.measure_group == "target")
+            f.role = Role::target;
+        else if (m && f.measure_group == "threshold")
+            f.role = Role::threshold;
+        else if (std::any_of(cells_.begin(), cells_.begin() + static_cast<std::ptrdiff_t>(qi),
+                             [](const Cell& c) { return c.verb && c.verb->status == Status::target; }) &&
+                 f.measure_group != "tariff")
+            f.role = Role::target;
+    }
+
+    // Holder and counterpart.
+    void parties(std::size_t qi, const std::optional<Measured>& m, Frame& f) const {
+        const auto code = [&](std::size_t i) { return std::string(q_.tokens[cells_[i].first].name_id); };
+        const auto holder = [&](std::size_t i) {
+            if (!f.holder.empty()) return;
+            f.holder = code(i);
+            f.holder_type = classes_[i] == fc::leader ? HolderType::person : HolderType::country;
+        };
+        const auto counterpart = [&](std::size_t i) {
+            if (f.counterpart.empty() && code(i) != f.holder) f.counterpart = code(i);
+        };
+        if (m) {
+            // In the phrase: "Sri Lanka's tea exports", "US tariffs", "Chinese imports".
+            for (std::size_t i = m->first; i < m->head; ++i)
+                if (is_name(classes_[i]) && i != qi) holder(i);
+            // After it: "tariffs on Chinese goods", "exports to the US", "deficit with China".
+            attached_parties(m->head + 1, m->after, f, holder, counterpart);
+            // A company's or a government's measure: "the company's exports", "the ministry".
+            for (std::size_t i = m->first; i < m->head; ++i) {
+                const std::string_view w = q_.tokens[cells_[i].first].norm;
+                if (names_company(w)) f.holder_type = HolderType::company;
+            }
+        }
+        // The clause's subject and its verb: "Canada imposed", "Vietnam will pay", "China lowers".
+        const std::optional<std::size_t> verb = governing_verb(qi);
+        const std::size_t subject_end = verb ? *verb : (m ? std::min(m->first, qi) : qi);
+        for (std::size_t i = 0; i < subject_end; ++i) {
+            if (classes_[i] == fc::country_adjective) continue;   // "Chinese officials": not a subject
+            if (!is_name(classes_[i])) {
+                const std::string_view w = q_.tokens[cells_[i].first].norm;
+                if (f.holder.empty() && names_company(w) && q_.tokens[cells_[i].first].capitalised)
+                    f.holder_type = HolderType::company;
+                continue;
+            }
+            if (verb && cells_[*verb].verb->subject == VerbSubject::counterpart) counterpart(i);
+            else if (!(m && m->share)) holder(i);
+            else counterpart(i);   // "the US takes 25% of Sri Lanka's exports": the destination
+            break;
+        }
+        // "imposed on Sri Lanka", "against China" anywhere after the verb in the clause.
+        if (f.counterpart.empty() && (!m || f.measure_group == "tariff"))
+            for (std::size_t i = verb ? *verb + 1 : 0; i + 1 < classes_.size(); ++i)
+                if (classes_[i] == fc::on) {
+                    std::size_t j = i + 1;
+                    if (classes_[j] == fc::determiner && j + 1 < classes_.size()) ++j;
+                    if (is_name(classes_[j])) { counterpart(j); break; }
+                }
+        if (f.holder_type == HolderType::unknown && !f.holder.empty()) f.holder_type = HolderType::country;
+        for (std::size_t i = 0; i < qi; ++i)
+            if (names_government(q_.tokens[cells_[i].first].norm) && f.holder_type != HolderType::company &&
+                f.holder_type != HolderType::person)
+                f.holder_type = HolderType::government;
+    }
+
+    template <typename H, typename C>
+    void attached_parties(std::size_t from, std::size_t to, Frame& f, H holder, C counterpart) const {
+        char prep = 0;
+        for (std::size_t i = from; i < to; ++i) {
+            const char c = classes_[i];
+            if (std::string_view("ntfwio").find(c) != std::string_view::npos) { prep = c; continue; }
+            if (!is_name(c)) continue;
+            if (prep == fc::of && c != fc::country_adjective) holder(i);
+            else if (prep == fc::to && f.measure_group == "tariff") continue;   // "raised tariffs to 20%"
+            else if (prep) counterpart(i);
+        }
+    }
+
+    // The verb that governs the figure: the nearest before it in the clause.
+    std::optional<std::size_t> governing_verb(std::size_t qi) const {
+        for (std::size_t i = qi; i-- > 0;)
+            if (cells_[i].verb) return i;
+        return std::nullopt;
+    }
+
+    void status(std::size_t qi, Frame& f) const {
+        if (f.role == Role::previous) { f.status = Status::previous; return; }
+        if (f.role == Role::target) { f.status = Status::target; }
+        int rank = 0;   // threatened 4 > proposed 3 > expected 2 > announced 1 > in effect 0
+        const auto raise = [&](Status s, int r) {
+            if (r > rank) { rank = r; if (f.role != Role::target) f.status = s; }
+        };
+        const std::size_t end = std::min(cells_.size(), qi + 4);
+        for (std::size_t i = 0; i < end; ++i) {
+            const std::string_view w = q_.tokens[cells_[i].first].norm;
+            if (const VerbWord* v = cells_[i].verb) {
+                if (v->status == Status::threatened) raise(Status::threatened, 4);
+                else if (v->status == Status::proposed && i < qi) raise(Status::proposed, 3);
+                else if (v->status == Status::expected) raise(Status::expected, 2);
+                else if (v->status == Status::announced) raise(Status::announced, 1);
+                if (f.verb.empty() || i < qi) f.verb = v->id;
+            }
+            if (is_one_of(w, {"will", "would", "shall"}) || (w == "to" && i + 1 < cells_.size() && cells_[i + 1].verb &&
+                                                            cells_[i + 1].verb->id != "be"))
+                raise(Status::announced, 1);
+        }
+        if (f.status == Status::announced)
+            for (std::size_t i = 0; i + 1 < cells_.size(); ++i) {
+                const std::string_view w = q_.tokens[cells_[i].first].norm;
+                const std::string_view n = q_.tokens[cells_[i + 1].first].norm;
+                if ((w == "took" || w == "takes" || w == "came" || w == "in") && (n == "effect" || n == "force"))
+                    f.status = Status::in_effect;
+            }
+    }
+
+    const FrameQuery& q_;
+    const FrameLexicon& lex_;
+    std::size_t lo_ = 0, hi_ = 0;
+    std::vector<Cell> cells_;
+    std::string classes_;
+};
+
+} // namespace
+
+Frame read_frame(const FrameQuery& query, const FrameLexicon& lexicon) {
+    if (query.first >= query.last || query.last > query.tokens.size()) return {};
+    return Clause(query, lexicon).read();
+}
+
+} // namespace tradecheck
