@@ -72,7 +72,11 @@ CREATE TABLE claims (
     year_low    INTEGER,                       -- horizon range when the text is approximate
     year_high   INTEGER,
     rule_id     TEXT NOT NULL DEFAULT '',      -- the rule that made the claim (rules.id)
-    rules_hash  TEXT NOT NULL DEFAULT ''       -- hash of the whole rule set at extraction
+    rules_hash  TEXT NOT NULL DEFAULT '',      -- hash of the whole rule set at extraction
+    -- Added in version 2: what the figure's frame says (docs/frames.md).
+    role        TEXT NOT NULL DEFAULT '',      -- level, previous, target, change_rate, ...
+    status      TEXT NOT NULL DEFAULT '',      -- in_effect, announced, threatened, proposed, ...
+    measure     TEXT NOT NULL DEFAULT ''       -- the measured phrase as printed ("tea exports")
 );
 
 CREATE INDEX claims_key ON claims(key);
@@ -126,6 +130,9 @@ SELECT
     c.year_high   AS year_high,
     c.rule_id     AS rule_id,
     c.rules_hash  AS rules_hash,
+    c.role        AS role,
+    c.status      AS status,
+    c.measure     AS measure,
     substr(a.text, max(c.start - 40, 0) + 1, c."end" - max(c.start - 40, 0) + 40) AS context
 FROM claims AS c
 JOIN articles AS a ON a.id = c.article_id;

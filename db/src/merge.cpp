@@ -44,10 +44,11 @@ ON CONFLICT (id) DO UPDATE SET
 constexpr const char* sql_copy_claims = R"(
 INSERT INTO main.claims (article_id, kind, key, text, start, "end", value, low, high, unit,
                          qualifier, exponent, type, relation, actor, partner, product, metric,
-                         basis, period, year, year_low, year_high, rule_id, rules_hash)
+                         basis, period, year, year_low, year_high, rule_id, rules_hash, role,
+                         status, measure)
 SELECT c.article_id, c.kind, c.key, c.text, c.start, c."end", c.value, c.low, c.high, c.unit,
        c.qualifier, c.exponent, c.type, c.relation, c.actor, c.partner, c.product, c.metric,
-       c.basis, c.period, c.year, c.year_low, c.year_high, c.rule_id, c.rules_hash
+       c.basis, c.period, c.year, c.year_low, c.year_high, c.rule_id, c.rules_hash, {}
 FROM tc_merge_src.claims AS c JOIN temp.tc_merge_ids AS t ON t.id = c.article_id
 ORDER BY c.id)";
 
@@ -59,9 +60,10 @@ std::size_t count(SQLite::Database& db, const char* sql) {
     return static_cast<std::size_t>(db.execAndGet(sql).getInt64());
 }
 
-bool source_has_column(SQLite::Database& db, const char* column) {
-    SQLite::Statement s(db, "SELECT count(*) FROM pragma_table_info('articles', 'tc_merge_src') WHERE name = ?1");
+bool source_has_column(SQLite::Database& db, const char* column, const char* table = "articles") {
+    SQLite::Statement s(db, "SELECT count(*) FROM pragma_table_info(?2, 'tc_merge_src') WHERE name = ?1");
     s.bind(1, column);
+    s.bind(2, table);
     return s.executeStep() && s.getColumn(0).getInt() > 0;
 }
 
@@ -120,7 +122,10 @@ MergeResult Store::merge_from(const std::filesystem::path& source) {
         impl_->db.exec(fmt::format(sql_copy_articles,
                                    source_has_column(impl_->db, "metadata") ? "s.metadata" : "''",
                                    source_has_column(impl_->db, "fingerprint") ? "s.fingerprint" : "NULL"));
-        result.claims = static_cast<std::size_t>(impl_->db.exec(sql_copy_claims));
+        // A source of schema version 1 has no frame columns.
+        result.claims = static_cast<std::size_t>(impl_->db.exec(
+            fmt::format(sql_copy_claims, source_has_column(impl_->db, "role", "claims") ? "c.role, c.status, c.measure"
+                                                                                          : "'', '', ''")));
         impl_->db.exec(sql_copy_rules);
         impl_->db.exec("DELETE FROM temp.tc_merge_ids");
         transaction.commit();

@@ -15,13 +15,57 @@
 namespace tradecheck::db {
 namespace {
 
-// One step from version `from` to `from + 1`. Version 1 is the first schema, so there are no
-// steps yet; the next schema change adds {1, "ALTER TABLE ..."} here and updates schema.sql.
+// One step from version `from` to `from + 1`; schema.sql is always the newest schema, and each
+// step here takes an older file to the next one.
 struct Upgrade {
     int from;
     const char* sql;
 };
-constexpr std::array<Upgrade, 0> upgrades{};
+constexpr std::array<Upgrade, 1> upgrades{{
+    // 1 -> 2: claims carry their frame's role, status and measured phrase, and claim_view
+    // shows them (the view as schema.sql defines it).
+    {1, R"(
+ALTER TABLE claims ADD COLUMN role TEXT NOT NULL DEFAULT '';
+ALTER TABLE claims ADD COLUMN status TEXT NOT NULL DEFAULT '';
+ALTER TABLE claims ADD COLUMN measure TEXT NOT NULL DEFAULT '';
+DROP VIEW IF EXISTS claim_view;
+CREATE VIEW claim_view AS
+SELECT
+    c.id          AS claim_id,
+    c.article_id  AS article_id,
+    a.title       AS title,
+    a.outlet      AS outlet,
+    a.published   AS published,
+    c.kind        AS kind,
+    c.key         AS key,
+    c.text        AS quote,
+    c.start       AS start,
+    c."end"       AS "end",
+    c.value       AS value,
+    c.low         AS low,
+    c.high        AS high,
+    c.unit        AS unit,
+    c.qualifier   AS qualifier,
+    c.exponent    AS exponent,
+    c.type        AS type,
+    c.actor       AS actor,
+    c.partner     AS partner,
+    c.product     AS product,
+    c.metric      AS metric,
+    c.basis       AS basis,
+    c.period      AS period,
+    c.year        AS year,
+    c.year_low    AS year_low,
+    c.year_high   AS year_high,
+    c.rule_id     AS rule_id,
+    c.rules_hash  AS rules_hash,
+    c.role        AS role,
+    c.status      AS status,
+    c.measure     AS measure,
+    substr(a.text, max(c.start - 40, 0) + 1, c."end" - max(c.start - 40, 0) + 40) AS context
+FROM claims AS c
+JOIN articles AS a ON a.id = c.article_id;)"},
+}};
 
 int user_version(SQLite::Database& db) {
     return db.execAndGet("PRAGMA user_version").getInt();

@@ -38,9 +38,10 @@ constexpr const char* sql_delete_claims = "DELETE FROM claims WHERE article_id =
 constexpr const char* sql_insert_claim = R"(
 INSERT INTO claims (article_id, kind, key, text, start, "end", value, low, high, unit,
                     qualifier, exponent, type, relation, actor, partner, product, metric,
-                    basis, period, year, year_low, year_high, rule_id, rules_hash)
+                    basis, period, year, year_low, year_high, rule_id, rules_hash, role, status,
+                    measure)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-        ?19, ?20, ?21, ?22, ?23, ?24, ?25))";
+        ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28))";
 
 constexpr const char* sql_insert_rule =
     "INSERT INTO rules (id, kind, file, line, hash) VALUES (?1, ?2, ?3, ?4, ?5)";
@@ -104,6 +105,9 @@ void bind_claim(SQLite::Statement& s, const std::string& article_id, const Claim
     bind_year(s, 23, c.year_high);
     s.bind(24, c.rule);
     s.bind(25, rules_hash);
+    s.bind(26, c.role);
+    s.bind(27, c.status);
+    s.bind(28, c.measure);
 }
 
 // Nothing is copied: `a` and `metadata` outlive the statement's step, and the statement is

@@ -139,6 +139,16 @@ const VetoWord* FrameLexicon::veto(std::string_view norm) const {
     return it == vetoes_.end() ? nullptr : &it->second;
 }
 
+std::vector<std::string> FrameLexicon::words_of(std::string_view measure) const {
+    constexpr std::string_view share = "share_of_";
+    if (measure.substr(0, share.size()) == share) measure.remove_prefix(share.size());
+    std::vector<std::string> out;
+    for (const auto& [word, m] : measures_)
+        if (m.id == measure || m.group == measure) out.push_back(word);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 bool FrameLexicon::is_measure(const std::string& id) const {
     return std::any_of(measures_.begin(), measures_.end(), [&](const auto& m) { return m.second.id == id; });
 }

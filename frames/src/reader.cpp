@@ -199,6 +199,7 @@ private:
             if (j < classes_.size() && classes_[j] == fc::determiner) ++j;
             const std::size_t words = j;
             while (j < classes_.size() && j - words < 3 && std::string_view("_JCLOPE&").find(classes_[j]) != std::string_view::npos) ++j;
+            while (j > words && classes_[j - 1] == fc::conjunction) --j;   // "on vehicles and": not the "and"
             if (j == words) break;
             i = j;
         }

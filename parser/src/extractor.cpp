@@ -65,33 +65,9 @@ public:
                 break;
             }
         }
-        fill_from_topic(out);
         return out;
     }
 
-    // A story about one tariff names its two sides once or twice and then writes "the 30%
-    // tariff": a slot left empty takes the value that most of the article's claims of the same
-    // kind state, when at least two do and no other value is as common.
-    static void fill_from_topic(std::vector<Claim>& claims) {
-        for (std::string Claim::*slot : {&Claim::actor, &Claim::partner}) {
-            std::map<std::string, std::map<std::string, int>> counts;   // kind -> value -> claims
-            for (const Claim& c : claims)
-                if (!(c.*slot).empty()) ++counts[c.kind][c.*slot];
-            for (Claim& c : claims) {
-                if (!(c.*slot).empty()) continue;
-                const auto it = counts.find(c.kind);
-                if (it == counts.end()) continue;
-                std::string best;
-                int n = 0, runner_up = 0;
-                for (const auto& [value, k] : it->second) {
-                    if (k > n) { runner_up = n; n = k; best = value; }
-                    else if (k > runner_up) runner_up = k;
-                }
-                const std::string& other = slot == &Claim::actor ? c.partner : c.actor;
-                if (n >= 2 && n > runner_up && best != other) c.*slot = best;
-            }
-        }
-    }
 
 private:
     static QuantityOptions options_for(const Article& article) {

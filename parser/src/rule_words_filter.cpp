@@ -32,6 +32,14 @@ const std::string* telling_word(const std::vector<std::string>& phrase) {
 } // namespace
 
 RuleWordsFilter::RuleWordsFilter(const RuleSet& rules) {
+    // One positive clause of the rule being read: it holds where one of `words` stands.
+    const auto add_clause = [&](std::vector<std::uint32_t>& words) {
+        const auto clause_number = static_cast<std::uint32_t>(rule_of_clause_.size());
+        rule_of_clause_.push_back(static_cast<std::uint32_t>(clauses_of_rule_.size()));
+        std::sort(words.begin(), words.end());
+        words.erase(std::unique(words.begin(), words.end()), words.end());
+        for (const std::uint32_t w : words) clauses_of_word_[w].push_back(clause_number);
+    };
     for (const Rule& rule : rules.rules) {
         std::uint32_t positive = 0;
         for (const NearClause& clause : rule.near) {
@@ -44,12 +52,20 @@ RuleWordsFilter::RuleWordsFilter(const RuleSet& rules) {
                 words.push_back(number_of(*w));
             }
             if (!usable) continue;   // it may hold anywhere: it narrows nothing
-            const auto clause_number = static_cast<std::uint32_t>(rule_of_clause_.size());
-            rule_of_clause_.push_back(static_cast<std::uint32_t>(clauses_of_rule_.size()));
-            std::sort(words.begin(), words.end());
-            words.erase(std::unique(words.begin(), words.end()), words.end());
-            for (const std::uint32_t w : words) clauses_of_word_[w].push_back(clause_number);
+            add_clause(words);
             ++positive;
+        }
+        // `measure M`: a frame reads M only where one of M's head words stands.
+        if (!rule.measures.empty() &&
+            std::find(rule.measures.begin(), rule.measures.end(), "none") == rule.measures.end()) {
+            std::vector<std::uint32_t> words;
+            for (const std::string& m : rule.measures)
+                for (const std::string& w : rules.frames.words_of(m))
+                    if (searchable(w)) words.push_back(number_of(w));
+            if (!words.empty()) {
+                add_clause(words);
+                ++positive;
+            }
         }
         if (positive == 0) always_ = true;   // this rule may hold in any article
         clauses_of_rule_.push_back(positive);

@@ -144,7 +144,7 @@ std::string claim_jsonl(const db::StoredClaim& s) {
 const char* const k_columns[] = {"id", "article", "kind", "text", "start", "end", "value", "low", "high",
                                  "unit", "qualifier", "type", "exponent", "actor", "partner", "product",
                                  "metric", "basis", "period", "year", "year_low", "year_high", "key", "rule",
-                                 "title", "outlet", "published"};
+                                 "role", "status", "measure", "title", "outlet", "published"};
 
 std::string cell(const nlohmann::json& v) {
     if (v.is_null()) return {};

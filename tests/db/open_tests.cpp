@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <string>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -54,10 +55,50 @@ TEST_CASE("a database with a newer schema is refused", "[open]") {
         db.exec("PRAGMA user_version = 7");
     }
     const std::string message = "database " + path.string() +
-                                " has schema version 7, newer than this tradecheck (1); "
-                                "upgrade tradecheck";
+                                " has schema version 7, newer than this tradecheck (" +
+                                std::to_string(Store::schema_version) + "); upgrade tradecheck";
     CHECK_THROWS_WITH(Store(path), message);
     CHECK_THROWS_WITH(Store(path, /*read_only=*/true), message);
+}
+
+TEST_CASE("a version 1 file gains the frame columns and keeps its claims", "[open]") {
+    TempDir dir;
+    const auto path = dir.file("v1.db");
+    {
+        Store store(path);
+        store.put_article(sample_article(), {test::sample_claim("25%", 25, 28, 25)}, "h");
+    }
+    {
+        // Undo what version 2 added, as a file written by tradecheck with schema version 1.
+        SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+        db.exec("DROP VIEW claim_view");
+        for (const char* column : {"role", "status", "measure"})
+            db.exec(std::string("ALTER TABLE claims DROP COLUMN ") + column);
+        db.exec("CREATE VIEW claim_view AS SELECT id AS claim_id FROM claims");
+        db.exec("PRAGMA user_version = 1");
+    }
+    CHECK_THROWS_WITH(Store(path, /*read_only=*/true), Catch::Contains("older schema version 1"));
+    Store store(path);
+    REQUIRE(store.claims().size() == 1);
+    CHECK(store.claims()[0].claim.role.empty());
+    SQLite::Database db(path.string());
+    CHECK(db.execAndGet("PRAGMA user_version").getInt() == Store::schema_version);
+    CHECK(db.execAndGet("SELECT count(*) FROM claim_view WHERE role = '' AND status = '' AND measure = ''").getInt() == 1);
+}
+
+TEST_CASE("a claim's role, status and measured phrase are stored and read back", "[open]") {
+    TempDir dir;
+    Claim c = test::sample_claim("25%", 25, 28, 25);
+    c.role = "previous";
+    c.status = "previous";
+    c.measure = "the 25% tariff on steel";
+    Store store(dir.file("t.db"));
+    store.put_article(sample_article(), {c}, "h");
+    const auto claims = store.claims();
+    REQUIRE(claims.size() == 1);
+    CHECK(claims[0].claim.role == "previous");
+    CHECK(claims[0].claim.status == "previous");
+    CHECK(claims[0].claim.measure == "the 25% tariff on steel");
 }
 
 TEST_CASE("files that are not tradecheck databases are refused, naming the path", "[open]") {

@@ -2,6 +2,7 @@
 // A skipped article gives no claims, so the filter must be sound: it may only say "no rule can
 // hold here" when that is true of the text's tokens. A wrong "no" loses claims silently (no
 // error, no warning), which is why these tests hold it to the tokenizer and to the extractor.
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -39,6 +40,14 @@ bool some_rule_has_its_words(const RuleSet& rules, std::string_view text) {
             }
             all = all && any;
         }
+        // `measure M` holds only where one of M's head words stands (frames/measures.tsv).
+        if (!rule.measures.empty() &&
+            std::find(rule.measures.begin(), rule.measures.end(), "none") == rule.measures.end()) {
+            bool any = false;
+            for (const std::string& m : rule.measures)
+                for (const std::string& w : rules.frames.words_of(m)) any = any || norms.count(w) > 0;
+            all = all && any;
+        }
         if (all) return true;
     }
     return false;
@@ -56,6 +65,9 @@ std::vector<std::string> near_words(const RuleSet& rules) {
     for (const Rule& rule : rules.rules)
         for (const NearClause& clause : rule.near)
             for (const auto& phrase : clause.phrases) words.insert(phrase.begin(), phrase.end());
+    for (const Rule& rule : rules.rules)
+        for (const std::string& m : rule.measures)
+            for (const std::string& w : rules.frames.words_of(m)) words.insert(w);
     return {words.begin(), words.end()};
 }
 

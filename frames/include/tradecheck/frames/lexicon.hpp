@@ -45,6 +45,9 @@ public:
     const VerbWord* verb(std::string_view norm) const;
     const VetoWord* veto(std::string_view norm) const;
 
+    // Every word that names `measure`: an id, a group, or share_of_ID (the words of ID).
+    std::vector<std::string> words_of(std::string_view measure) const;
+
     bool is_measure(const std::string& id) const;
     bool is_measure_group(const std::string& group) const;
     bool empty() const { return measures_.empty(); }
