@@ -76,14 +76,15 @@ void FrameLexicon::load_file(const fs::path& file) {
     else fail(file, 1, 1, "frames file must be named measures*.tsv, verbs*.tsv or vetoes*.tsv");
     std::ifstream in(file);
     if (!in) fail(file, 1, 1, "cannot open frames file");
-    const std::size_t columns = table == Table::measures ? 3 : table == Table::verbs ? 5 : 3;
+    const std::size_t columns = table == Table::measures ? 4 : table == Table::verbs ? 5 : 3;
     std::string line;
     int line_no = 0;
     while (std::getline(in, line)) {
         ++line_no;
         if (line.empty() || line[0] == '#' || line.find_first_not_of(" \t\r") == std::string::npos) continue;
         auto fields = split(line, '\t');
-        if (table == Table::vetoes && fields.size() == 2) fields.emplace_back();
+        if ((table == Table::vetoes && fields.size() == 2) || (table == Table::measures && fields.size() == 3))
+            fields.emplace_back();   // the optional last column
         if (fields.size() != columns)
             fail(file, line_no, 1, fmt::format("expected {} tab-separated columns, found {}", columns, fields.size()));
         if (fields[0].empty()) fail(file, line_no, 1, "empty first column");
@@ -95,7 +96,7 @@ void FrameLexicon::load_file(const fs::path& file) {
                      fmt::format("unknown measure group '{}' (tariff, flow, balance, investment, share, target, threshold)",
                                  fields[2]));
             for (const auto& w : split(fields[1], '|'))
-                if (!w.empty()) measures_[lower(w)] = {fields[0], fields[2]};
+                if (!w.empty()) measures_[lower(w)] = {fields[0], fields[2], fields[3]};
             break;
         }
         case Table::verbs: {

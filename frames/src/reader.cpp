@@ -260,17 +260,20 @@ private:
             if (before != m.head && prev.measure && rescues(*head.veto, prev)) {
                 f.measure = prev.measure->id;
                 f.measure_group = prev.measure->group;
+                f.metric = prev.measure->metric;
             } else {
                 f.veto = head.veto->why;
             }
         } else if (head.measure) {
             f.measure = head.measure->id;
             f.measure_group = head.measure->group;
+            f.metric = head.measure->metric;
         }
         for (std::size_t i = m.first; i < m.head; ++i)
             if (cells_[i].veto && !(i + 1 <= m.head && i > m.first && rescues(*cells_[i].veto, cells_[i - 1])) &&
                 f.veto.empty() && i != qi)
                 f.veto = cells_[i].veto->why;
+        if (m.share) f.metric.clear();   // a share of exports is not an amount of exports
         if (m.share && !f.measure.empty()) {
             f.measure = "share_of_" + f.measure;
             f.measure_group = "share";
@@ -347,6 +350,17 @@ private:
                 if (is_name(classes_[i]) && i != qi) holder(i);
             // After it: "tariffs on Chinese goods", "exports to the US", "deficit with China".
             attached_parties(m->head + 1, m->after, f, holder, counterpart);
+            // "India's tariff rate remains at 25 percent", "Sri Lanka's rate": the rate a country
+            // gets. A country's own tariffs are "on" someone ("China's tariff rate on US goods").
+            if (f.measure_group == "tariff" && f.counterpart.empty() && f.holder_type == HolderType::country &&
+                m->head + 1 < classes_.size() && is_one_of(q_.tokens[cells_[m->head + 1].first].norm, {"rate", "rates"}))
+                for (std::size_t i = m->first; i < m->head; ++i)
+                    if (classes_[i] == fc::country_possessive) {
+                        f.counterpart = f.holder;
+                        f.holder.clear();
+                        f.holder_type = HolderType::unknown;
+                        break;
+                    }
             // A company's or a government's measure: "the company's exports", "the ministry".
             for (std::size_t i = m->first; i < m->head; ++i) {
                 const std::string_view w = q_.tokens[cells_[i].first].norm;
@@ -364,7 +378,7 @@ private:
                     f.holder_type = HolderType::company;
                 continue;
             }
-            if (verb && cells_[*verb].verb->subject == VerbSubject::counterpart) counterpart(i);
+            if (verb && (cells_[*verb].verb->subject == VerbSubject::counterpart || passive(*verb))) counterpart(i);
             else if (!(m && m->share)) holder(i);
             else counterpart(i);   // "the US takes 25% of Sri Lanka's exports": the destination
             break;
@@ -387,14 +401,30 @@ private:
     template <typename H, typename C>
     void attached_parties(std::size_t from, std::size_t to, Frame& f, H holder, C counterpart) const {
         char prep = 0;
+        bool first_prep = true;   // "exports of Sri Lanka"; not "on products coming out of China"
         for (std::size_t i = from; i < to; ++i) {
             const char c = classes_[i];
-            if (std::string_view("ntfwio").find(c) != std::string_view::npos) { prep = c; continue; }
+            if (std::string_view("ntfwio").find(c) != std::string_view::npos) {
+                first_prep = prep == 0;
+                prep = c;
+                continue;
+            }
             if (!is_name(c)) continue;
-            if (prep == fc::of && c != fc::country_adjective) holder(i);
+            if (prep == fc::of && c != fc::country_adjective) {
+                if (first_prep) holder(i);
+            }
             else if (prep == fc::to && f.measure_group == "tariff") continue;   // "raised tariffs to 20%"
             else if (prep) counterpart(i);
         }
+    }
+
+    // "will be charged", "was hit with": the subject receives what the verb does.
+    bool passive(std::size_t verb) const {
+        if (verb == 0 || cells_[verb].verb->subject != VerbSubject::holder || cells_[verb].verb->change != Change::none)
+            return false;
+        const std::string_view before = q_.tokens[cells_[verb - 1].first].norm;
+        return is_one_of(before, {"be", "been", "being", "is", "are", "was", "were"}) &&
+               is_one_of(cells_[verb].verb->id, {"impose", "announce"});
     }
 
     // The verb that governs the figure: the nearest before it in the clause.
@@ -421,7 +451,7 @@ private:
                 else if (v->status == Status::announced) raise(Status::announced, 1);
                 if (f.verb.empty() || i < qi) f.verb = v->id;
             }
-            if (is_one_of(w, {"will", "would", "shall"}) || (w == "to" && i + 1 < cells_.size() && cells_[i + 1].verb &&
+            if ((i < qi && is_one_of(w, {"will", "would", "shall"})) || (w == "to" && i + 1 < cells_.size() && cells_[i + 1].verb &&
                                                             cells_[i + 1].verb->id != "be"))
                 raise(Status::announced, 1);
         }

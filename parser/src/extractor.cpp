@@ -313,6 +313,7 @@ private:
         case TermKind::metric: return m == MentionKind::metric;
         case TermKind::basis: return m == MentionKind::basis;
         case TermKind::literal: case TermKind::holder: case TermKind::counterpart: case TermKind::measured_product:
+        case TermKind::measured_metric:
             return false;
         }
         return false;
@@ -444,7 +445,18 @@ private:
         return found.empty() ? spec.fixed : found;
     }
 
-    // `holder`, `counterpart`, `measured-product`: a slot filled from the figure's frame.
+    // A metric named inside the measured phrase ("non-US exports", "merchandise trade deficit"),
+    // else the metric the frame's measure stands for.
+    std::string metric_in_phrase(const Frame& f) const {
+        const auto lo = std::lower_bound(mentions_.begin(), mentions_.end(), f.phrase_first,
+                                         [](const Mention& m, std::size_t v) { return m.first < v; });
+        for (auto m = lo; m != mentions_.end() && m->first < f.phrase_last; ++m)
+            if (m->kind == MentionKind::metric) return m->id;
+        return f.metric;
+    }
+
+    // `holder`, `counterpart`, `measured-product`, `measured-metric`: a slot filled from the
+    // figure's frame.
     std::string from_frame(const Pattern& pattern, const Placed& p, const std::set<std::string>& taken) const {
         if (pattern.terms.size() != 1) return {};
         const Frame& f = frame(p);
@@ -453,6 +465,7 @@ private:
         case TermKind::holder: v = f.holder; break;
         case TermKind::counterpart: v = f.counterpart; break;
         case TermKind::measured_product: v = f.product; break;
+        case TermKind::measured_metric: v = metric_in_phrase(f); break;
         default: return {};
         }
         return taken.count(v) ? std::string{} : v;
@@ -461,7 +474,8 @@ private:
     static bool is_frame_term(const Pattern& pattern) {
         if (pattern.terms.size() != 1) return false;
         const TermKind k = pattern.terms[0].kind;
-        return k == TermKind::holder || k == TermKind::counterpart || k == TermKind::measured_product;
+        return k == TermKind::holder || k == TermKind::counterpart || k == TermKind::measured_product ||
+               k == TermKind::measured_metric;
     }
 
     std::string search_slot(const Rule& rule, const SlotSpec& spec, const Placed& p,

@@ -84,7 +84,7 @@ constexpr ClassName k_classes[] = {
     {"subject-country", TermKind::subject_country}, {"article-country", TermKind::article_country},
     {"product", TermKind::product}, {"metric", TermKind::metric}, {"basis", TermKind::basis},
     {"holder", TermKind::holder}, {"counterpart", TermKind::counterpart},
-    {"measured-product", TermKind::measured_product}};
+    {"measured-product", TermKind::measured_product}, {"measured-metric", TermKind::measured_metric}};
 
 bool is_symbol(const Arg& a, std::string_view s) { return a.kind == ArgKind::symbol && a.text == s; }
 bool is_word(const Arg& a, std::string_view s) { return a.kind == ArgKind::word && a.text == s; }
@@ -293,7 +293,8 @@ private:
                     src_.fail(a->where, fmt::format("unknown name class '{}' (country, country-name, country-adjective, "
                                                     "country-possessive, country-capital, country-leader, "
                                                     "subject-country, article-country, product, metric, "
-                                                    "basis, holder, counterpart, measured-product)", a->text));
+                                                    "basis, holder, counterpart, measured-product, "
+                                                    "measured-metric)", a->text));
                 t.kind = it->kind;
                 ++classes;
                 captures += t.capture;

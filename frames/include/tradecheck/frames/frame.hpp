@@ -31,6 +31,7 @@ enum class HolderType { unknown, country, government, company, person };
 struct Frame {
     std::string measure;          // measure id from frames/measures*.tsv ("tariff", "exports"); "" if none
     std::string measure_group;    // its group: tariff, flow, balance, investment, share, target, threshold
+    std::string metric;           // the metric the measure stands for (measures.tsv); "" when none
     std::string veto;             // a word that makes it no trade figure ("revenue", "electricity"); "" if none
     std::size_t phrase_first = 0; // tokens of the measured phrase, half-open, in the caller's numbering
     std::size_t phrase_last = 0;

@@ -15,6 +15,7 @@ namespace tradecheck {
 struct MeasureWord {
     std::string id;       // "tariff", "exports"
     std::string group;    // "tariff", "flow", "balance", "investment", "share", "target", "threshold"
+    std::string metric;   // the metric id it stands for ("trade_deficit"); "" when none
 };
 
 enum class VerbSubject { holder, counterpart, none };

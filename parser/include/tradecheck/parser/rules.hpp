@@ -64,6 +64,7 @@ enum class TermKind {
     holder,              // the figure's frame: whose measure it is ("Sri Lanka's exports")
     counterpart,         // the figure's frame: toward whom ("tariffs on Chinese goods")
     measured_product,    // the figure's frame: the product its measure is of ("tea exports")
+    measured_metric,     // the figure's frame: a metric named in its phrase, else its measure's metric
 };
 
 enum class Side { any, before, after };   // where a match must stand relative to the figure
