@@ -1,6 +1,7 @@
 #include "tradecheck/input/html_page.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <memory>
 #include <optional>
@@ -48,6 +49,37 @@ std::string lower(std::string_view s) {
 
 std::string trimmed(std::string_view s) { return collapse_whitespace(s); }
 
+// Beyond this depth a page is not a news story but an attack on the parser: gumbo frees its
+// tree recursively (a frame a level), and some deep tag soup makes it quadratic.
+constexpr std::size_t max_nesting = 5000;
+
+bool is_void_or_sibling_closed(std::string_view name) {
+    // Void elements have no end tag; <p>, <li>, <td>, ... close when a sibling opens, so an
+    // unclosed run of them does not nest.
+    for (std::string_view v : {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+                               "track", "wbr", "param", "keygen", "p", "li", "td", "th", "tr", "option", "dt", "dd"})
+        if (name == v) return true;
+    return false;
+}
+
+// An upper estimate of how deep the page's elements nest, from its tags alone (open tags that
+// can nest, less end tags), read before gumbo builds a tree of it.
+std::size_t nesting_estimate(std::string_view html) {
+    std::size_t depth = 0, deepest = 0;
+    for (std::size_t i = html.find('<'); i != std::string_view::npos && i + 1 < html.size(); i = html.find('<', i + 1)) {
+        if (html[i + 1] == '/') {
+            depth -= depth > 0;
+            continue;
+        }
+        std::size_t j = i + 1;
+        while (j < html.size() && j - i <= 10 && std::isalnum(static_cast<unsigned char>(html[j]))) ++j;
+        if (j == i + 1 || !std::isalpha(static_cast<unsigned char>(html[i + 1]))) continue;
+        if (is_void_or_sibling_closed(lower(html.substr(i + 1, j - i - 1)))) continue;
+        deepest = std::max(deepest, ++depth);
+    }
+    return deepest;
+}
+
 // Everything one walk over the page collects: metadata, body candidates, paragraph density.
 struct Survey {
     std::unordered_map<std::string, std::string> meta;   // first content for each property/name
@@ -72,6 +104,22 @@ void note_meta(const GumboNode* n, Survey& s) {
         s.declared_charset = charset_parameter(attr(n, "content"));
     if (lower(attr(n, "http-equiv")) == "content-language" && !attr(n, "content").empty())
         s.meta.emplace("content-language", trimmed(attr(n, "content")));
+}
+
+bool is_within(const GumboNode* n, const GumboNode* ancestor) {
+    for (; n; n = n->parent)
+        if (n == ancestor) return true;
+    return false;
+}
+
+// The nodes of `nodes` (in document order) that are not inside another of them: an outer
+// candidate holds the inner ones' text, and extracting each nested one would be quadratic in a
+// hostile page.
+std::vector<const GumboNode*> outermost(const std::vector<const GumboNode*>& nodes) {
+    std::vector<const GumboNode*> out;
+    for (const GumboNode* n : nodes)
+        if (out.empty() || !is_within(n, out.back())) out.push_back(n);
+    return out;
 }
 
 // The head's and the body's furniture-free parts, in one walk.
@@ -103,18 +151,14 @@ Survey survey(const GumboNode* root) {
         }
         if (is_furniture(n)) return false;
         if (attr(n, "itemprop") == "articleBody") s.article_bodies.push_back(n);
+        if (tag_of(n) == GUMBO_TAG_ARTICLE) s.articles.push_back(n);
+        if (tag_of(n) == GUMBO_TAG_MAIN || lower(attr(n, "role")) == "main") s.mains.push_back(n);
         switch (tag_of(n)) {
         case GUMBO_TAG_H1:
             if (s.first_h1.empty()) s.first_h1 = text_of(n);
             return false;
         case GUMBO_TAG_TIME:
             if (s.first_time.empty()) s.first_time = trimmed(attr(n, "datetime"));
-            break;
-        case GUMBO_TAG_ARTICLE:
-            s.articles.push_back(n);
-            break;
-        case GUMBO_TAG_MAIN:
-            s.mains.push_back(n);
             break;
         case GUMBO_TAG_P:
             if (n->parent) {
@@ -124,11 +168,11 @@ Survey survey(const GumboNode* root) {
             }
             return false;
         default:
-            if (lower(attr(n, "role")) == "main") s.mains.push_back(n);
             break;
         }
         return true;
     });
+    for (auto* list : {&s.article_bodies, &s.articles, &s.mains}) *list = outermost(*list);
     return s;
 }
 
@@ -145,10 +189,13 @@ std::string first_nonempty(std::initializer_list<std::string_view> values) {
     return {};
 }
 
-bool is_within(const GumboNode* n, const GumboNode* ancestor) {
-    for (; n; n = n->parent)
-        if (n == ancestor) return true;
-    return false;
+// "Story – Site" -> "Story": a <title> names the site after the story, which the outlet says.
+std::string without_site_name(const std::string& title, const std::string& outlet) {
+    if (outlet.empty() || title.size() <= outlet.size() || !title.ends_with(outlet)) return title;
+    std::string rest = title.substr(0, title.size() - outlet.size());
+    for (const char* sep : {" | ", " - ", " – ", " — ", " · ", " :: "})
+        if (rest.ends_with(sep)) return rest.substr(0, rest.size() - std::string_view(sep).size());
+    return title;
 }
 
 // Below these a candidate is page furniture that happens to be an <article> or <main> (a
@@ -231,6 +278,9 @@ HtmlPage extract_html(std::string_view bytes, const HtmlHints& hints) {
     } catch (const std::exception& e) {
         throw HtmlError(fmt::format("{}; skipped", e.what()));
     }
+    if (const std::size_t depth = nesting_estimate(utf8); depth > max_nesting)
+        throw HtmlError(fmt::format("elements nested about {} deep (more than {}): not a news page; skipped", depth,
+                                    max_nesting));
     const Document doc(utf8);
     const Survey s = survey(doc.root());
 
@@ -242,8 +292,10 @@ HtmlPage extract_html(std::string_view bytes, const HtmlHints& hints) {
     page.text = std::move(body->text);
     page.body_from = std::move(body->from);
 
+    page.outlet = first_nonempty({first_of(s, {"og:site_name"}), trimmed(s.ld.publisher),
+                                  first_of(s, {"application-name"})});
     page.title = first_nonempty({first_of(s, {"og:title"}), trimmed(s.ld.headline), s.first_h1,
-                                 first_of(s, {"twitter:title"}), s.title_tag});
+                                 first_of(s, {"twitter:title"}), without_site_name(s.title_tag, page.outlet)});
     page.published = first_nonempty(
         {first_of(s, {"article:published_time"}), trimmed(s.ld.published),
          first_of(s, {"datepublished", "date", "pubdate", "publishdate", "publish-date", "dc.date",
@@ -251,8 +303,6 @@ HtmlPage extract_html(std::string_view bytes, const HtmlHints& hints) {
          s.first_time});
     page.modified = first_nonempty({first_of(s, {"article:modified_time"}), trimmed(s.ld.modified),
                                     first_of(s, {"datemodified"})});
-    page.outlet = first_nonempty({first_of(s, {"og:site_name"}), trimmed(s.ld.publisher),
-                                  first_of(s, {"application-name"})});
     page.author = first_nonempty({first_of(s, {"author"}), trimmed(s.ld.author)});
     page.canonical_url = first_nonempty({s.canonical, first_of(s, {"og:url"}), trimmed(s.ld.url)});
     std::string locale = first_of(s, {"og:locale"});
