@@ -61,6 +61,7 @@ test: test-fast test-san
 bench: build
 	bash bench/run.sh $(BUILD)/tradecheck
 	bash bench/ingest.sh $(BUILD)/tradecheck
+	bash bench/web.sh $(BUILD)/tradecheck
 
 # libFuzzer needs clang (Debian's clang package, installed by fuzz/run.sh when missing).
 fuzz: deps
