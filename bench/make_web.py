@@ -6,7 +6,8 @@ Writes OUT_DIR/stories.jsonl (the N records as they are), OUT_DIR/pages/NNNNN.ht
 as a news site would serve it: navigation, cookie banner, scripts and styles, og: and JSON-LD
 metadata, related links, comments, footer) and OUT_DIR/crawl.warc.gz (those pages as WARC
 response records, one gzip member a record as CC-NEWS is, each with its request record, and a
-redirect and an image response every tenth page). Standard library only.
+redirect and an image response every tenth page). Stories under 200 characters (one-line
+dividend notices) are left out. Standard library only.
 """
 import gzip
 import html
@@ -73,7 +74,7 @@ def main():
             if count == n:
                 break
             record = json.loads(line)
-            if not record.get("text", "").strip():
+            if len(record.get("text", "").strip()) < 200:   # one-line notices are not what pages carry
                 continue
             jl.write(line)
             body = page(record)

@@ -200,7 +200,7 @@ std::string without_site_name(const std::string& title, const std::string& outle
 
 // Below these a candidate is page furniture that happens to be an <article> or <main> (a
 // teaser, an empty shell filled by script), not the story.
-constexpr std::size_t min_body_chars = 80;
+constexpr std::size_t min_body_chars = 40;
 constexpr std::size_t min_dense_chars = 100;
 
 struct Body {
