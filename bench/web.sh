@@ -8,36 +8,13 @@
 # RUNS=N runs per timing, best taken, default 3)
 set -euo pipefail
 
-bin=${1:-build/tradecheck}
-here=$(cd "$(dirname "$0")" && pwd)
-repo=$(dirname "$here")
-shared=${TRADECHECK_SHARED_DIR:-$repo/../shared}
-corpus=$shared/corpora/reuters-21578/all.jsonl
-out=$here/out/web
+BENCH_NAME="the web input bench" BENCH_OUT=web
+source "$(dirname "$0")/lib.bash"
 stories=${BENCH_WEB_STORIES:-5000}
-
-if [[ ! -f $corpus ]]; then
-  echo "bench: $corpus not found (../shared missing): skipping the web input bench." >&2
-  exit 0
-fi
-if [[ ! -x $bin ]]; then
-  echo "bench: $bin is not built; run 'make build' first." >&2
-  exit 1
-fi
-bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
-rm -rf "$out"
-mkdir -p "$out"
-export TRADECHECK_DB="$out/unused.db"
-unset TRADECHECK_RULES
 
 python3 "$here/make_web.py" "$corpus" "$out" "$stories"
 cat "$out/stories.jsonl" "$out/crawl.warc.gz" "$out"/pages/*.html > /dev/null   # warm the page cache
 
-measure() {
-  local name=$1; shift
-  python3 "$here/timed.py" "$out/$name" "$@" || {
-    echo "bench: '$*' failed:" >&2; tail -5 "$out/$name.err" >&2; exit 1; }
-}
 # best NAME DB command...: the lowest wall time of $RUNS fresh runs (a new database each time).
 best() {
   local name=$1 db=$2; shift 2
