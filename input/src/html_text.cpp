@@ -124,6 +124,8 @@ std::string_view text_value(const GumboNode* n) {
 bool is_furniture(const GumboNode* n) {
     if (!is_element(n)) return false;
     const GumboTag t = tag_of(n);
+    // A page's own classes ("menu-open", "has-sidebar") say nothing of its content.
+    if (t == GUMBO_TAG_HTML || t == GUMBO_TAG_HEAD || t == GUMBO_TAG_BODY || t == GUMBO_TAG_MAIN) return false;
     if (never_text(t) || t == GUMBO_TAG_NAV || t == GUMBO_TAG_FOOTER || t == GUMBO_TAG_ASIDE) return true;
     if (t == GUMBO_TAG_UNKNOWN) {
         // AMP's components (amp-ad, amp-sidebar, amp-consent, ...) and <dialog>: none is prose.

@@ -139,6 +139,13 @@ TEST_CASE("declared windows-1252 and ISO-8859-1 pages become UTF-8", "[html][cha
                       Catch::Contains("unknown character encoding 'x-no-such-charset'"));
 }
 
+TEST_CASE("the classes of <html>, <body> and <main> do not make the page furniture", "[html]") {
+    const HtmlPage p = extract_html(
+        "<html class=\"no-js menu-open\"><body class=\"has-sidebar cookie-consent-shown\"><main class=\"nav-pushed\">"
+        "<p>Vietnam cut its import duty on US ethanol to 5% from 10%, the finance ministry said.</p></main></body></html>");
+    CHECK(p.text == "Vietnam cut its import duty on US ethanol to 5% from 10%, the finance ministry said.");
+}
+
 TEST_CASE("malformed HTML is parsed as a browser would", "[html]") {
     const HtmlPage p = extract_html(fixture("malformed.html"));
     CHECK(has(p.text, "Mexico raised its tariff on steel to 25% on Tuesday, the economy ministry said"));
