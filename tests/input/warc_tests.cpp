@@ -130,7 +130,7 @@ TEST_CASE("a .warc.gz of one gzip member a record reads the same, offsets are th
     CHECK(one.pages[0].offset.uncompressed);
 }
 
-TEST_CASE("a record cut short is reported with its offset; the pages before it are read", "[warc]") {
+TEST_CASE("a record cut short is reported with its offset - the pages before it are read", "[warc]") {
     std::string archive;
     for (const std::string& r : crawl()) archive += r;
     const std::size_t cut_at = archive.size();
@@ -143,7 +143,7 @@ TEST_CASE("a record cut short is reported with its offset; the pages before it a
     CHECK_THAT(r.problems[0].message, Catch::Contains("record cut short") && Catch::Contains("news.example/c"));
 }
 
-TEST_CASE("a gzip member cut short, or corrupt, is reported; the members after a corrupt one are read", "[warc]") {
+TEST_CASE("a gzip member cut short, or corrupt, is reported - the members after a corrupt one are read", "[warc]") {
     std::vector<std::string> members;
     for (const std::string& r : crawl()) members.push_back(gzip(r));
     SECTION("corrupt member in the middle") {
@@ -185,7 +185,7 @@ TEST_CASE("garbage between records is one problem, and reading resumes at the ne
     CHECK_THAT(r.problems[0].message, Catch::Contains("not a WARC record"));
 }
 
-TEST_CASE("chunked and gzip-encoded HTTP payloads are decoded; a page past the limit is skipped", "[warc]") {
+TEST_CASE("chunked and gzip-encoded HTTP payloads are decoded - a page past the limit is skipped", "[warc]") {
     std::string chunked;
     for (const std::string piece : {"<html><body><p>Chunked pa", "ge</p></body></ht", "ml>"}) {
         char size[16];
@@ -209,7 +209,7 @@ TEST_CASE("chunked and gzip-encoded HTTP payloads are decoded; a page past the l
     CHECK_THAT(r.problems[0].message, Catch::Contains("larger than the 16 MB limit") && Catch::Contains("x.example/big"));
 }
 
-TEST_CASE("an empty input is an empty archive; a non-UTF-8 target URI is percent-encoded", "[warc]") {
+TEST_CASE("an empty input is an empty archive - a non-UTF-8 target URI is percent-encoded", "[warc]") {
     CHECK(read_all("").pages.empty());
     CHECK(read_all("").problems.empty());
     const Read r = read_all(record("response", "https://x.example/caf\xE9", http("200 OK", "Content-Type: text/html\r\n", page_a)));

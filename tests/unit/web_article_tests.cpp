@@ -69,7 +69,7 @@ TEST_CASE("an HTML article: page metadata, the URL in metadata, a fingerprint pe
     CHECK(wm["warc"]["fetched"] == "2025-04-03T00:00:00Z");
 }
 
-TEST_CASE("a manifest fills in what a page lacks; the fetch date stands in last", "[web]") {
+TEST_CASE("a manifest fills in what a page lacks - the fetch date stands in last", "[web]") {
     const std::string bare = "<html><body><article><p>Mexico raised its steel tariff to 25%, the economy ministry "
                              "said.</p></article></body></html>";
     ManifestEntry m{"Gulf Wire", "2025-05-06", "Steel", "MXN"};
