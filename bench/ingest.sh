@@ -10,35 +10,10 @@
 # RUNS=N the runs per timing, best taken: 5, and 2 for the slower check timings)
 set -euo pipefail
 
-bin=${1:-build/tradecheck}
-here=$(cd "$(dirname "$0")" && pwd)
-repo=$(dirname "$here")
-shared=${TRADECHECK_SHARED_DIR:-$repo/../shared}
-corpus=$shared/corpora/reuters-21578/all.jsonl
-out=$here/out/ingest
+BENCH_NAME="the ingest bench" BENCH_OUT=ingest
+source "$(dirname "$0")/lib.bash"
 n_claims=${BENCH_CLAIMS:-1000000}
 
-if [[ ! -f $corpus ]]; then
-  echo "bench: $corpus not found (../shared missing): skipping the ingest bench." >&2
-  exit 0
-fi
-if [[ ! -x $bin ]]; then
-  echo "bench: $bin is not built; run 'make build' first." >&2
-  exit 1
-fi
-bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
-rm -rf "$out"
-mkdir -p "$out"
-export TRADECHECK_DB="$out/unused.db"
-unset TRADECHECK_RULES
-
-# measure NAME command...: wall seconds and peak RSS (KiB) of one run, into $out/NAME.{s,kb},
-# timed by bench/timed.py from just before the process starts to just after it ends.
-measure() {
-  local name=$1; shift
-  python3 "$here/timed.py" "$out/$name" "$@" || {
-    echo "bench: '$*' failed:" >&2; tail -5 "$out/$name.err" >&2; exit 1; }
-}
 # best NAME command...: the lowest wall time of $RUNS runs (default 5; these commands take well
 # under a second, and one run on a shared machine can be twice another), the peak RSS of the last.
 # $BEFORE_EACH, if set, runs before every run but the first.

@@ -36,11 +36,12 @@ struct Extracted {
 int run(const ExtractOptions& o) {
     const RuleSet rules = load_rule_set(o.rules);
     const Extractor extractor(rules);
-    // stdin is JSON Lines unless told otherwise: an empty chunk is no records, not an empty article.
-    const std::string format_name = !o.input_format.empty() ? o.input_format : "jsonl";
+    // stdin is JSON Lines unless told otherwise: an empty chunk is no records, not an empty
+    // article. Named files go by their extension (a .warc.gz is not JSON Lines).
+    const std::string format_name = !o.input_format.empty() ? o.input_format : o.paths.empty() ? "jsonl" : "auto";
     const std::optional<InputFormat> format = parse_input_format(format_name);
     if (!format) {
-        fmt::print(stderr, "tradecheck extract: unknown input format '{}' (auto, text, markdown or jsonl)\n",
+        fmt::print(stderr, "tradecheck extract: unknown input format '{}' (auto, text, markdown, jsonl, html or warc)\n",
                    format_name);
         return usage;
     }
@@ -84,6 +85,8 @@ int run(const ExtractOptions& o) {
     std::cout.flush();
     if (!std::cout) throw std::runtime_error("error writing the claims to stdout");
     if (!o.quiet)
+        for (const std::string& line : source.archive_summaries()) fmt::print(stderr, "{}\n", line);
+    if (!o.quiet)
         fmt::print(stderr, "extract: {} article{}; {} claim{} extracted; {} input{} skipped\n", articles,
                    articles == 1 ? "" : "s", claims, claims == 1 ? "" : "s", skipped, skipped == 1 ? "" : "s");
     return skipped == 0 ? ok : partial;
@@ -102,8 +105,8 @@ void add_extract(CLI::App& app, int& status) {
                 "Invalid records are reported on stderr with their line and skipped (exit 4). See docs/scaling.md.");
     add_rules_option(*cmd, opts->rules);
     cmd->add_option("paths", opts->paths, "Inputs instead of stdin (files, directories, -)")->type_name("PATH...");
-    cmd->add_option("--input-format", opts->input_format, "jsonl (default), auto, text or markdown")
-        ->check(CLI::IsMember({"auto", "text", "txt", "md", "markdown", "jsonl", "ndjson"}));
+    cmd->add_option("--input-format", opts->input_format, "jsonl (default for stdin), auto (default for paths), text, markdown, html or warc")
+        ->check(CLI::IsMember({"auto", "text", "txt", "md", "markdown", "jsonl", "ndjson", "html", "htm", "warc"}));
     cmd->add_option("-j,--jobs", opts->jobs, "Extraction threads (default: one per core)")->type_name("N");
     cmd->add_flag("-q,--quiet", opts->quiet, "No summary on stderr");
     cmd->callback([opts, &status] { status = run(*opts); });

@@ -164,7 +164,7 @@ int run(const IngestOptions& o) {
     }
     const std::optional<InputFormat> format = parse_input_format(o.input_format);
     if (!format) {
-        fmt::print(stderr, "tradecheck ingest: unknown input format '{}' (auto, text, markdown or jsonl)\n",
+        fmt::print(stderr, "tradecheck ingest: unknown input format '{}' (auto, text, markdown, jsonl, html or warc)\n",
                    o.input_format);
         return usage;
     }
@@ -315,6 +315,8 @@ int run(const IngestOptions& o) {
     progress.update(articles, bytes_done, true);
     progress.clear();
 
+    if (!o.quiet)
+        for (const std::string& line : source.archive_summaries()) fmt::print(stderr, "{}\n", line);
     if (o.reextract) claims = reextract(store, rules, extractor);
     store.put_rules(rule_records(rules));
     tx->commit();
@@ -334,12 +336,15 @@ void add_ingest(CLI::App& app, int& status) {
     cmd->footer("Examples:\n  tradecheck ingest seeds/\n  tradecheck ingest --db news.db story.txt other/\n"
                 "  tradecheck ingest --db reuters.db corpus.jsonl\n"
                 "  cat story.md | tradecheck ingest -\n  scraper | tradecheck ingest --input-format jsonl -\n"
+                "  tradecheck ingest saved-pages/\n  tradecheck ingest CC-NEWS-20250301000000-00001.warc.gz\n"
                 "  tradecheck ingest --reextract --rules my-rules/\n\n"
                 "Files: .txt and .md, with optional YAML front matter (title, date, source, currency, id); a "
                 "manifest.csv beside them (file,outlet,published,title) fills in what front matter lacks. An "
                 "article's id is its file name. JSON Lines (.jsonl, .ndjson, or stdin whose first line is a JSON "
                 "object): one article a line with id, title, date, source (or outlet), currency and text; other "
-                "fields are kept as metadata. Unchanged articles cost a hash and are skipped; changed ones replace "
+                "fields are kept as metadata. HTML pages (.html, .htm): the main text, with title, date, outlet and URL from the "
+                "page's meta tags and JSON-LD; WARC archives (.warc, .warc.gz): each HTML response is a page, its id the "
+                "target URI (see docs/web-input.md). Unchanged articles cost a hash and are skipped; changed ones replace "
                 "their claims. Unreadable, binary, empty or invalid UTF-8 files and invalid JSON records are "
                 "reported with file (and line) and skipped (exit 4).");
     add_db_option(*cmd, opts->db);
@@ -348,8 +353,9 @@ void add_ingest(CLI::App& app, int& status) {
                     "Files or directories (recursive); - reads stdin (one article, or JSON Lines)")
         ->type_name("PATH...");
     cmd->add_option("--input-format", opts->input_format,
-                    "auto (by extension; .jsonl/.ndjson are JSON Lines), text, markdown or jsonl")
-        ->check(CLI::IsMember({"auto", "text", "txt", "md", "markdown", "jsonl", "ndjson"}))
+                    "auto (by extension: .jsonl/.ndjson JSON Lines, .html/.htm HTML, .warc/.warc.gz WARC), "
+                    "text, markdown, jsonl, html or warc")
+        ->check(CLI::IsMember({"auto", "text", "txt", "md", "markdown", "jsonl", "ndjson", "html", "htm", "warc"}))
         ->capture_default_str();
     cmd->add_option("-j,--jobs", opts->jobs, "Extraction threads (default: one per core)")->type_name("N");
     cmd->add_option("--batch", opts->batch, "Articles per transaction")->capture_default_str();

@@ -24,7 +24,7 @@ case "$SECONDS_EACH" in
 esac
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BUILD="${FUZZ_BUILD:-$ROOT/build-fuzz}"
-TARGETS="${FUZZ_TARGETS:-quantity_grammar rule_parser article_reader}"
+TARGETS="${FUZZ_TARGETS:-quantity_grammar rule_parser article_reader web_input}"
 JOBS="${JOBS:-$(nproc 2>/dev/null || echo 2)}"
 MAX_FILES=200
 MAX_BYTES=$((1024 * 1024))

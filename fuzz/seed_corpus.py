@@ -139,3 +139,27 @@ for b in [b"caf\xe9 25% tariff\n", b"bin\x00ary",
           b"\xed\xa0\x80 surrogate, \xc0\xaf overlong, \xf4\x90\x80\x80 too big",
           b'{"text":"caf\xe9 5%"}']:
     put("article_reader", b)
+
+# ---- web_input: the test pages, and small WARC archives (plain and one gzip member a record) --
+import gzip
+for path in sorted(glob.glob(os.path.join(ROOT, "tests", "fixtures", "web", "*.html"))):
+    put("web_input", read(path))
+
+
+def warc_record(kind, uri, block, ctype=b"application/http; msgtype=response", length=None):
+    n = len(block) if length is None else length
+    return (b"WARC/1.0\r\nWARC-Type: " + kind + b"\r\nWARC-Target-URI: " + uri +
+            b"\r\nWARC-Date: 2025-03-01T00:00:00Z\r\nContent-Type: " + ctype +
+            b"\r\nContent-Length: " + str(n).encode() + b"\r\n\r\n" + block + b"\r\n\r\n")
+
+
+page = b"<html><body><main><p>Canada imposed a 100% tariff on Chinese EVs, officials said on Monday.</p></main></body></html>"
+records = [
+    warc_record(b"warcinfo", b"urn:x", b"software: seed\r\n", b"application/warc-fields"),
+    warc_record(b"response", b"https://a.example/", b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=windows-1252\r\n\r\n" + page),
+    warc_record(b"response", b"https://a.example/r", b"HTTP/1.1 301 Moved\r\nLocation: /\r\n\r\n"),
+    warc_record(b"response", b"https://a.example/c", b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n10\r\n<html><body><p>\r\n0\r\n\r\n"),
+    warc_record(b"response", b"https://a.example/t", b"HTTP/1.1 200 OK\r\n\r\n" + page, length=9999),
+]
+put("web_input", b"".join(records))
+put("web_input", b"".join(gzip.compress(r) for r in records))

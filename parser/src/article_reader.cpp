@@ -1,6 +1,8 @@
 #include "tradecheck/parser/article_reader.hpp"
 
+#include "article_fields.hpp"
 #include "flat_json.hpp"
+#include "web_article.hpp"
 
 #include <algorithm>
 #include <array>
@@ -13,12 +15,16 @@
 #include <iterator>
 #include <sstream>
 #include <stdexcept>
+#include <variant>
 
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
 #include "tradecheck/parser/csv.hpp"
 #include "tradecheck/parser/text.hpp"
+#include "tradecheck/input/html_page.hpp"
+#include "tradecheck/input/limits.hpp"
+#include "tradecheck/input/warc.hpp"
 
 namespace fs = std::filesystem;
 
@@ -67,6 +73,8 @@ std::string unquote(const std::string& value) {
     return value;
 }
 
+} // namespace
+
 // "2025-11-03", "2025-11-03T10:00:00Z" -> "2025-11-03"; anything else is kept only if it
 // at least starts with a year, since a wrong date would mis-resolve "next decade".
 std::string normalise_date(const std::string& raw) {
@@ -82,6 +90,12 @@ std::string normalise_date(const std::string& raw) {
         return d.substr(0, 4);
     return {};
 }
+
+std::string article_digest(const Article& a) {
+    return sha256_hex(a.title + '\x1f' + a.outlet + '\x1f' + a.published + '\x1f' + a.currency + '\x1f' + a.text);
+}
+
+namespace {
 
 struct FrontMatter {
     std::map<std::string, std::string> fields;
@@ -135,10 +149,21 @@ bool is_jsonl_file(const fs::path& path) {
     return ext == ".jsonl" || ext == ".ndjson";
 }
 
+bool is_html_file(const fs::path& path) {
+    const std::string ext = path.extension().string();
+    return ext == ".html" || ext == ".htm" || ext == ".HTML" || ext == ".HTM";
+}
+
+bool is_warc_file(const fs::path& path) {
+    const std::string name = path.filename().string();
+    return name.ends_with(".warc") || name.ends_with(".warc.gz");
+}
+
 bool is_article_file(const fs::path& path) {
     const std::string ext = path.extension().string();
     const std::string stem = path.stem().string();
-    return ((ext == ".txt" || ext == ".md") && stem != "README" && stem != "readme") || is_jsonl_file(path);
+    return ((ext == ".txt" || ext == ".md") && stem != "README" && stem != "readme") || is_jsonl_file(path) ||
+           is_html_file(path) || is_warc_file(path);
 }
 
 const ManifestEntry* manifest_for(const fs::path& file,
@@ -222,8 +247,7 @@ Article parse_article(std::string raw, const std::string& id, const std::string&
     a.text = raw.substr(fm.body_start);
     if (blank(a.text)) throw std::runtime_error("empty article (no text); skipped");
     // Identity covers the metadata too: a corrected date changes how "next decade" resolves.
-    a.sha256 = sha256_hex(a.title + '\x1f' + a.outlet + '\x1f' + a.published + '\x1f' + a.currency +
-                          '\x1f' + a.text);
+    a.sha256 = article_digest(a);
     return a;
 }
 
@@ -231,6 +255,8 @@ std::optional<InputFormat> parse_input_format(std::string_view name) {
     if (name == "auto") return InputFormat::automatic;
     if (name == "text" || name == "txt" || name == "md" || name == "markdown") return InputFormat::text;
     if (name == "jsonl" || name == "ndjson") return InputFormat::jsonl;
+    if (name == "html" || name == "htm") return InputFormat::html;
+    if (name == "warc") return InputFormat::warc;
     return std::nullopt;
 }
 
@@ -439,6 +465,7 @@ std::optional<std::string> leading_plain_id(std::string_view line) {
 } // namespace
 
 std::optional<RecordIdentity> peek_identity(const RawInput& raw) {
+    if (raw.kind == RawInput::Kind::html) return RecordIdentity{raw.id, page_fingerprint(raw)};
     if (raw.kind != RawInput::Kind::jsonl_record) return std::nullopt;
     const std::string_view text = raw.text();
     std::optional<std::string> id = leading_plain_id(text);
@@ -465,6 +492,11 @@ ParsedInput parse_input(RawInput&& raw, bool digest) {
             parsed.article = parse_article(std::move(raw.bytes), raw.id, raw.path,
                                            raw.manifest ? &*raw.manifest : nullptr);
             break;
+        case RawInput::Kind::html:
+            parsed.article = parse_html_article(raw.text(), raw.id, raw.path, raw.web ? &*raw.web : nullptr,
+                                                raw.manifest ? &*raw.manifest : nullptr, &parsed.metadata, digest);
+            if (digest) parsed.article->fingerprint = page_fingerprint(raw);
+            break;
         }
     } catch (const std::exception& e) {
         parsed.article.reset();
@@ -485,6 +517,35 @@ std::string numbered(const std::string& name, std::size_t line) {
     out.reserve(name.size() + 1 + static_cast<std::size_t>(end - digits));
     out.append(name).append(1, ':').append(digits, end);
     return out;
+}
+
+std::string too_large(std::uintmax_t bytes) {
+    return fmt::format("page of {:.1f} MB is larger than the {} MB limit for one HTML page; skipped",
+                       static_cast<double>(bytes) / 1e6, input::max_page_bytes >> 20);
+}
+
+// Appends what is left of `in` to `out` while `out` stays within `limit` bytes; false (with
+// more than `limit` bytes read) when there is more.
+bool append_at_most(std::istream& in, std::string& out, std::size_t limit) {
+    char buf[1 << 16];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+        out.append(buf, static_cast<std::size_t>(in.gcount()));
+        if (out.size() > limit) return false;
+    }
+    return true;
+}
+
+std::string plural(std::size_t n, const char* one, const char* many) {
+    return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+std::string warc_summary(const std::string& path, const input::WarcCounts& c) {
+    return fmt::format("{}: {} read; skipped {}, {}, {}, {}{}", path, plural(c.pages, "HTML page", "HTML pages"),
+                       plural(c.redirects, "redirect", "redirects"),
+                       plural(c.not_html, "non-HTML response", "non-HTML responses"),
+                       plural(c.errors, "HTTP error", "HTTP errors"),
+                       plural(c.other, "other record", "other records"),
+                       c.problems ? fmt::format(", {}", plural(c.problems, "broken record", "broken records")) : "");
 }
 
 } // namespace
@@ -579,6 +640,13 @@ struct ArticleSource::State {
     std::size_t line_no = 0;
     std::optional<std::string> first_line;      // stdin's line already read while sniffing
 
+    // The WARC archive being read, if any, and a line about each one read to its end.
+    std::unique_ptr<std::ifstream> warc_stream;
+    std::unique_ptr<input::WarcReader> warc;
+    std::string warc_path;
+    std::uint64_t warc_consumed = 0;
+    std::vector<std::string> summaries;
+
     std::optional<std::size_t> total;
 
     State(std::vector<std::string> p, std::istream& in, InputFormat f)
@@ -594,6 +662,45 @@ struct ArticleSource::State {
 
     bool jsonl(const fs::path& file) const {
         return format == InputFormat::jsonl || (format == InputFormat::automatic && is_jsonl_file(file));
+    }
+
+    bool html(const fs::path& file) const {
+        return format == InputFormat::html || (format == InputFormat::automatic && is_html_file(file));
+    }
+
+    bool warc_file(const fs::path& file) const {
+        return format == InputFormat::warc || (format == InputFormat::automatic && is_warc_file(file));
+    }
+
+    void open_warc(std::istream& in, std::string path, std::string prefix = {}) {
+        warc = std::make_unique<input::WarcReader>(in, std::move(prefix));
+        warc_path = std::move(path);
+        warc_consumed = 0;
+    }
+
+    // The archive's next page or problem; nullopt (and the archive closed) at its end.
+    std::optional<RawInput> next_from_warc(std::size_t& bytes_read) {
+        auto item = warc->next();
+        const std::uint64_t consumed = warc->consumed();
+        bytes_read += consumed - warc_consumed;
+        warc_consumed = consumed;
+        if (!item) {
+            summaries.push_back(warc_summary(warc_path, warc->counts()));
+            warc.reset();
+            warc_stream.reset();
+            return std::nullopt;
+        }
+        if (const auto* p = std::get_if<input::WarcProblem>(&*item))
+            return problem(warc_path + input::to_string(p->offset), p->message);
+        input::WarcPage& page = std::get<input::WarcPage>(*item);
+        RawInput r;
+        r.kind = RawInput::Kind::html;
+        r.path = warc_path + input::to_string(page.offset);
+        r.id = page.target_uri.empty() ? r.path : page.target_uri;
+        r.bytes = std::move(page.body);
+        r.web = WebOrigin{std::move(page.target_uri), std::move(page.date), std::move(page.record_id),
+                          std::move(page.charset)};
+        return r;
     }
 
     void open_lines(std::istream& in, std::string path, std::string id) {
@@ -669,9 +776,20 @@ std::optional<RawInput> ArticleSource::next() {
             if (bad) return State::problem(std::move(path), "read error");
             continue;
         }
+        if (s.warc) {
+            if (std::optional<RawInput> r = s.next_from_warc(bytes_read_)) return r;
+            continue;
+        }
         if (!s.files.empty()) {
             const fs::path file = std::move(s.files.front());
             s.files.pop_front();
+            if (s.warc_file(file)) {
+                auto in = std::make_unique<std::ifstream>(file, std::ios::binary);
+                if (!*in) return State::problem(file.string(), "cannot open file");
+                s.warc_stream = std::move(in);
+                s.open_warc(*s.warc_stream, file.string());
+                continue;
+            }
             if (s.jsonl(file)) {
                 auto in = std::make_unique<std::ifstream>(file, std::ios::binary);
                 if (!*in) return State::problem(file.string(), "cannot open file");
@@ -689,6 +807,12 @@ std::optional<RawInput> ArticleSource::next() {
             r.id = file.filename().string();
             if (meta) r.manifest = *meta;
             try {
+                if (s.html(file)) {
+                    r.kind = RawInput::Kind::html;
+                    // A page too large to parse is refused before it is read.
+                    if (const std::uintmax_t size = fs::file_size(file); size > input::max_page_bytes)
+                        throw std::runtime_error(too_large(size));
+                }
                 r.bytes = read_file(file);
                 bytes_read_ += r.bytes.size();
             } catch (const std::exception& e) {
@@ -701,26 +825,40 @@ std::optional<RawInput> ArticleSource::next() {
         const std::string p = s.paths[s.next_path++];
         if (p == "-") {
             bool as_jsonl = s.format == InputFormat::jsonl;
+            bool as_warc = s.format == InputFormat::warc;
+            bool as_html = s.format == InputFormat::html;
             std::string first;
             bool newline = false;
             if (s.format == InputFormat::automatic) {
-                // JSON Lines when the first line is a JSON object, else one article.
+                // JSON Lines when the first line is a JSON object, WARC when it is a WARC
+                // version line or gzip, HTML when it starts a document, else one article.
                 newline = static_cast<bool>(std::getline(s.stdin_stream, first)) && !s.stdin_stream.eof();
                 const auto brace = first.find_first_not_of(" \t\xEF\xBB\xBF");
                 as_jsonl = brace != std::string::npos && first[brace] == '{' && json::accept(first);
+                as_warc = first.starts_with("WARC/") || first.starts_with("\x1F\x8B");
+                as_html = !as_jsonl && !as_warc && input::looks_like_html(first);
                 if (as_jsonl) s.first_line = std::move(first);
             }
             if (as_jsonl) {
                 s.open_lines(s.stdin_stream, "stdin", "stdin");
                 continue;
             }
+            if (newline) first += '\n';
+            if (as_warc) {
+                s.open_warc(s.stdin_stream, "stdin", std::move(first));
+                continue;
+            }
             RawInput r;
-            r.kind = RawInput::Kind::file;
+            r.kind = as_html ? RawInput::Kind::html : RawInput::Kind::file;
             r.path = "-";
             r.id = "stdin";
             r.bytes = std::move(first);
-            if (newline) r.bytes += '\n';
-            r.bytes.append(std::istreambuf_iterator<char>(s.stdin_stream), std::istreambuf_iterator<char>());
+            if (as_html) {
+                if (!append_at_most(s.stdin_stream, r.bytes, input::max_page_bytes))
+                    return State::problem("-", too_large(r.bytes.size()));
+            } else {
+                r.bytes.append(std::istreambuf_iterator<char>(s.stdin_stream), std::istreambuf_iterator<char>());
+            }
             bytes_read_ += r.bytes.size();
             return r;
         }
@@ -741,6 +879,8 @@ std::optional<RawInput> ArticleSource::next() {
         }
     }
 }
+
+std::vector<std::string> ArticleSource::archive_summaries() const { return state_->summaries; }
 
 ReadResult read_articles(const std::vector<std::string>& paths, std::istream& stdin_stream, InputFormat format) {
     ReadResult result;

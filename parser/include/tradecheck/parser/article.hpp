@@ -12,8 +12,9 @@ struct Article {
     std::string id;        // file name for files, front-matter `id` when given, "stdin" for stdin
     std::string path;      // where it was read from ("-" for stdin)
     std::string sha256;    // hex digest of `text` plus metadata: the article's identity
-    std::string fingerprint; // JSON Lines only: fingerprint_hex of the record's line, by which a
-                             // re-ingest knows it unchanged without SHA-256; "" for files
+    std::string fingerprint; // JSON Lines and HTML: fingerprint_hex of the record's line (of the
+                             // page and its origin), by which a re-ingest knows it unchanged
+                             // without parsing it or SHA-256; "" for text files
     std::string title;
     std::string outlet;
     std::string published; // ISO date YYYY-MM-DD, or "" when unknown
