@@ -7,7 +7,7 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 DB         ?= tradecheck.db
 CMAKE_ARGS ?=
 DEBS       := g++ cmake make pkg-config libboost-dev libfmt-dev libsqlitecpp-dev libsqlite3-dev \
-              sqlite3 catch2 libcli11-dev nlohmann-json3-dev libgumbo-dev zlib1g-dev
+              sqlite3 catch2 libcli11-dev nlohmann-json3-dev libgumbo-dev zlib1g-dev python3
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 FUZZ_SECONDS ?= 60

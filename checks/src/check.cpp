@@ -98,6 +98,10 @@ public:
         } else if (scan.forecast) {
             f.status = Status::not_comparable;
             f.note = "figures differ but are for a period not over when the articles were written: forecasts";
+        } else if (scan.not_in_force) {
+            f.status = Status::not_comparable;
+            f.note = "figures differ, but some are threats, proposals, forecasts or older values quoted for "
+                     "comparison, not figures in force (see each claim's status)";
         } else {
             f.status = Status::agree;
         }
@@ -143,7 +147,7 @@ private:
     }
 
     struct PairScan {
-        bool incomparable = false, disjoint_open = false, forecast = false, scale = false;
+        bool incomparable = false, disjoint_open = false, forecast = false, scale = false, not_in_force = false;
         bool real = false;                 // a disagreement that is not a revision
         std::size_t disagreements = 0;     // all of them; f.conflicts lists the first few
     };
@@ -200,6 +204,9 @@ private:
                         if (periodic_open && !d->on_horizon) { scan.disjoint_open = true; continue; }
                         // A figure for a year not yet over is a forecast; forecasts differ without conflict.
                         if (forecasts[x] || forecasts[y]) { scan.forecast = true; continue; }
+                        // A threat, proposal or forecast, or an old value quoted for comparison
+                        // ("down from 44%"), is not the figure in force: it differs without conflict.
+                        if (!in_force(a) || !in_force(b)) { scan.not_in_force = true; continue; }
                         if (!d->on_horizon && different_scale(a, ra, rb)) { scan.scale = true; continue; }
                         found.push_back(*d);
                     }
@@ -238,6 +245,13 @@ private:
         const double lo = std::min(std::fabs(ra.value), std::fabs(rb.value));
         const double hi = std::max(std::fabs(ra.value), std::fabs(rb.value));
         return lo > 0 && hi / lo > different_measure_ratio;
+    }
+
+    // What the claim's frame says of it (docs/frames.md); claims stored before frames have no
+    // status and count as in force, as they always did.
+    bool in_force(std::size_t i) const {
+        const std::string& s = claims_[i].status;
+        return s.empty() || s == "in_effect" || s == "announced" || s == "target";
     }
 
     bool is_forecast(std::size_t i) const {

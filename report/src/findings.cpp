@@ -244,7 +244,8 @@ nlohmann::json fact_json(const FindingsView& v, const Finding& f) {
                           {"period", to_string(c.period)}, {"text", c.text}, {"start", c.start}, {"end", c.end},
                           {"interval", {number_or_null(iv.lo), number_or_null(iv.hi)}},
                           {"title", s.title}, {"outlet", s.outlet}, {"published", s.published},
-                          {"rule", c.rule}, {"basis", c.basis},
+                          {"rule", c.rule}, {"basis", c.basis}, {"status", c.status}, {"role", c.role},
+                          {"measure", c.measure},
                           {"undated", std::find(f.undated.begin(), f.undated.end(), i) != f.undated.end()}});
     }
     nlohmann::json conflicts = nlohmann::json::array();

@@ -149,3 +149,25 @@ TEST_CASE("a disagreement with few pairs is listed whole, with no note", "[check
     CHECK(findings[0].conflicts.size() == 2);
     CHECK(findings[0].note.empty());
 }
+
+TEST_CASE("threats, proposals, forecasts and older values quoted never conflict with figures in force", "[check]") {
+    for (const char* not_in_force : {"threatened", "proposed", "expected", "previous"}) {
+        Claim in_force = tariff("a.txt", percent(25));
+        in_force.status = "in_effect";
+        Claim other = tariff("b.txt", percent(50));
+        other.status = not_in_force;
+        INFO(not_in_force);
+        const auto findings = check({in_force, other});
+        REQUIRE(findings.size() == 1);
+        CHECK(findings[0].status == Status::not_comparable);
+        CHECK_THAT(findings[0].note, Catch::Contains("not figures in force"));
+    }
+    // Two figures in force, or announced, still conflict; so do claims without a status.
+    for (const char* status : {"in_effect", "announced", ""}) {
+        Claim a = tariff("a.txt", percent(25));
+        Claim b = tariff("b.txt", percent(50));
+        a.status = b.status = status;
+        INFO(status);
+        CHECK(status_of({a, b}) == Status::conflict);
+    }
+}
