@@ -58,6 +58,9 @@ struct Quantity {
 struct QuantityOptions {
     // What a bare "$" means: the article's default dollar.
     std::string default_dollar = "USD";
+    // What a bare "Rs", "rupee(s)" means: LKR in Colombo, PKR in Karachi, INR in Delhi.
+    // quantity_options_for() (quantity_locale.hpp) sets both from the article's country.
+    std::string default_rupee = "INR";
 };
 
 // Every quantity in `utf8`, in text order, non-overlapping. Never throws on any input
