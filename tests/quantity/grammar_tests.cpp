@@ -209,7 +209,7 @@ TEST_CASE("currencies", "[quantity]") {
     only("HK$10.05 billion", {"HK$10.05 billion", 10.05e9, 10.05e9, 10.05e9, "HKD", Q::exact, T::money});
     only("US$5bn", {"US$5bn", 5e9, 5e9, 5e9, "USD", Q::exact, T::money});
     only("100 billion yuan", {"100 billion yuan", 1e11, 1e11, 1e11, "CNY", Q::exact, T::money});
-    only("Rs 500 crore", {"Rs 500", 500, 500, 500, "INR", Q::exact, T::money});
+    only("Rs 500 crore", {"Rs 500 crore", 5e9, 5e9, 5e9, "INR", Q::exact, T::money});
     only("50 cents a share", {"50 cents", 0.5, 0.5, 0.5, "USD", Q::exact, T::money});
     only("-$23", {"-$23", -23, -23, -23, "USD", Q::exact, T::money});
     only("5 dollars", {"5 dollars", 5, 5, 5, "CAD", Q::exact, T::money}, "CAD");
@@ -432,6 +432,8 @@ TEST_CASE("a change and a level are not a range; real ranges stay", "[quantity][
     only("tariff increases of 8% to 30%", {"8% to 30%", 19, 8, 30, "percent", Q::between, T::percent});
     // "gained 1 to 2%" is a range of gains; "gained 0.68% to 3,005" a change and a level.
     only("Airbus gained 1 to 2%.", {"1 to 2%", 1.5, 1, 2, "percent", Q::between, T::percent});
+    only("reduce licensing by 65 to 70 pct", {"65 to 70 pct", 67.5, 65, 70, "percent", Q::between, T::percent});
+    CHECK(find("could increase by a record 2.8 mln tonnes to 71.8 mln tonnes").size() == 2);
 }
 
 TEST_CASE("a range never crosses a blank line", "[quantity][press]") {

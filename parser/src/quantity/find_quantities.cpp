@@ -338,15 +338,18 @@ bool is_from_change_verb(std::string_view w) {
                       "slashed", "slashing", "trimmed", "increasing", "widening", "narrowing"});
 }
 
-// A change verb up to five words before `begin` in the same clause: "raising female
-// labour-force participation from 31.6% to 40%".
-bool change_verb_before(std::string_view s, std::size_t begin) {
+// A change verb up to six words before `begin` in the same clause: "raising female
+// labour-force participation from 31.6% to 40%". With `need_by`, a "by" must stand between
+// them: "increase by a record 2.8 mln tonnes to ...", but not "tariff increases of 8% to 30%".
+bool change_verb_before(std::string_view s, std::size_t begin, bool need_by = false) {
     std::size_t pos = begin;
+    bool by = false;
     for (int k = 0; k < 6; ++k) {
         std::size_t start = 0;
         const std::string_view w = previous_word(s, pos, &start);
         if (w.empty()) return false; // punctuation ends the clause
-        if (is_from_change_verb(w)) return true;
+        by = by || w == "by";
+        if (is_from_change_verb(w)) return by || !need_by;
         pos = start;
         if (pos > 0 && s[pos - 1] == '-') --pos; // "labour-force": two words of one clause
     }
@@ -474,14 +477,19 @@ struct Scanner {
         const bool years = year_like(m.low) && year_like(m.high);
         // "gained 0.68 per cent to 3,005.47": a unit on the first figure only is a change and
         // then a level ("4 to 6 percent" puts the unit on the second).
-        const bool level_after = m.maybe_change && !m.from_to && m.low.has_unit && !m.high.has_unit;
+        const bool low_had_unit = m.low.has_unit;
+        const bool level_after = m.maybe_change && !m.from_to && low_had_unit && !m.high.has_unit;
         if (!years && !level_after) inherit(m.low, m.high);
         const double lo = measure_value(m.low), hi = measure_value(m.high);
         std::string_view before = previous_word(text, begin);
-        // "increased by $12.5 billion to $310.2 billion": "by A to B" is a change and a level.
+        // "increased by $12.5 billion to $310.2 billion", "increase by a record 2.8 mln tonnes
+        // to 71.8 mln tonnes": with its own unit, the first figure of "A to B" after a change
+        // verb a few words back is the change, the second the level. Without one it is the low
+        // end of a range of changes: "reduce by 65 to 70 pct", "gained 1 to 2%".
         const bool change =
-            m.maybe_change && (is_change_verb(before) || before == "by" || level_after ||
-                               (m.from_to && change_verb_before(text, begin)));
+            m.maybe_change && (is_change_verb(before) || level_after ||
+                               (m.from_to && change_verb_before(text, begin)) ||
+                               (low_had_unit && change_verb_before(text, begin, true)));
         if (change || hi < lo || m.low.unit.name != m.high.unit.name) {
             // Two figures: a change ("rose from 5% to 7%") or not a range at all.
             Quantity a = from_measure(m.low), b = from_measure(m.high);
