@@ -407,6 +407,8 @@ TEST_CASE("British and market styles", "[quantity][press]") {
     only("three-quarters of imports", {"three-quarters", 0.75, 0.75, 0.75, "", Q::exact, T::number});
     // "twice a year" is a frequency, "+94" a telephone code.
     CHECK(find("meets twice a year").empty());
+    CHECK(find("I would think twice about it").empty());
+    only("reserves of $ 6.8 to 6.9 billion", {"$ 6.8 to 6.9 billion", 6.85e9, 6.8e9, 6.9e9, "USD", Q::between, T::money});
     for (const Quantity& q : find("call +94 112345678")) CHECK(q.value != 94);
 }
 

@@ -478,7 +478,9 @@ struct Scanner {
         // "gained 0.68 per cent to 3,005.47": a unit on the first figure only is a change and
         // then a level ("4 to 6 percent" puts the unit on the second).
         const bool low_had_unit = m.low.has_unit;
-        const bool level_after = m.maybe_change && !m.from_to && low_had_unit && !m.high.has_unit;
+        // A unit printed before the figure ("$6.8 to 6.9 billion") is the whole range's.
+        const bool level_after = m.maybe_change && !m.from_to && low_had_unit &&
+                                 !m.low.unit_before && !m.high.has_unit;
         if (!years && !level_after) inherit(m.low, m.high);
         const double lo = measure_value(m.low), hi = measure_value(m.high);
         std::string_view before = previous_word(text, begin);

@@ -311,8 +311,10 @@ const x3::symbols<double> multiplier_word{
     {"halved", 0.5},    {"halving", 0.5},   {"twofold", 2},    {"threefold", 3},
     {"fourfold", 4},    {"fivefold", 5},    {"sixfold", 6},    {"sevenfold", 7},
     {"eightfold", 8},   {"ninefold", 9},    {"tenfold", 10},   {"twentyfold", 20},
-    {"hundredfold", 100}, {"quintuple", 5}, {"quintupled", 5}, {"twice", 2},
-    {"thrice", 3}};
+    {"hundredfold", 100}, {"quintuple", 5}, {"quintupled", 5}};
+// "twice"/"thrice" only as a multiple of something: "twice the", "twice as much", not "think
+// twice" or "twice a year".
+const x3::symbols<double> times_word{{"twice", 2}, {"thrice", 3}};
 
 // "the next decade", "the coming five years".
 const auto next_word = kw("next") | kw("coming") | kw("subsequent") | kw("following");
@@ -854,9 +856,12 @@ const auto on_low_span = [](auto& ctx) {
 // "double", "halving", "tenfold" -- but not "double-digit" or "double digits".
 // "more than twice", "nearly tripled". "twice a year" is a frequency, not a multiplier.
 const auto multiplier_phrase_def =
-    -qualifier >> raw[word(multiplier_word)[on_multiplier_value]][on_low_span] >>
-    !(lit('-') | kw("digit") | kw("digits") | kw("a") | kw("per") | kw("each") | kw("every") |
-      kw("daily") | kw("weekly") | kw("monthly") | kw("yearly") | kw("annually") | kw("over"));
+    -qualifier >>
+    ((raw[word(multiplier_word)[on_multiplier_value]][on_low_span] >>
+      !(lit('-') | kw("digit") | kw("digits"))) |
+     (raw[word(times_word)[on_multiplier_value]][on_low_span] >>
+      &(kw("as") | kw("the") | kw("that") | kw("its") | kw("their") | kw("his") | kw("her") |
+        kw("our") | kw("what") | kw("this") | kw("those") | kw("these"))));
 
 // ---- vague amounts: intervals by design, reported as ranges.
 // "tens of", "hundreds of thousands of": from twice to ten times the base ("tens of millions"
