@@ -50,8 +50,10 @@ seconds() { # seconds of wall time of "$@", output written to a file (grep stops
 cat "$out/corpus.txt" > /dev/null
 g1=$(seconds grep -oE '[0-9][0-9.,]*' "$out/corpus.txt"); g2=$(seconds grep -oE '[0-9][0-9.,]*' "$out/corpus.txt")
 t1=$(seconds "$bin" quantities "$out/corpus.txt"); t2=$(seconds "$bin" quantities "$out/corpus.txt")
-g=$(python3 -c "print(min($g1,$g2))"); t=$(python3 -c "print(min($t1,$t2))")
-grep_mbs=$(python3 -c "print($mb/$g)"); tc_mbs=$(python3 -c "print($mb/$t)")
+# And on one thread: grep is single-threaded, so this ratio is the grammar's own speed.
+s1=$(seconds "$bin" quantities --jobs 1 "$out/corpus.txt"); s2=$(seconds "$bin" quantities --jobs 1 "$out/corpus.txt")
+g=$(python3 -c "print(min($g1,$g2))"); t=$(python3 -c "print(min($t1,$t2))"); s=$(python3 -c "print(min($s1,$s2))")
+grep_mbs=$(python3 -c "print($mb/$g)"); tc_mbs=$(python3 -c "print($mb/$t)"); tc1_mbs=$(python3 -c "print($mb/$s)")
 
 # 3. Recognizers-Text (JavaScript) on a sample, scaled to MB/s.
 rt_mbs=""
@@ -85,12 +87,13 @@ rss() { /usr/bin/time -v "$@" 2>&1 > /dev/null | awk -F: '/Maximum resident set 
 rss1=$(rss "$bin" quantities "$out/corpus.txt"); rss4=$(rss "$bin" quantities "$out/corpus4.txt")
 rm -f "$out/corpus4.txt"
 
-python3 - "$mb" "$grep_mbs" "$tc_mbs" "${rt_mbs:-}" "$rss1" "$rss4" <<'PY'
+python3 - "$mb" "$grep_mbs" "$tc_mbs" "${rt_mbs:-}" "$rss1" "$rss4" "$tc1_mbs" <<'PY'
 import sys
-mb, g, t, rt, r1, r4 = sys.argv[1:]
-g, t = float(g), float(t)
+mb, g, t, rt, r1, r4, t1 = sys.argv[1:]
+g, t, t1 = float(g), float(t), float(t1)
 print(f"grep -oE '[0-9][0-9.,]*'   : {g:8.1f} MB/s")
 print(f"tradecheck quantities       : {t:8.1f} MB/s   ({t/g:.2f}x grep; target >= 0.5x)")
+print(f"tradecheck quantities -j 1  : {t1:8.1f} MB/s   ({t1/g:.2f}x grep, one thread)")
 if rt:
     rt = float(rt)
     print(f"Recognizers-Text (JS), sample: {rt:8.4f} MB/s   (tradecheck is {t/rt:,.0f}x; target >= 1000x)")

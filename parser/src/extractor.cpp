@@ -12,6 +12,7 @@
 #include <fmt/core.h>
 
 #include "tradecheck/frames/reader.hpp"
+#include "tradecheck/parser/quantity_locale.hpp"
 #include "tradecheck/parser/names.hpp"
 #include "tradecheck/parser/text.hpp"
 #include "tradecheck/parser/tokens.hpp"
@@ -71,8 +72,8 @@ public:
 
 private:
     static QuantityOptions options_for(const Article& article) {
-        QuantityOptions options;
-        options.default_dollar = article.currency.empty() ? "USD" : article.currency;
+        QuantityOptions options = quantity_options_for(tradecheck::article_country(article.outlet, article.text));
+        if (!article.currency.empty() && article.currency != "USD") options.default_dollar = article.currency;
         return options;
     }
 

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include <tradecheck/parser/quantity.hpp>
+#include <tradecheck/parser/quantity_locale.hpp>
 
 using namespace tradecheck;
 
@@ -208,7 +209,7 @@ TEST_CASE("currencies", "[quantity]") {
     only("HK$10.05 billion", {"HK$10.05 billion", 10.05e9, 10.05e9, 10.05e9, "HKD", Q::exact, T::money});
     only("US$5bn", {"US$5bn", 5e9, 5e9, 5e9, "USD", Q::exact, T::money});
     only("100 billion yuan", {"100 billion yuan", 1e11, 1e11, 1e11, "CNY", Q::exact, T::money});
-    only("Rs 500 crore", {"Rs 500", 500, 500, 500, "INR", Q::exact, T::money});
+    only("Rs 500 crore", {"Rs 500 crore", 5e9, 5e9, 5e9, "INR", Q::exact, T::money});
     only("50 cents a share", {"50 cents", 0.5, 0.5, 0.5, "USD", Q::exact, T::money});
     only("-$23", {"-$23", -23, -23, -23, "USD", Q::exact, T::money});
     only("5 dollars", {"5 dollars", 5, 5, 5, "CAD", Q::exact, T::money}, "CAD");
@@ -292,7 +293,7 @@ TEST_CASE("mixed numbers, fractions of a scale and comparison phrasing", "[quant
     only("one-third of trade", {"one-third", 1.0 / 3, 1.0 / 3, 1.0 / 3, "", Q::exact, T::number});
     only("duties of less than or equal to 5%",
          {"less than or equal to 5%", 5, -inf, 5, "percent", Q::at_most, T::percent});
-    only("no more than 40 tonnes", {"no more than 40", 40, -inf, 40, "", Q::at_most, T::number});
+    only("no more than 40 tonnes", {"no more than 40 tonnes", 40, -inf, 40, "tonne", Q::at_most, T::number});
     only("tariff >= 25%", {">= 25%", 25, 25, inf, "percent", Q::at_least, T::percent});
     only("margin < 3 pct", {"< 3 pct", 3, -inf, 3, "percent", Q::less_than, T::percent});
     only("The number equals 20.", {"equals 20", 20, 20, 20, "", Q::exact, T::number});
@@ -320,4 +321,179 @@ TEST_CASE("a percentage and an amount joined by 'to' lend each other nothing", "
     REQUIRE(rs.size() == 2);
     check(r, rs[0], {"4 to 6 pct", 5, 4, 6, "percent", Qualifier::between, QuantityType::percent});
     check(r, rs[1], {"5 to 7 billion dlrs", 6e9, 5e9, 7e9, "USD", Qualifier::between, QuantityType::money});
+}
+
+// ---- issue 16: the number grammar on real news
+
+namespace {
+std::vector<Quantity> find_in(std::string_view text, std::string_view country) {
+    return find_quantities(text, quantity_options_for(country));
+}
+} // namespace
+
+TEST_CASE("currency before or after, spelled or coded, as the press prints it", "[quantity][press]") {
+    only("reserves of US dollars 612 million",
+         {"US dollars 612 million", 612e6, 612e6, 612e6, "USD", Q::exact, T::money});
+    only("a loan of LKR 250 million", {"LKR 250 million", 250e6, 250e6, 250e6, "LKR", Q::exact, T::money});
+    only("Nestle paid SFr2.1bn", {"SFr2.1bn", 2.1e9, 2.1e9, 2.1e9, "CHF", Q::exact, T::money});
+    only("debts of $US85 trillion", {"$US85 trillion", 85e12, 85e12, 85e12, "USD", Q::exact, T::money});
+    only("a profit of Sri Lankan rupees 5 billion",
+         {"Sri Lankan rupees 5 billion", 5e9, 5e9, 5e9, "LKR", Q::exact, T::money});
+    only("Pakistani rupees 40 billion", {"Pakistani rupees 40 billion", 40e9, 40e9, 40e9, "PKR", Q::exact, T::money});
+    // "won 5 medals": a currency name before a figure needs its nationality.
+    only("they won 5 medals", {"5", 5, 5, 5, "", Q::exact, T::number});
+}
+
+TEST_CASE("South Asian magnitudes and grouping, prices in units and hundredths", "[quantity][press]") {
+    only("a loan of 35 lakh rupees", {"35 lakh rupees", 3.5e6, 3.5e6, 3.5e6, "INR", Q::exact, T::money});
+    only("Rs 1.5 crore", {"Rs 1.5 crore", 1.5e7, 1.5e7, 1.5e7, "INR", Q::exact, T::money});
+    only("a budget of 3 lakh crore", {"3 lakh crore", 3e12, 3e12, 3e12, "", Q::exact, T::number});
+    only("12,34,567.89 rupees", {"12,34,567.89 rupees", 1234567.89, 1234567.89, 1234567.89, "INR", Q::exact, T::money});
+    only("They lost 75 USD million.", {"75 USD million", 75e6, 75e6, 75e6, "USD", Q::exact, T::money});
+    only("it cost 3 dollars 50 cents.", {"3 dollars 50 cents", 3.5, 3.5, 3.5, "USD", Q::exact, T::money});
+    only("thirteen dollars and forty-five cents",
+         {"thirteen dollars and forty-five cents", 13.45, 13.45, 13.45, "USD", Q::exact, T::money});
+    only("It costs 15 dollars and 50.", {"15 dollars and 50", 15.5, 15.5, 15.5, "USD", Q::exact, T::money});
+    // Not a price: another figure, a one-digit "cents", a unit after the second number.
+    CHECK(find("paid 15 dollars and 50 workers quit").size() == 2);
+    CHECK(find("paid 15 dollars and 5.").size() == 2);
+    CHECK(find("between 4 dollars and 6 dollars").size() == 1);
+}
+
+TEST_CASE("a rupee and a bare $ resolve from the article's country", "[quantity][press]") {
+    const std::string s = "The deal is worth Rs 3.1 billion, or 120 million rupees a year, and $10 million.";
+    const auto lk = find_in(s, "LK");
+    REQUIRE(lk.size() == 3);
+    CHECK(lk[0].unit == "LKR");
+    CHECK(lk[0].value == Approx(3.1e9));
+    CHECK(lk[1].unit == "LKR");
+    CHECK(lk[2].unit == "USD"); // a bare "$" is never a rupee
+    CHECK(find_in(s, "PK")[0].unit == "PKR");
+    CHECK(find_in(s, "IN")[0].unit == "INR");
+    CHECK(find_in(s, "")[0].unit == "INR");
+    CHECK(find_in(s, "CA")[2].unit == "CAD");
+    CHECK(find_in(s, "GB")[2].unit == "USD"); // never a non-dollar currency
+    CHECK(find_in("Rs.1,300 billion", "LK")[0].value == Approx(1.3e12));
+    CHECK(find_in("Rs.1,300 billion", "LK")[0].unit == "LKR");
+}
+
+TEST_CASE("the article's country: metadata, then dateline, then what it is about", "[quantity][press]") {
+    CHECK(article_country("Daily FT (Sri Lanka)", "") == "LK");
+    CHECK(article_country("EconomyNext", "") == "LK");
+    CHECK(article_country("Dawn", "") == "PK");
+    CHECK(article_country("Reuters", "KARACHI, March 3 (Reuters) - Pakistan's central bank") == "PK");
+    CHECK(article_country("Reuters", "NEW DELHI, March 3 (Reuters) - India's exports") == "IN");
+    CHECK(article_country("", "Colombo, Feb 10 (Daily Mirror) - The PUCSL said") == "LK");
+    CHECK(article_country("Wire", "Sri Lanka's exports rose. Sri Lanka's central bank said Sri Lanka ...") == "LK");
+    CHECK(article_country("Wire", "Exports rose, officials said.") == "");
+    // A dateline city names a country only when a dateline punctuation follows.
+    CHECK(article_country("Wire", "Colombo port handled more boxes") == "");
+    CHECK(quantity_options_for("LK").default_rupee == "LKR");
+    CHECK(quantity_options_for("LK").default_dollar == "USD");
+    CHECK(quantity_options_for("AU").default_dollar == "AUD");
+}
+
+TEST_CASE("British and market styles", "[quantity][press]") {
+    only("inflation of 2.4pc", {"2.4pc", 2.4, 2.4, 2.4, "percent", Q::exact, T::percent});
+    only("shares closed at 164p", {"164p", 1.64, 1.64, 1.64, "GBP", Q::exact, T::money});
+    only("a dividend of 84.75 cents", {"84.75 cents", 0.8475, 0.8475, 0.8475, "USD", Q::exact, T::money});
+    only("The FTSE 100 was +0.3% at noon", {"+0.3%", 0.3, 0.3, 0.3, "percent", Q::exact, T::percent});
+    only("the Dax was -1.2% lower", {"-1.2%", -1.2, -1.2, -1.2, "percent", Q::exact, T::percent});
+    only("a cut of 60 basis points", {"60 basis points", 0.6, 0.6, 0.6, "percentage_point", Q::exact, T::percent});
+    only("spreads widened 60bps", {"60bps", 0.6, 0.6, 0.6, "percentage_point", Q::exact, T::percent});
+    only("a sixfold rise", {"sixfold", 6, 6, 6, "multiplier", Q::exact, T::multiplier});
+    only("more than twice the amount", {"more than twice", 2, 2, inf, "multiplier", Q::more_than, T::multiplier});
+    only("a third of exports", {"a third", 1.0 / 3, 1.0 / 3, 1.0 / 3, "", Q::exact, T::number});
+    only("three-quarters of imports", {"three-quarters", 0.75, 0.75, 0.75, "", Q::exact, T::number});
+    // "twice a year" is a frequency, "+94" a telephone code.
+    CHECK(find("meets twice a year").empty());
+    CHECK(find("I would think twice about it").empty());
+    only("reserves of $ 6.8 to 6.9 billion", {"$ 6.8 to 6.9 billion", 6.85e9, 6.8e9, 6.9e9, "USD", Q::between, T::money});
+    for (const Quantity& q : find("call +94 112345678")) CHECK(q.value != 94);
+}
+
+TEST_CASE("a change and a level are not a range; real ranges stay", "[quantity][press]") {
+    const std::string a = "The index gained 0.68 per cent to 3,005.47.";
+    const auto qa = find(a);
+    REQUIRE(qa.size() == 2);
+    check(a, qa[0], {"0.68 per cent", 0.68, 0.68, 0.68, "percent", Q::exact, T::percent});
+    check(a, qa[1], {"3,005.47", 3005.47, 3005.47, 3005.47, "", Q::exact, T::number});
+    const std::string b = "Reserves increased by $12.5 billion to $310.2 billion.";
+    const auto qb = find(b);
+    REQUIRE(qb.size() == 2);
+    CHECK(qb[0].value == Approx(12.5e9));
+    CHECK(qb[1].value == Approx(310.2e9));
+    const std::string c = "Raising participation from 31.6% to 40% within five years";
+    const auto qc = find(c);
+    REQUIRE(qc.size() >= 2);
+    CHECK(qc[0].qualifier == Q::exact);
+    CHECK(qc[1].value == Approx(40));
+    only("growth between 4 and 6 per cent", {"between 4 and 6 per cent", 5, 4, 6, "percent", Q::between, T::percent});
+    only("growth of 4-6 percent", {"4-6 percent", 5, 4, 6, "percent", Q::between, T::percent});
+    only("tariffs from 20 to 35 percent", {"from 20 to 35 percent", 27.5, 20, 35, "percent", Q::between, T::percent});
+    only("tariff increases of 8% to 30%", {"8% to 30%", 19, 8, 30, "percent", Q::between, T::percent});
+    // "gained 1 to 2%" is a range of gains; "gained 0.68% to 3,005" a change and a level.
+    only("Airbus gained 1 to 2%.", {"1 to 2%", 1.5, 1, 2, "percent", Q::between, T::percent});
+    only("reduce licensing by 65 to 70 pct", {"65 to 70 pct", 67.5, 65, 70, "percent", Q::between, T::percent});
+    CHECK(find("could increase by a record 2.8 mln tonnes to 71.8 mln tonnes").size() == 2);
+}
+
+TEST_CASE("a range never crosses a blank line", "[quantity][press]") {
+    const std::string s = "The index fell to -1\n\n-4 was the low";
+    const auto qs = find(s);
+    REQUIRE(qs.size() == 2);
+    CHECK(qs[0].value == -1);
+    CHECK(qs[1].value == -4);
+    const std::string t = "rates of 4\n  \n to 6 percent";
+    const auto qt = find(t);
+    REQUIRE(qt.size() == 2);
+    CHECK(qt[0].unit == "");
+    // One line break is no paragraph: the range stays.
+    REQUIRE(find("rates of 4\nto 6 percent").size() == 1);
+}
+
+TEST_CASE("goods trade news counts in, as typed units", "[quantity][press]") {
+    only("300,000 barrels per day of crude",
+         {"300,000 barrels per day", 3e5, 3e5, 3e5, "barrel_per_day", Q::exact, T::number});
+    only("output of 1.2 million bpd", {"1.2 million bpd", 1.2e6, 1.2e6, 1.2e6, "barrel_per_day", Q::exact, T::number});
+    only("5 million tonnes of wheat", {"5 million tonnes", 5e6, 5e6, 5e6, "tonne", Q::exact, T::number});
+    only("175,000 metric tons", {"175,000 metric tons", 175000, 175000, 175000, "tonne", Q::exact, T::number});
+    only("50,000 mt of rice", {"50,000 mt", 50000, 50000, 50000, "tonne", Q::exact, T::number});
+    only("20 million bushels", {"20 million bushels", 2e7, 2e7, 2e7, "bushel", Q::exact, T::number});
+    only("about 7.2 million TEU", {"about 7.2 million TEU", 7.2e6, 7.2e6, 7.2e6, "teu", Q::about, T::number});
+    only("12,000 containers", {"12,000 containers", 12000, 12000, 12000, "container", Q::exact, T::number});
+    only("sold 300,000 vehicles", {"300,000 vehicles", 3e5, 3e5, 3e5, "vehicle", Q::exact, T::number});
+    only("1.7kg a year", {"1.7kg", 1.7, 1.7, 1.7, "kilogram", Q::exact, T::number});
+    only("Rs 150 a kilo", {"Rs 150", 150, 150, 150, "INR", Q::exact, T::money});
+}
+
+TEST_CASE("vague amounts are intervals", "[quantity][press]") {
+    only("tens of millions of dollars",
+         {"tens of millions of dollars", 6e7, 2e7, 1e8, "USD", Q::between, T::money});
+    only("several billion dollars", {"several billion dollars", 6e9, 3e9, 9e9, "USD", Q::between, T::money});
+    only("hundreds of thousands of workers",
+         {"hundreds of thousands", 6e5, 2e5, 1e6, "", Q::between, T::number});
+    only("billions of dollars", {"billions of dollars", 501e9, 2e9, 1e12, "USD", Q::between, T::money});
+    only("more than half of exports", {"more than half", 0.5, 0.5, inf, "", Q::more_than, T::number});
+    only("a dozen ships", {"a dozen", 12, 12, 12, "", Q::exact, T::number});
+    only("a few hundred", {"a few hundred", 550, 200, 900, "", Q::between, T::number});
+}
+
+TEST_CASE("what is not a quantity", "[quantity][press]") {
+    CHECK(find("one of the best ports").empty());
+    CHECK(find("5G networks and the G7 and COVID-19").empty());
+    CHECK(find("the new iPhone 15 sold well").empty());
+    CHECK(find("open 24/7").empty());
+    CHECK(find("Arsenal won 2-0 on Sunday").empty());
+    CHECK(find("the meeting at 10:30 and 9 a.m.").empty());
+    CHECK(find("in two to three days [3].").size() == 1);        // a citation
+    CHECK(find("only 17%12. The rest").size() == 1);             // a footnote marker
+    CHECK(find("in 1776.What would they think").empty());        // a typo, glued
+    const auto span = find("the reforms of 1989-93 worked");
+    REQUIRE(span.size() == 1);
+    CHECK(span[0].type == T::year);
+    CHECK(span[0].high == 1993);
+    const auto y = find("exports in 2024 rose");
+    REQUIRE(y.size() == 1);
+    CHECK(y[0].type == T::year);
 }

@@ -34,7 +34,9 @@ struct Measure {
     Numeral number;
     Unit unit;
     bool negative = false;
+    bool plus = false;          // "+0.3%": a market round-up's sign (a bare "+94" is a phone code)
     bool has_unit = false;
+    bool unit_before = false;   // the unit came before the figure ("$5", "USD 5")
     const char* begin = nullptr;
     const char* end = nullptr;
 };
@@ -52,6 +54,8 @@ struct Match {
     TimeRelation relation = TimeRelation::none;
     double horizon = 0;             // form horizon/relative: the count of `low.unit` units
     bool maybe_change = false;      // "from A to B" / "A to B": a change when a verb precedes
+    bool from_to = false;           // the "from A to B" form: its verb may stand a few words back
+    bool vague = false;             // "tens of millions", "several billion": an interval by design
 };
 
 // A word of a spelled-out number, folded left to right by the grammar's actions.

@@ -168,12 +168,19 @@ private:
         // multipliers
         "double", "doubled", "doubling", "triple", "tripled", "tripling", "treble", "trebled",
         "quadruple", "quadrupled", "quadrupling", "halve", "halved", "halving", "twofold",
-        "threefold", "fourfold", "fivefold", "tenfold",
+        "threefold", "fourfold", "fivefold", "tenfold", "sixfold", "sevenfold", "eightfold",
+        "ninefold", "twentyfold", "hundredfold", "quintuple", "quintupled", "twice", "thrice",
+        // vague amounts
+        "tens", "hundreds", "thousands", "millions", "billions", "trillions", "dozens", "several",
         // currency prefixes
         "us", "u", "c", "can", "cdn", "cad", "au", "aud", "hk", "hkd", "nz", "nzd", "s", "nt",
         "r", "mex", "mxn", "usd", "sgd", "twd", "eur", "gbp", "jpy", "cny", "inr", "chf",
         "krw", "brl", "zar", "sek", "nok", "dkk", "rub", "sar", "aed", "myr", "thb", "idr",
-        "php", "pln", "huf", "ils", "rmb", "rs", "maud", "musd", "meur", "mgbp", "mcad", "mchf"};
+        "php", "pln", "huf", "ils", "rmb", "rs", "maud", "musd", "meur", "mgbp", "mcad", "mchf",
+        "lkr", "pkr", "npr", "bdt", "vnd", "egp", "ngn", "kes", "qar", "kwd", "czk", "uah", "ars",
+        "clp", "sfr",
+        // nationalities before a currency name: "US dollars 612 million"
+        "canadian", "australian", "sri", "indian", "pakistani", "hong", "singapore", "nepalese"};
     static constexpr std::string_view kContent[] = {
         "zero", "nought", "naught", "one", "two", "three", "four", "five", "six", "seven",
         "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
@@ -185,14 +192,19 @@ private:
         "tenth", "tenths",
         "double", "doubled", "doubling", "triple", "tripled", "tripling", "treble", "trebled",
         "quadruple", "quadrupled", "quadrupling", "halve", "halved", "halving", "twofold",
-        "threefold", "fourfold", "fivefold", "tenfold",
+        "threefold", "fourfold", "fivefold", "tenfold", "sixfold", "sevenfold", "eightfold",
+        "ninefold", "twentyfold", "hundredfold", "quintuple", "quintupled", "twice", "thrice",
+        "tens", "hundreds", "thousands", "millions", "billions", "trillions",
         "year", "years", "decade", "decades", "month", "months", "week", "weeks", "day", "days"};
     static constexpr std::string_view kFiller[] = {
         "than", "excess", "of", "least", "minimum", "to", "most", "maximum", "much", "many",
         "high", "average", "the", "end", "coming", "subsequent", "following", "course", "and",
         "an", "a", "estimated", "approximately", "approx", "just", "well", "about", "over",
         "above", "under", "below", "this", "next", "fiscal", "s", "or", "equal", "less",
-        "more", "greater", "smaller", "lower", "higher", "larger", "bigger"};
+        "more", "greater", "smaller", "lower", "higher", "larger", "bigger",
+        // the currency name of "US dollars 612 million", "Sri Lankan rupees 5 billion"
+        "dollars", "dollar", "rupees", "rupee", "lankan", "kong",
+        "few"}; // "a few hundred"
 
 public:
     // A follower word too long for a key: then every long word counts as one.
@@ -227,6 +239,7 @@ bool starts_symbol(std::string_view s, std::size_t i) {
     switch (c) {
     case '$': return true;
     case '.': return is_digit(n);
+    case '+': return (is_digit(n) || n == '.') && (i == 0 || !is_alnum((unsigned char)s[i - 1]));
     case '-': return is_digit(n) || n == '$' || n == '.';
     case '<':
     case '>': { // ">= 30", "<-30", "< = 100"; not "<>", "=>", "=<", nor a tag "<IBM> 80386"
@@ -315,6 +328,40 @@ bool is_change_verb(std::string_view w) {
                       "hiked", "lifted", "expanded", "shrank", "tumbled", "went", "go"});
 }
 
+// Verbs that make "from A to B" a change but not "A to B": "gained 1 to 2%" is a range of gains.
+bool is_from_change_verb(std::string_view w) {
+    return is_change_verb(w) ||
+           one_of(w, {"gained", "gain", "gains", "gaining", "added", "adds", "lost", "loses",
+                      "losing", "advanced", "rallied", "slumped", "sank", "dipped", "firmed",
+                      "weakened", "strengthened", "appreciated", "depreciated", "climbing",
+                      "jumping", "soaring", "raises", "hikes", "hiking", "lifting", "cutting",
+                      "slashed", "slashing", "trimmed", "increasing", "widening", "narrowing"});
+}
+
+// A change verb up to six words before `begin` in the same clause: "raising female
+// labour-force participation from 31.6% to 40%". With `need_by`, a "by" must stand between
+// them: "increase by a record 2.8 mln tonnes to ...", but not "tariff increases of 8% to 30%".
+bool change_verb_before(std::string_view s, std::size_t begin, bool need_by = false) {
+    std::size_t pos = begin;
+    bool by = false;
+    for (int k = 0; k < 6; ++k) {
+        std::size_t start = 0;
+        const std::string_view w = previous_word(s, pos, &start);
+        if (w.empty()) return false; // punctuation ends the clause
+        by = by || w == "by";
+        if (is_from_change_verb(w)) return by || !need_by;
+        pos = start;
+        if (pos > 0 && s[pos - 1] == '-') --pos; // "labour-force": two words of one clause
+    }
+    return false;
+}
+
+// The typed units of goods: a count of these, never money.
+bool is_goods_unit(std::string_view unit) {
+    return one_of(unit, {"tonne", "kilogram", "barrel", "barrel_per_day", "bushel", "teu",
+                         "container", "vehicle", "unit"});
+}
+
 struct Scanner {
     std::string_view original;
     std::string_view text; // prepared
@@ -323,11 +370,15 @@ struct Scanner {
 
     // --- conversion of grammar output
 
+    // "$" and "Rs" are the article's dollar and rupee (QuantityOptions).
     std::string_view unit_name(std::string_view name) const {
-        return name == "$" ? std::string_view(options.default_dollar) : name;
+        if (name == "$") return options.default_dollar;
+        if (name == "Rs") return options.default_rupee;
+        return name;
     }
     static QuantityType type_of(std::string_view unit) {
         if (unit.empty()) return QuantityType::number;
+        if (is_goods_unit(unit)) return QuantityType::number; // "300,000 barrels per day"
         if (unit == "percent" || unit == "percentage_point") return QuantityType::percent;
         if (unit == "multiplier") return QuantityType::multiplier;
         if (unit == "year" || unit == "month" || unit == "week" || unit == "day")
@@ -398,12 +449,49 @@ struct Scanner {
         }
     }
 
+    // "2-0", "3-1": a score, not a range (a range never runs downwards).
+    static bool is_score(const Match& m) {
+        auto small = [](const Measure& x) {
+            return !x.has_unit && x.number.plain_integer && x.number.digits <= 2 && !x.negative;
+        };
+        return !m.maybe_change && m.qualifier != Qualifier::between && small(m.low) &&
+               small(m.high) && m.high.number.value <= m.low.number.value;
+    }
+
     void convert_range(Match m, std::size_t begin, std::size_t end) {
+        if (is_score(m)) return;
+        // "1989-93": a span of years, the second in two digits (the grammar's year_tail reads
+        // only consecutive years).
+        if (year_like(m.low) && !m.high.has_unit && m.high.number.plain_integer &&
+            m.high.number.digits == 2 && !m.maybe_change) {
+            const double lo = m.low.number.value;
+            const double hi = lo - std::fmod(lo, 100) + m.high.number.value;
+            if (hi > lo) {
+                Quantity q = from_measure(m.low);
+                q.bytes = {begin, end};
+                q.high = hi;
+                out.push_back(q);
+                return;
+            }
+        }
         const bool years = year_like(m.low) && year_like(m.high);
-        if (!years) inherit(m.low, m.high);
+        // "gained 0.68 per cent to 3,005.47": a unit on the first figure only is a change and
+        // then a level ("4 to 6 percent" puts the unit on the second).
+        const bool low_had_unit = m.low.has_unit;
+        // A unit printed before the figure ("$6.8 to 6.9 billion") is the whole range's.
+        const bool level_after = m.maybe_change && !m.from_to && low_had_unit &&
+                                 !m.low.unit_before && !m.high.has_unit;
+        if (!years && !level_after) inherit(m.low, m.high);
         const double lo = measure_value(m.low), hi = measure_value(m.high);
         std::string_view before = previous_word(text, begin);
-        const bool change = m.maybe_change && is_change_verb(before);
+        // "increased by $12.5 billion to $310.2 billion", "increase by a record 2.8 mln tonnes
+        // to 71.8 mln tonnes": with its own unit, the first figure of "A to B" after a change
+        // verb a few words back is the change, the second the level. Without one it is the low
+        // end of a range of changes: "reduce by 65 to 70 pct", "gained 1 to 2%".
+        const bool change =
+            m.maybe_change && (is_change_verb(before) || level_after ||
+                               (m.from_to && change_verb_before(text, begin)) ||
+                               (low_had_unit && change_verb_before(text, begin, true)));
         if (change || hi < lo || m.low.unit.name != m.high.unit.name) {
             // Two figures: a change ("rose from 5% to 7%") or not a range at all.
             Quantity a = from_measure(m.low), b = from_measure(m.high);
@@ -494,6 +582,8 @@ struct Scanner {
     }
 
     bool drop_bare(const Match& m, std::size_t begin, std::size_t end) const {
+        // "+94 11 2345678": a '+' keeps only a figure with a unit ("+0.3%", "+$5").
+        if (m.low.plus && !m.low.has_unit && !m.high.has_unit) return true;
         if (!bare(m)) return false;
         const double v = m.low.number.value;
         std::size_t word_start = 0;
@@ -508,6 +598,17 @@ struct Scanner {
         if (one_of(next, {"a.m.", "p.m.", "a.m", "p.m", "am", "pm", "gmt", "edt", "est", "bst",
                           "cet", "o'clock", "hrs", "hours."}))
             return next != "hours." || true;
+        // Citations and footnote markers: "[3]", "the country or not.”3 He", "only 17%12.";
+        // a list marker or a typo glued to the next sentence: "3.Income", "1776.What".
+        if (m.low.number.plain_integer && !m.low.number.spelled) {
+            if (begin > 0 && text[begin - 1] == '[' && end < text.size() && text[end] == ']') return true;
+            const unsigned char b = begin > 0 ? (unsigned char)text[begin - 1] : ' ';
+            if (b == '%' || (b >= 0x80 && begin >= 3 && text.substr(begin - 3, 3) == "\xE2\x80\x9D"))
+                return true;
+            if (end + 1 < text.size() && text[end] == '.' && original[end + 1] >= 'A' &&
+                original[end + 1] <= 'Z')
+                return true;
+        }
         // "No. 1", "#3", "nr. 22".
         if (one_of(prev, {"no.", "nos.", "nr.", "#", "number", "num."})) return true;
         if (begin > 0 && text[begin - 1] == '#') return true;
@@ -527,12 +628,17 @@ struct Scanner {
             // Model numbers after a proper noun: "Boeing 737", "Section 232". At the start of a
             // sentence every word is capitalised, so there the word must also not be a common
             // one ("About 150", "Only 12", "Some 40").
-            if (!year_like(m.low) && !prev.empty() && std::isupper((unsigned char)original[word_start]) &&
+            if (!year_like(m.low) && !prev.empty() && has_upper(original.substr(word_start, prev.size())) &&
                 !is_month(prev) &&
                 (!sentence_start(word_start) || (m.low.number.digits >= 3 && proper_noun_like(prev))))
                 return true;
         }
         return false;
+    }
+
+    // "Boeing", "iPhone", "U.S.": a capital anywhere in the word.
+    static bool has_upper(std::string_view w) {
+        return std::any_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
     }
 
     // A capitalised word at a sentence start that is no function word the scanner knows.
@@ -607,7 +713,8 @@ struct Scanner {
     bool glued_before(std::size_t i) const {
         if (i == 0) return false;
         const unsigned char p = (unsigned char)text[i - 1];
-        if (is_alnum(p) || p == '+' || p == '^' || p == '#' || p == '_') return true;
+        if (is_alnum(p) || p == '^' || p == '#' || p == '_') return true;
+        if (p == '+') return true; // read from the '+' itself (a sign), never from its digit
         if ((p == '-' || p == '/' || p == '.') && i >= 2) {
             const unsigned char pp = (unsigned char)text[i - 2];
             return is_alnum(pp);
@@ -619,14 +726,18 @@ struct Scanner {
     // as digits_text reads them, then the end of the text, a closing mark, a full stop, or a
     // space and a word that nothing in the grammar continues a figure with (see
     // WordClass::follows). Anything else is left to the grammar. Gives the Match X3 gives.
-    bool plain_figure(std::size_t i, Match& m, const char*& first) const {
-        const std::size_t n = std::min(text.size(), i + 4096);
+    bool plain_figure(std::size_t i, std::size_t limit, Match& m, const char*& first) const {
+        const std::size_t n = limit;
         std::size_t p = i;
         while (p < n && is_digit((unsigned char)text[p])) ++p;
         while (p + 3 < n && text[p] == ',' && is_digit((unsigned char)text[p + 1]) &&
                is_digit((unsigned char)text[p + 2]) && is_digit((unsigned char)text[p + 3]) &&
                !(p + 4 < n && is_digit((unsigned char)text[p + 4])))
             p += 4;
+        // "12,34,567": Indian grouping is the grammar's (digits_text).
+        if (p + 3 < n && text[p] == ',' && is_digit((unsigned char)text[p + 1]) &&
+            is_digit((unsigned char)text[p + 2]) && text[p + 3] == ',')
+            return false;
         if (p + 1 < n && text[p] == '.' && is_digit((unsigned char)text[p + 1])) {
             p += 2;
             while (p < n && is_digit((unsigned char)text[p])) ++p;
@@ -730,13 +841,29 @@ struct Scanner {
         return {};
     }
 
+    // Where the paragraph holding byte i ends: the next blank line (a line holding only
+    // whitespace), else the text's end. Positions only grow, so one forward search serves all.
+    std::size_t paragraph_end_ = 0;
+    std::size_t paragraph_end(std::size_t i) {
+        if (i < paragraph_end_) return paragraph_end_;
+        const std::size_t n = original.size();
+        for (std::size_t p = original.find('\n', i); ; p = original.find('\n', p + 1)) {
+            if (p == std::string_view::npos) return paragraph_end_ = n;
+            std::size_t q = p + 1;
+            while (q < n && (original[q] == ' ' || original[q] == '\t' || original[q] == '\r')) ++q;
+            if (q < n && original[q] == '\n') return paragraph_end_ = p;
+        }
+    }
+
     bool try_at(std::size_t i, std::size_t& next) {
         const char* first = text.data() + i;
-        // Bound the window: a quantity phrase is short, and this keeps pathological input
-        // (a megabyte of digits) linear.
-        const char* last = text.data() + std::min(text.size(), i + 4096);
+        // Bound the window: a quantity phrase is short and never crosses a blank line ("-1" and
+        // "-4" in two paragraphs are two numbers), and the bound keeps pathological input (a
+        // megabyte of digits) linear.
+        const std::size_t limit = std::min({text.size(), i + 4096, paragraph_end(i)});
+        const char* last = text.data() + limit;
         Match m;
-        const bool plain = is_digit((unsigned char)text[i]) && plain_figure(i, m, first);
+        const bool plain = is_digit((unsigned char)text[i]) && plain_figure(i, limit, m, first);
         if (!plain && !quantity::parse_quantity(first, last, m)) return false;
         const std::size_t end = trimmed_end(text.data() + i, first);
         if (end <= i) return false;
@@ -813,7 +940,7 @@ struct Scanner {
                         "quarters", "fourth", "fourths", "fifth", "fifths", "sixth", "sixths",
                         "seventh", "sevenths", "eighth", "eighths", "ninth", "ninths", "tenth",
                         "tenths", "hundred", "thousand", "million", "billion", "trillion",
-                        "dozen"});
+                        "dozen", "few"});
         if (w == "an") return any({"estimated", "approximately", "average"});
         if (w == "at") return any({"least", "most"});
         if (w == "on") return any({"average"});
@@ -835,7 +962,7 @@ struct Scanner {
             std::array<std::uint8_t, 256> t{};
             for (int c = 'a'; c <= 'z'; ++c) t[std::size_t(c)] = 1;
             for (int c = '0'; c <= '9'; ++c) t[std::size_t(c)] = 2;
-            for (int c : {'$', '.', '-', '<', '>'}) t[std::size_t(c)] = 3;
+            for (int c : {'$', '.', '-', '<', '>', '+'}) t[std::size_t(c)] = 3;
             for (int c = 0x80; c < 256; ++c) t[std::size_t(c)] = 3;
             return t;
         }();

@@ -50,7 +50,10 @@ const auto number_end =
 const x3::symbols<int> spaced_magnitude{
     {"hundred", 2}, {"thousand", 3}, {"million", 6}, {"billion", 9}, {"trillion", 12},
     {"mln", 6},     {"mn", 6},       {"mio", 6},     {"bn", 9},      {"bln", 9},
-    {"tn", 12},     {"tln", 12},     {"trln", 12}};
+    {"tn", 12},     {"tln", 12},     {"trln", 12},
+    // South Asian press: "35 lakh rupees", "Rs 1.5 crore", "3 lakh crore"
+    {"lakh", 5},    {"lakhs", 5},    {"crore", 7},   {"crores", 7},  {"lakh crore", 12},
+    {"lakh crores", 12}};
 
 // Magnitudes glued to digits: "10k", "$5bn", "1.2b", "1,783.9million". Single letters only
 // glued: "10 m" is more often metres than millions.
@@ -80,7 +83,8 @@ const x3::symbols<ast::WordToken> number_word = [] {
     s.add("dozen", ast::WordToken{K::dozen, 12, 0})("dozens", ast::WordToken{K::dozen, 12, 0});
     const std::pair<const char*, int> scales[] = {
         {"thousand", 3}, {"million", 6}, {"billion", 9}, {"trillion", 12}, {"mln", 6},
-        {"mn", 6},       {"bn", 9},      {"bln", 9},     {"tn", 12},       {"trln", 12}};
+        {"mn", 6},       {"bn", 9},      {"bln", 9},     {"tn", 12},       {"trln", 12},
+        {"lakh", 5},     {"lakhs", 5},   {"crore", 7},   {"crores", 7},    {"lakh crore", 12}};
     for (auto [w, e] : scales) s.add(w, ast::WordToken{K::scale, std::pow(10.0, e), e});
     return s;
 }();
@@ -101,6 +105,7 @@ const x3::symbols<ast::Unit> percent_unit{
     {"percents", {"percent"}},
     {"per cent", {"percent"}},
     {"pct", {"percent"}},
+    {"pc", {"percent"}}, // British: "2.4pc", "2.4 pc"
     {"percentage", {"percent"}},
     {"percentage points", {"percentage_point"}},
     {"percentage point", {"percentage_point"}},
@@ -119,6 +124,29 @@ const x3::symbols<ast::Unit> period_unit{
     {"week", {"week"}},         {"weeks", {"week"}},    {"day", {"day"}},
     {"days", {"day"}}};
 
+// Goods trade news counts in, each a typed unit of a `number` (never money), so the rules can
+// tell "300,000 barrels per day" from money by its unit.
+const x3::symbols<ast::Unit> goods_unit{
+    {"tonnes", {"tonne"}},          {"tonne", {"tonne"}},         {"tons", {"tonne"}},
+    {"ton", {"tonne"}},             {"metric tons", {"tonne"}},   {"metric tonnes", {"tonne"}},
+    {"metric ton", {"tonne"}},      {"metric tonne", {"tonne"}},  {"mt", {"tonne"}},
+    {"kilograms", {"kilogram"}},    {"kilogram", {"kilogram"}},   {"kg", {"kilogram"}},
+    {"kgs", {"kilogram"}},          {"kilos", {"kilogram"}},      {"kilo", {"kilogram"}},
+    {"barrels per day", {"barrel_per_day"}}, {"barrels a day", {"barrel_per_day"}},
+    {"barrels of oil per day", {"barrel_per_day"}}, {"barrels of oil a day", {"barrel_per_day"}},
+    {"bpd", {"barrel_per_day"}},    {"b/d", {"barrel_per_day"}},  {"barrels", {"barrel"}},
+    {"barrel", {"barrel"}},         {"bbl", {"barrel"}},          {"bushels", {"bushel"}},
+    {"bushel", {"bushel"}},         {"teu", {"teu"}},             {"teus", {"teu"}},
+    {"twenty-foot equivalent units", {"teu"}}, {"containers", {"container"}},
+    {"container", {"container"}},   {"vehicles", {"vehicle"}},    {"vehicle", {"vehicle"}},
+    {"cars", {"vehicle"}},          {"units", {"unit"}}};
+
+// Units glued to digits: "2.4pc", "164p" (pence), "60bps", "1.7kg", "50mt".
+const x3::symbols<ast::Unit> glued_unit_word{
+    {"pc", {"percent"}},        {"p", {"GBP", 0.01, -2}},   {"bp", {"percentage_point", 0.01, -2}},
+    {"bps", {"percentage_point", 0.01, -2}}, {"kg", {"kilogram"}}, {"mt", {"tonne"}},
+    {"bbl", {"barrel"}},        {"bpd", {"barrel_per_day"}}, {"teu", {"teu"}}};
+
 // ISO 4217 codes read before or after a number, from one list so the two never drift apart.
 // Codes that are English words ("all", "top") are left out on purpose; "try" only follows a
 // number ("try 50 times"), and "Rs" only precedes one.
@@ -129,13 +157,16 @@ inline x3::symbols<ast::Unit> iso_codes(std::initializer_list<std::pair<const ch
         {"chf", "CHF"}, {"krw", "KRW"}, {"mxn", "MXN"}, {"brl", "BRL"}, {"zar", "ZAR"}, {"sek", "SEK"},
         {"nok", "NOK"}, {"dkk", "DKK"}, {"rub", "RUB"}, {"sar", "SAR"}, {"aed", "AED"}, {"myr", "MYR"},
         {"thb", "THB"}, {"idr", "IDR"}, {"php", "PHP"}, {"pln", "PLN"}, {"huf", "HUF"}, {"ils", "ILS"},
-        {"rmb", "CNY"}};
+        {"rmb", "CNY"}, {"lkr", "LKR"}, {"pkr", "PKR"}, {"npr", "NPR"}, {"bdt", "BDT"}, {"vnd", "VND"},
+        {"egp", "EGP"}, {"ngn", "NGN"}, {"kes", "KES"}, {"qar", "QAR"}, {"kwd", "KWD"}, {"czk", "CZK"},
+        {"uah", "UAH"}, {"ars", "ARS"}, {"clp", "CLP"}};
     x3::symbols<ast::Unit> codes;
     for (const auto& [word, code] : common) codes.add(word, ast::Unit{code});
     for (const auto& [word, code] : extra) codes.add(word, ast::Unit{code});
     return codes;
 }
-const x3::symbols<ast::Unit> iso_prefix = iso_codes({{"rs", "INR"}, {"rs.", "INR"}});
+// "Rs" is the article's rupee ("Rs", like "$", is resolved by the scanner from the options).
+const x3::symbols<ast::Unit> iso_prefix = iso_codes({{"rs", "Rs"}, {"rs.", "Rs"}});
 const x3::symbols<ast::Unit> iso_suffix = iso_codes({{"try", "TRY"}});
 
 // "30 MUSD", "120 MEUR": millions of a currency, a finance convention.
@@ -148,7 +179,7 @@ const x3::symbols<ast::Unit> sign_suffix{
 
 // Currency signs before a number. "$" is the article's default dollar, resolved later.
 const x3::symbols<ast::Unit> sign_prefix{
-    {"$", {"$"}},       {"us$", {"USD"}},   {"u.s $", {"USD"}}, {"u.s$", {"USD"}},   {"us $", {"USD"}},  {"u.s.$", {"USD"}}, {"u.s. $", {"USD"}},
+    {"$", {"$"}},       {"$us", {"USD"}},   {"sfr", {"CHF"}},   {"us$", {"USD"}},   {"u.s $", {"USD"}}, {"u.s$", {"USD"}},   {"us $", {"USD"}},  {"u.s.$", {"USD"}}, {"u.s. $", {"USD"}},
     {"usd$", {"USD"}},  {"c$", {"CAD"}},    {"c $", {"CAD"}},   {"can$", {"CAD"}},  {"cdn$", {"CAD"}},
     {"cad$", {"CAD"}},  {"a$", {"AUD"}},   {"au$", {"AUD"}},   {"aud$", {"AUD"}},
     {"hk$", {"HKD"}},   {"hk $", {"HKD"}},  {"hkd$", {"HKD"}},  {"nz$", {"NZD"}},   {"nzd$", {"NZD"}},
@@ -167,7 +198,8 @@ const x3::symbols<ast::Unit> nationality{
     {"finnish", {"FI"}},      {"brazilian", {"BR"}},   {"south korean", {"KR"}}, {"korean", {"KR"}},
     {"saudi", {"SA"}},        {"turkish", {"TR"}},     {"russian", {"RU"}},    {"british", {"GB"}},
     {"pakistani", {"PK"}},    {"philippine", {"PH"}},  {"argentine", {"AR"}},  {"egyptian", {"EG"}},
-    {"italian", {"IT"}},      {"spanish", {"ES"}}};
+    {"italian", {"IT"}},      {"spanish", {"ES"}},     {"sri lankan", {"LK"}}, {"sri lanka", {"LK"}},
+    {"nepalese", {"NP"}},     {"nepali", {"NP"}},      {"mauritian", {"MU"}}};
 
 // Value: the currency family, resolved with the nationality.
 const x3::symbols<ast::Unit> currency_noun{
@@ -202,8 +234,9 @@ inline bool resolve_currency(std::string_view country, std::string_view noun, as
         {"franc", "BE", "BEF"},   {"mark", "", "DEM"},      {"mark", "DE", "DEM"},
         {"mark", "FI", "FIM"},    {"crown", "SE", "SEK"},   {"crown", "NO", "NOK"},
         {"crown", "DK", "DKK"},   {"peso", "", "MXN"},      {"peso", "MX", "MXN"},
-        {"peso", "PH", "PHP"},    {"peso", "AR", "ARS"},    {"rupee", "", "INR"},
-        {"rupee", "IN", "INR"},   {"rupee", "PK", "PKR"},   {"pound", "", "GBP"},
+        {"peso", "PH", "PHP"},    {"peso", "AR", "ARS"},    {"rupee", "", "Rs"},
+        {"rupee", "IN", "INR"},   {"rupee", "PK", "PKR"},   {"rupee", "LK", "LKR"},
+        {"rupee", "NP", "NPR"},   {"rupee", "MU", "MUR"},   {"pound", "", "GBP"},
         {"pound", "GB", "GBP"},   {"pound", "EG", "EGP"},   {"pence", "", "GBP"},
         {"pence", "GB", "GBP"},   {"lira", "", "ITL"},      {"lira", "IT", "ITL"},
         {"lira", "TR", "TRY"}};
@@ -276,7 +309,12 @@ const x3::symbols<double> multiplier_word{
     {"tripled", 3},     {"tripling", 3},    {"treble", 3},     {"trebled", 3},
     {"quadruple", 4},   {"quadrupled", 4},  {"quadrupling", 4}, {"halve", 0.5},
     {"halved", 0.5},    {"halving", 0.5},   {"twofold", 2},    {"threefold", 3},
-    {"fourfold", 4},    {"fivefold", 5},    {"tenfold", 10}};
+    {"fourfold", 4},    {"fivefold", 5},    {"sixfold", 6},    {"sevenfold", 7},
+    {"eightfold", 8},   {"ninefold", 9},    {"tenfold", 10},   {"twentyfold", 20},
+    {"hundredfold", 100}, {"quintuple", 5}, {"quintupled", 5}};
+// "twice"/"thrice" only as a multiple of something: "twice the", "twice as much", not "think
+// twice" or "twice a year".
+const x3::symbols<double> times_word{{"twice", 2}, {"thrice", 3}};
 
 // "the next decade", "the coming five years".
 const auto next_word = kw("next") | kw("coming") | kw("subsequent") | kw("following");
@@ -390,6 +428,7 @@ template <auto Member, auto Value> const auto put = [](auto& ctx) { _val(ctx).*M
 const auto on_prefix = [](auto& ctx) {
     _val(ctx).unit = _attr(ctx);
     _val(ctx).has_unit = true;
+    _val(ctx).unit_before = true;
 };
 // A unit word after the number; a currency prefix already gave the unit, so a second one is
 // the next figure's ("rmb 10 usd 20").
@@ -447,6 +486,8 @@ struct word_numeral_class;
 struct numeral_class;
 struct simple_fraction_class;
 struct currency_suffix_class;
+struct national_currency_class;
+struct vague_class;
 struct measure_class;
 struct amount_class;
 struct time_class;
@@ -460,6 +501,8 @@ const x3::rule<word_numeral_class, ast::Numeral> word_numeral = "word_numeral";
 const x3::rule<numeral_class, ast::Numeral> numeral = "numeral";
 const x3::rule<simple_fraction_class, ast::Numeral> simple_fraction = "simple_fraction";
 const x3::rule<currency_suffix_class, ast::Unit> currency_suffix = "currency_suffix";
+const x3::rule<national_currency_class, ast::Unit> national_currency = "national_currency";
+const x3::rule<vague_class, ast::Match> vague = "vague";
 const x3::rule<measure_class, ast::Measure> measure = "measure";
 const x3::rule<amount_class, ast::Match> amount = "amount";
 const x3::rule<time_class, ast::Match> time_phrase = "time_phrase";
@@ -468,8 +511,12 @@ const x3::rule<count_class, ast::Numeral> count = "count";
 const x3::rule<multiplier_class, ast::Match> multiplier_phrase = "multiplier_phrase";
 const quantity_type quantity = "quantity";
 
-// "1,783.9", "1,234,567", "4.800", ".08". Thousands groups are exactly three digits.
+// "1,783.9", "1,234,567", "4.800", ".08". Thousands groups are exactly three digits, except in
+// Indian grouping ("12,34,567.89": pairs, then the last three).
+const auto indian_digits = x3::repeat(1, 2)[digit] >> +(lit(',') >> x3::repeat(2)[digit] >> &lit(',')) >>
+                           lit(',') >> x3::repeat(3)[digit] >> !digit >> -(lit('.') >> +digit);
 const auto digits_text =
+    indian_digits |
     (+digit >> *(lit(',') >> x3::repeat(3)[digit] >> !digit) >> -(lit('.') >> +digit)) |
     (lit('.') >> +digit);
 // "4 . 8 %", "1 . 6 billion": tokenised newswire decimals, only before a percent or magnitude.
@@ -517,34 +564,40 @@ const auto numeral_def = (digit_numeral[copy_numeral] | word_numeral[copy_numera
                          -(kw("and") >> simple_fraction[on_add_fraction] >>
                            -word(spaced_magnitude)[on_magnitude]);
 
-const auto currency_suffix_def = (word(nationality)[on_nationality] >> word(currency_noun)[on_noun]) |
-                                 word(currency_noun)[on_bare_noun] |
+const auto national_currency_def = word(nationality)[on_nationality] >> word(currency_noun)[on_noun];
+const auto currency_suffix_def = national_currency[on_iso_unit] | word(currency_noun)[on_bare_noun] |
                                  word(iso_suffix)[on_iso_unit];
 
 
 // The unit after a number: glued ("115usd", "2x"), hyphenated ("five-year", "two-fold",
 // "12-cent") or after a space ("5 percent", "10 million euros", "18 months", "three times").
-const auto glued_unit = no_skip[word(iso_suffix)[on_unit_iso] |
+const auto glued_unit = no_skip[word(iso_suffix)[on_unit_iso] | word(glued_unit_word)[on_unit_iso] |
                                 (lit('x') >> !idchar)[on_multiplier_unit]];
 const auto hyphen_unit = no_skip[lit('-') >> (word(period_unit)[on_unit] |
                                               kw("fold")[on_multiplier_unit] |
                                               kw("percent")[on_percent_sign] |
                                               word(currency_noun)[on_unit_noun])];
 const auto spaced_unit = lit('%')[on_percent_sign] | word(percent_unit)[on_unit] |
-                         currency_suffix[on_unit] | word(period_unit)[on_unit] |
+                         currency_suffix[on_unit] | word(period_unit)[on_unit] | word(goods_unit)[on_unit] |
                          word(million_iso)[on_unit] |
                          lexeme[sign_suffix >> !(*lit(' ') >> (digit | lit('.')))][on_sign_unit] |
                          (kw("fold") | kw("times"))[on_multiplier_unit];
 const auto unit_part = glued_unit | hyphen_unit | -spaced_unit;
 
+const auto on_plus = [](auto& ctx) { _val(ctx).plus = true; };
 const auto sign = lexeme[lit('-') >> &(digit | lit('$') | lit('.'))][on_negative] |
+                  lexeme[lit('+') >> &(digit | lit('.'))][on_plus] |
                   (kw("minus") | kw("negative"))[on_negative];
 const auto on_prefix_unit = [](auto& ctx) {
     _val(ctx).unit = _attr(ctx);
     _val(ctx).has_unit = true;
+    _val(ctx).unit_before = true;
 };
+// "US dollars 612 million", "Sri Lankan rupees 5 billion": a named currency before the figure,
+// only with its nationality ("won 5 medals" is no currency).
 const auto currency_prefix =
-    sign_prefix[on_prefix] | word(million_iso)[on_prefix_unit] | word(iso_prefix)[on_prefix] | (iso_prefix >> &digit)[on_prefix];
+    sign_prefix[on_prefix] | word(million_iso)[on_prefix_unit] | word(iso_prefix)[on_prefix] |
+    (iso_prefix >> &digit)[on_prefix] | (national_currency >> &digit)[on_prefix];
 
 // Whether a numeral may end where it ends. Checked on the raw text because X3's pre-skip of a
 // failed optional may already have moved past the spaces that follow it.
@@ -560,10 +613,12 @@ inline bool numeral_ends_well(const char* p) {
     const char c = p[0];
     if (c == '%') return true;
     if (c == 'x' && !is_id(p[1])) return true;              // "2x"
-    if (is_id(c)) {                                          // "115usd", else "51st", "180ml"
-        const bool iso = p[1] >= 'a' && p[1] <= 'z' && p[2] >= 'a' && p[2] <= 'z' &&
-                         !(p[3] >= 'a' && p[3] <= 'z');
-        return iso && iso_suffix.find(std::string(p, 3)) != nullptr;
+    if (is_id(c)) {         // "115usd", "2.4pc", "164p", "1.7kg", else "51st", "180ml", "5g"
+        const char* e = p;
+        while (e - p < 4 && *e >= 'a' && *e <= 'z') ++e;
+        if (e == p || is_id(*e)) return false;
+        const std::string w(p, e);
+        return (w.size() == 3 && iso_suffix.find(w) != nullptr) || glued_unit_word.find(w) != nullptr;
     }
     if ((c == '.' || c == ':') && p[1] >= '0' && p[1] <= '9') return false; // "1.2.3", "10:30"
     if (c == '^') return false;                                              // "10^400"
@@ -577,10 +632,42 @@ const auto on_numeral_end = [](auto& ctx) {
     _pass(ctx) = numeral_ends_well(e);
 };
 
+// "75 USD million": a currency code, then the magnitude.
+inline bool is_iso(std::string_view u) {
+    return u.size() == 3 && u[0] >= 'A' && u[0] <= 'Z' && u[1] >= 'A' && u[1] <= 'Z';
+}
+const auto on_late_magnitude = [](auto& ctx) {
+    ast::Measure& m = _val(ctx);
+    _pass(ctx) = !m.unit_before && m.has_unit && is_iso(m.unit.name) && m.unit.scale == 1 &&
+                 apply_magnitude(m.number, _attr(ctx));
+};
+// "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars and 50.", "17 USD
+// 25": a price in units and hundredths, after a currency named behind the figure. Without
+// "cents" the hundredths are two digits or words, and nothing but punctuation follows.
+const auto on_cents = [](auto& ctx) {
+    ast::Measure& m = _val(ctx);
+    const ast::Numeral& c = _attr(ctx);
+    const bool money = m.has_unit && !m.unit_before && m.unit.scale == 1 &&
+                       (m.unit.name == "$" || is_iso(m.unit.name));
+    // "15 dollars and 5" is no price: digits come in pairs
+    const bool hundredths = (c.plain_integer && c.digits == 2) || (c.spelled && !c.has_magnitude);
+    if (!money || m.number.has_magnitude || !hundredths || c.value >= 100) {
+        _pass(ctx) = false;
+        return;
+    }
+    m.number.value += c.value / 100;
+    m.number.exponent = -2;
+    m.number.plain_integer = false;
+};
+const auto cents_word = kw("cents") | kw("cent") | kw("pence");
+const auto cents_part =
+    (-kw("and") >> numeral >> (cents_word | (!(alpha | digit | lit('%') | lit('$')))))[on_cents];
+
 // A sign or a currency prefix never starts with a digit: a figure skips their alternatives.
 const auto measure_def = raw[(&digit | (-sign >> -currency_prefix)) >>
                              raw[numeral[set<&ast::Measure::number>]][on_numeral_end] >>
-                             unit_part][on_span];
+                             unit_part >> -word(spaced_magnitude)[on_late_magnitude] >>
+                             -cents_part][on_span];
 
 // An aside inside a range: "between 4 billion euros (about C$6.5 billion) and ...".
 const auto aside = lit('(') >> x3::repeat(0, 80)[~x3::char_(')')] >> lit(')');
@@ -600,6 +687,12 @@ const auto on_high_to = [](auto& ctx) {
     _val(ctx).high = _attr(ctx);
     _val(ctx).form = ast::Form::range;
     _val(ctx).maybe_change = true;
+};
+const auto on_high_from = [](auto& ctx) {
+    _val(ctx).high = _attr(ctx);
+    _val(ctx).form = ast::Form::range;
+    _val(ctx).maybe_change = true;
+    _val(ctx).from_to = true;
 };
 const auto on_qualifier = [](auto& ctx) {
     _val(ctx).qualifier = _attr(ctx);
@@ -643,7 +736,7 @@ const auto amount_def =
       ((qualifier >> raw[kw("half")][on_bare_half]) |
        (-qualifier >>
         ((kw("between") >> measure[on_low] >> -aside >> kw("and") >> measure[on_high_between]) |
-         (kw("from") >> measure[on_low] >> kw("to") >> measure[on_high_to]) |
+         (kw("from") >> measure[on_low] >> kw("to") >> measure[on_high_from]) |
          figure_or_range))))) >>
     -word(post_bound)[on_post_bound];
 
@@ -761,17 +854,80 @@ const auto on_low_span = [](auto& ctx) {
     _val(ctx).low.end = &*r.begin() + (r.end() - r.begin());
 };
 // "double", "halving", "tenfold" -- but not "double-digit" or "double digits".
-const auto multiplier_phrase_def = raw[word(multiplier_word)[on_multiplier_value]][on_low_span] >>
-                                   !(lit('-') | kw("digit") | kw("digits"));
+// "more than twice", "nearly tripled". "twice a year" is a frequency, not a multiplier.
+const auto multiplier_phrase_def =
+    -qualifier >>
+    ((raw[word(multiplier_word)[on_multiplier_value]][on_low_span] >>
+      !(lit('-') | kw("digit") | kw("digits"))) |
+     (raw[word(times_word)[on_multiplier_value]][on_low_span] >>
+      &(kw("as") | kw("the") | kw("that") | kw("its") | kw("their") | kw("his") | kw("her") |
+        kw("our") | kw("what") | kw("this") | kw("those") | kw("these"))));
+
+// ---- vague amounts: intervals by design, reported as ranges.
+// "tens of", "hundreds of thousands of": from twice to ten times the base ("tens of millions"
+// = 20 to 100 million); a plural magnitude alone to a thousand times ("millions" = 2 million
+// to a billion). "several"/"a few" + magnitude: 3 (a few: 2) to 9 times the magnitude.
+const x3::symbols<double> vague_plural{{"tens", 10},       {"dozens", 12},     {"hundreds", 100},
+                                       {"thousands", 1e3}, {"millions", 1e6},  {"billions", 1e9},
+                                       {"trillions", 1e12}};
+const x3::symbols<double> plural_scale{{"thousands", 1e3}, {"millions", 1e6}, {"billions", 1e9},
+                                       {"trillions", 1e12}};
+const x3::symbols<double> few_word{{"several", 3}, {"a few", 2}};
+const auto on_vague_plural = [](auto& ctx) {
+    const double p = _attr(ctx);
+    _val(ctx).low.number.value = 2 * p;
+    _val(ctx).high.number.value = (p >= 1000 ? 1000 : 10) * p;
+};
+const auto on_vague_scale = [](auto& ctx) {
+    ast::Match& m = _val(ctx);
+    m.low.number.value *= _attr(ctx);
+    m.high.number.value = 5 * m.low.number.value; // ten times the base, twice of which is low
+};
+const auto on_few = [](auto& ctx) {
+    _val(ctx).low.number.value = _attr(ctx);
+    _val(ctx).high.number.value = 9;
+};
+const auto on_few_magnitude = [](auto& ctx) {
+    const double scale = std::pow(10.0, _attr(ctx));
+    _val(ctx).low.number.value *= scale;
+    _val(ctx).high.number.value *= scale;
+};
+const auto on_vague_unit = [](auto& ctx) {
+    ast::Match& m = _val(ctx);
+    m.low.unit = m.high.unit = _attr(ctx);
+    m.low.has_unit = m.high.has_unit = true;
+};
+const auto on_vague_span = [](auto& ctx) {
+    ast::Match& m = _val(ctx);
+    const auto& r = _attr(ctx);
+    m.low.begin = m.high.begin = &*r.begin();
+    m.low.end = m.high.end = &*r.begin() + (r.end() - r.begin());
+    m.form = ast::Form::range;
+    m.qualifier = Qualifier::between;
+    m.vague = true;
+    for (ast::Measure* e : {&m.low, &m.high}) {
+        e->number.has_magnitude = true;
+        e->number.exponent = int(std::floor(std::log10(m.low.number.value)));
+    }
+};
+const auto vague_unit = -kw("of") >> (currency_suffix[on_vague_unit] | word(goods_unit)[on_vague_unit]);
+const auto vague_def =
+    raw[((word(vague_plural)[on_vague_plural] >> &kw("of") >>
+          -(kw("of") >> word(plural_scale)[on_vague_scale])) |
+         (word(few_word)[on_few] >> word(spaced_magnitude)[on_few_magnitude] >>
+          -word(spaced_magnitude)[on_few_magnitude])) >>
+        -vague_unit][on_vague_span];
 
 // Each alternative parses into a fresh Match, so nothing a failed one set leaks into the next.
 const auto copy = [](auto& ctx) { _val(ctx) = _attr(ctx); };
 // A digit can start only a year span or an amount.
 const auto quantity_def = (&digit >> (time_phrase[copy] | amount[copy])) |
-                          (!digit >> (time_phrase[copy] | multiplier_phrase[copy] | amount[copy]));
+                          (!digit >> (time_phrase[copy] | multiplier_phrase[copy] | vague[copy] |
+                                      amount[copy]));
 
-BOOST_SPIRIT_DEFINE(digit_numeral, words, word_numeral, numeral, simple_fraction, currency_suffix, measure, amount,
-                    time_phrase, year, count, multiplier_phrase, quantity)
+BOOST_SPIRIT_DEFINE(digit_numeral, words, word_numeral, numeral, simple_fraction, currency_suffix,
+                    national_currency, measure, amount, time_phrase, year, count, multiplier_phrase,
+                    vague, quantity)
 
 } // namespace tradecheck::quantity::grammar
 
@@ -793,6 +949,7 @@ std::vector<std::string> follower_words() {
     million_iso.for_each(first_run);
     nationality.for_each(first_run);
     currency_noun.for_each(first_run);
+    goods_unit.for_each(first_run);
     post_bound.for_each(first_run);
     // Keywords the rules read after a figure: unit_part, figure_or_range, not_an_amount.
     // "x": glued_unit also reads "184.1 x" (the failed spaced magnitude has skipped the space).

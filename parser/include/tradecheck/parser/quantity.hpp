@@ -17,6 +17,8 @@ struct Span {
     friend bool operator==(const Span&, const Span&) = default;
 };
 
+// Goods (tonnes, barrels, TEU, ...) are type `number` with a typed unit: the database's CHECK
+// and the rule language know these six names, and `unit` already tells goods from money.
 enum class QuantityType { number, percent, money, multiplier, year, duration };
 
 enum class Qualifier { exact, about, more_than, at_least, less_than, at_most, between };
@@ -43,7 +45,8 @@ struct Quantity {
     double low = 0;            // lower bound as printed; -unbounded when open below
     double high = 0;           // upper bound as printed; +unbounded when open above
     // percent | percentage_point | ISO 4217 code (USD, CAD, EUR, ...) | multiplier |
-    // year | month | week | day | "" for a plain number
+    // year | month | week | day | tonne | kilogram | barrel | barrel_per_day | bushel | teu |
+    // container | vehicle | unit | "" for a plain number
     std::string unit;
     Qualifier qualifier = Qualifier::exact;
     // Decimal exponent of the last printed digit, after magnitude scaling:
@@ -58,6 +61,9 @@ struct Quantity {
 struct QuantityOptions {
     // What a bare "$" means: the article's default dollar.
     std::string default_dollar = "USD";
+    // What a bare "Rs", "rupee(s)" means: LKR in Colombo, PKR in Karachi, INR in Delhi.
+    // quantity_options_for() (quantity_locale.hpp) sets both from the article's country.
+    std::string default_rupee = "INR";
 };
 
 // Every quantity in `utf8`, in text order, non-overlapping. Never throws on any input
