@@ -5,6 +5,7 @@
 // from its version on. All of it happens in one IMMEDIATE transaction, so a failed migration
 // leaves the file as it was, and two processes opening a fresh file do not both create it.
 #include <array>
+#include <optional>
 #include <string>
 
 #include <fmt/format.h>
@@ -151,10 +152,11 @@ void check_read_only(SQLite::Database& db, const std::filesystem::path& path) {
     }
 }
 
-SQLite::Database connect(const std::filesystem::path& path, bool read_only) {
+SQLite::Database connect(const std::filesystem::path& path, bool read_only, Turns& turns) {
     const int flags = read_only ? SQLite::OPEN_READONLY
                                 : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
-    SQLite::Database db(path, flags, busy_timeout_ms);
+    SQLite::Database db(path, flags);
+    turns.install(db);
     // Per connection, and a no-op inside a transaction: set before anything else.
     db.exec("PRAGMA foreign_keys = ON");
     // Refuse a newer file before touching it, even its journal mode. This first read is also
@@ -177,7 +179,7 @@ SQLite::Database connect(const std::filesystem::path& path, bool read_only) {
 
 } // namespace
 
-SQLite::Database open_database(const std::filesystem::path& path, bool read_only) {
+SQLite::Database open_database(const std::filesystem::path& path, bool read_only, Turns& turns) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
         throw StoreError(fmt::format("{} is a directory, not a database file", path.string()));
@@ -187,7 +189,10 @@ SQLite::Database open_database(const std::filesystem::path& path, bool read_only
         throw StoreError(fmt::format("database {} does not exist", path.string()));
     }
     return guarded(path, "opening it", [&] {
-        SQLite::Database db = connect(path, read_only);
+        // A writer's first use may create or upgrade the schema: a wait is one for the write lock.
+        std::optional<Turns::Acquiring> acquiring;
+        if (!read_only) acquiring.emplace(turns);
+        SQLite::Database db = connect(path, read_only, turns);
         if (read_only) {
             check_read_only(db, path);
         } else if (user_version(db) != Store::schema_version) {
