@@ -161,10 +161,16 @@ SQLite::Database connect(const std::filesystem::path& path, bool read_only, Turn
     db.exec("PRAGMA foreign_keys = ON");
     // Refuse a newer file before touching it, even its journal mode. This first read is also
     // where SQLite notices a file that is not a database.
-    const int version = user_version(db);
-    refuse_newer(path, version);
-    // ...and another program's database before its journal mode is changed.
-    if (!read_only) refuse_foreign(db, path, version);
+    // The version and the tables are read in one read transaction: read apart, another
+    // process's migration could commit between them, and its new schema would look like
+    // another program's tables without a version (a race four ingests into a new file hit).
+    {
+        SQLite::Transaction snapshot(db, SQLite::TransactionBehavior::DEFERRED);
+        const int version = user_version(db);
+        refuse_newer(path, version);
+        // ...and another program's database before its journal mode is changed.
+        if (!read_only) refuse_foreign(db, path, version);
+    }   // rolls back the read transaction: nothing was written
     if (!read_only) {
         // WAL lets `sqlite3` readers query while tradecheck writes. The mode is stored in the
         // file, so a read-only connection leaves it alone.
