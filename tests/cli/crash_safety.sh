@@ -59,6 +59,7 @@ for round in $(seq "$rounds"); do
        <> (SELECT count(*) FROM ref.claims r WHERE r.article_id = a.id)" > partial.txt
   [ ! -s partial.txt ] && ok || fail "round $round: articles stored without all their claims: $(head -3 partial.txt)"
   stored=$(sqlite3 crash.db "SELECT count(*) FROM articles")
+  echo "round $round: killed once $target of $total articles were committed; $stored survived"
   "$TC" ingest -q --db crash.db "$corpus" || fail "round $round: re-run failed"
   dump crash.db > crash.txt
   cmp -s ref.txt crash.txt && ok || fail "round $round: after a re-run ($stored articles survived the kill) the content differs"
