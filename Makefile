@@ -7,12 +7,14 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 DB         ?= tradecheck.db
 CMAKE_ARGS ?=
 DEBS       := g++ cmake make pkg-config libboost-dev libfmt-dev libsqlitecpp-dev libsqlite3-dev \
-              sqlite3 catch2 libcli11-dev nlohmann-json3-dev libgumbo-dev zlib1g-dev python3
+              sqlite3 catch2 libcli11-dev nlohmann-json3-dev libgumbo-dev zlib1g-dev python3 stress-ng
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps build report test test-fast test-san bench fuzz clean help
+ROUNDS     ?= 5
+
+.PHONY: all deps build report test test-fast test-san test-stress bench fuzz clean help
 
 all: build
 
@@ -20,6 +22,7 @@ help:
 	@echo "make report   build, ingest seeds/ into $(DB), print the consistency report"
 	@echo "make test     build and run all tests, then again under AddressSanitizer+UBSan"
 	@echo "make test-fast  the tests without the sanitizer pass"
+	@echo "make test-stress  ROUNDS (default 5) of four ingests and two checks on one database under a CPU hog"
 	@echo "make bench    throughput benchmarks (see docs/performance.md)"
 	@echo "make fuzz     libFuzzer targets, FUZZ_SECONDS each (default 60), corpus kept in fuzz/corpus/"
 
@@ -62,6 +65,11 @@ test: test-fast test-san
 .PHONY: eval
 eval: build
 	bash tests/eval/run_eval.sh $(BUILD)/tradecheck --verbose
+
+# Concurrent writers and readers on one database while stress-ng loads every core
+# (docs/reliability.md). CI runs five rounds; ROUNDS=20 by hand.
+test-stress: build
+	bash tests/stress/concurrent_writers.sh $(BUILD)/tradecheck . $(ROUNDS)
 
 bench: build
 	bash bench/run.sh $(BUILD)/tradecheck

@@ -19,6 +19,7 @@
 #include <fmt/core.h>
 
 #include "commands.hpp"
+#include "busy_wait.hpp"
 #include "common.hpp"
 #include "store_open.hpp"
 #include "tradecheck/checks/check.hpp"
@@ -41,6 +42,7 @@ struct CheckCmdOptions {
     std::size_t min_sources = 1;
     std::string since;
     std::string rates;
+    double busy_timeout = 0;
 };
 
 // Restatements inside one article ("10 million euros (approximately C$16 million)"), read
@@ -221,7 +223,10 @@ void write_report(const CheckCmdOptions& o, report::FindingsWriter& writer, cons
 }
 
 int run(const CheckCmdOptions& o) {
-    const db::Store store = open_existing(o.db);
+    db::Store store = open_existing(o.db, o.busy_timeout);
+    // One snapshot for the whole report: an ingest committing meanwhile is either all in it or
+    // not at all, and is never waited for (WAL readers do not block writers).
+    store.hold_snapshot(true);
     const checks::Rates rates = checks::Rates::load(o.rates.empty() ? default_rates_file() : o.rates);
     const std::vector<Reference> references = store.references();
     const report::Format format = report::parse_format(o.format);
@@ -271,6 +276,7 @@ void add_check(CLI::App& app, int& status) {
     cmd->add_option("--rates", opts->rates,
                     "Exchange-rate table (year,currency,per_usd,source) used to compare money in different "
                     "currencies (default: data/rates.csv)");
+    add_busy_timeout_option(*cmd, opts->busy_timeout);
     cmd->callback([opts, &status] { status = run(*opts); });
 }
 

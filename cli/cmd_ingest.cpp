@@ -18,9 +18,11 @@
 #include <fmt/core.h>
 
 #include "commands.hpp"
+#include "busy_wait.hpp"
 #include "common.hpp"
 #include "pipeline.hpp"
 #include "tradecheck/checks/fact_key.hpp"
+#include "tradecheck/db/batched_writes.hpp"
 #include "tradecheck/db/store.hpp"
 #include "tradecheck/parser/article_reader.hpp"
 #include "tradecheck/parser/extractor.hpp"
@@ -36,6 +38,7 @@ struct IngestOptions {
     std::string input_format = "auto";
     unsigned jobs = 0;
     std::size_t batch = 500;
+    double busy_timeout = 0;
     bool reextract = false;
     bool quiet = false;
 };
@@ -53,12 +56,14 @@ std::vector<db::RuleRecord> rule_records(const RuleSet& rules) {
 }
 
 // Re-runs the current rules over every stored article, e.g. after a rule changed.
-std::size_t reextract(db::Store& store, const RuleSet& rules, const Extractor& extractor) {
+std::size_t reextract(db::Store& store, db::BatchedWrites& batches, const RuleSet& rules, const Extractor& extractor) {
     std::size_t claims = 0;
     for (const Article& a : store.articles()) {
         const auto found = claims_of(a, extractor);
         claims += found.size();
+        batches.before_write();
         store.replace_claims(a.id, found, rules.hash);
+        batches.after_write();
     }
     return claims;
 }
@@ -170,7 +175,11 @@ int run(const IngestOptions& o) {
     }
 
     const std::string path = database_path(o.db);
-    db::Store store(path);
+    // The progress line is cleared before a waiting message; it exists once the inputs are known.
+    auto clear_progress = std::make_shared<std::function<void()>>();
+    db::Store store(path, false, lock_wait(o.busy_timeout, [clear_progress] {
+                        if (*clear_progress) (*clear_progress)();
+                    }));
     store.tune_for_bulk_writes();
     db::Store::BackgroundCheckpoints checkpoints(store);
     const unsigned jobs = worker_count(o.jobs);
@@ -178,6 +187,7 @@ int run(const IngestOptions& o) {
 
     ArticleSource source(o.paths, std::cin, *format);
     Progress progress(!o.quiet && stderr_is_terminal(), !o.quiet && stderr_is_terminal() ? source.bytes_total() : 0);
+    *clear_progress = [&progress] { progress.clear(); };
 
     // Each worker looks digests up on its own read-only connection (WAL lets it read while the
     // writer writes). It sees only committed batches; the writer checks again before storing.
@@ -251,10 +261,12 @@ int run(const IngestOptions& o) {
     };
 
     std::size_t inserted = 0, replaced = 0, unchanged = 0, claims = 0, skipped = 0;
-    std::size_t articles = 0, bytes_done = 0, in_batch = 0;
+    std::size_t articles = 0, bytes_done = 0;
     StoredIds stored_ids;
-    std::optional<db::Store::Transaction> tx;
-    tx.emplace(store);
+    // A batch is committed as a whole: a crash loses at most one batch, never an article's
+    // claims without the article. Batches are bounded in time too, and end early when another
+    // writer waits, so concurrent ingests take turns instead of starving each other.
+    db::BatchedWrites batches(store, {batch});
     const auto write = [&](Extracted&& r) {
         bytes_done += r.bytes;
         if (r.problem) {
@@ -274,7 +286,11 @@ int run(const IngestOptions& o) {
                                                : store.has_article(seen.id, seen.sha256));
             if (still) {
                 // A record found by sha256 had no fingerprint stored: store it for next time.
-                if (!by_fingerprint && !seen.fingerprint.empty()) store.set_fingerprint(seen.id, seen.fingerprint);
+                if (!by_fingerprint && !seen.fingerprint.empty()) {
+                    batches.before_write();
+                    store.set_fingerprint(seen.id, seen.fingerprint);
+                    batches.after_write(0);
+                }
                 ++unchanged;
                 return;
             }
@@ -290,9 +306,12 @@ int run(const IngestOptions& o) {
         const Article& a = *r.article;
         // Into a database that was empty, an id this run has not stored is new: no lookup.
         const bool is_new = !stored_before && !stored_ids.maybe_contains(a.id);
+        batches.before_write();
         const db::PutResult put = is_new ? store.put_new_article(a, r.claims, rules.hash, r.metadata)
                                          : store.put_article(a, r.claims, rules.hash, r.metadata);
-        if (put == db::PutResult::unchanged) {
+        const bool stored = put != db::PutResult::unchanged;
+        batches.after_write(stored ? 1 : 0);
+        if (!stored) {
             ++unchanged;
             return;
         }
@@ -300,16 +319,11 @@ int run(const IngestOptions& o) {
         inserted += put == db::PutResult::inserted;
         replaced += put == db::PutResult::replaced;
         claims += r.claims.size();
-        // A batch is committed as a whole: a crash loses at most one batch, never an article's
-        // claims without the article.
-        if (++in_batch >= batch) {
-            tx->commit();
-            tx.reset();
-            tx.emplace(store);
-            in_batch = 0;
-        }
     };
-    const auto tick = [&] { progress.update(articles, bytes_done); };
+    const auto tick = [&] {
+        batches.idle();
+        progress.update(articles, bytes_done);
+    };
     run_pipeline<Extracted>(source, jobs, 4 * std::size_t(jobs) + 4, work, write, tick);
     readers.clear();   // their snapshots would keep the writes that follow in the WAL
     progress.update(articles, bytes_done, true);
@@ -317,9 +331,10 @@ int run(const IngestOptions& o) {
 
     if (!o.quiet)
         for (const std::string& line : source.archive_summaries()) fmt::print(stderr, "{}\n", line);
-    if (o.reextract) claims = reextract(store, rules, extractor);
+    if (o.reextract) claims = reextract(store, batches, rules, extractor);
+    batches.before_write();
     store.put_rules(rule_records(rules));
-    tx->commit();
+    batches.commit();
 
     if (!o.quiet)
         fmt::print(stderr, "{}: {} new, {} replaced, {} unchanged article{}; {} claim{} {}; {} input{} skipped\n", path,
@@ -358,7 +373,11 @@ void add_ingest(CLI::App& app, int& status) {
         ->check(CLI::IsMember({"auto", "text", "txt", "md", "markdown", "jsonl", "ndjson", "html", "htm", "warc"}))
         ->capture_default_str();
     cmd->add_option("-j,--jobs", opts->jobs, "Extraction threads (default: one per core)")->type_name("N");
-    cmd->add_option("--batch", opts->batch, "Articles per transaction")->capture_default_str();
+    cmd->add_option("--batch", opts->batch,
+                    "Articles per transaction at most; a transaction also ends after 1 s, or after 0.1 s when "
+                    "another writer waits")
+        ->capture_default_str();
+    add_busy_timeout_option(*cmd, opts->busy_timeout);
     cmd->add_flag("--reextract", opts->reextract, "Re-run the current rules over every stored article");
     cmd->add_flag("-q,--quiet", opts->quiet, "No progress bar and no summary on stderr");
     cmd->callback([opts, &status] { status = run(*opts); });

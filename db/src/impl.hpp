@@ -12,11 +12,9 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "tradecheck/db/store.hpp"
+#include "turns.hpp"
 
 namespace tradecheck::db {
-
-// How long a write waits for another process's lock before giving up with StoreError.
-inline constexpr int busy_timeout_ms = 5000;
 
 // A StoreError for a failed SQLite call, worded for the user and naming the database.
 StoreError store_error(const std::filesystem::path& path, std::string_view action,
@@ -33,9 +31,9 @@ decltype(auto) guarded(const std::filesystem::path& path, std::string_view actio
     }
 }
 
-// Opens (creating when writable) the database at `path`, sets the connection pragmas and
-// brings its schema to Store::schema_version. Throws StoreError.
-SQLite::Database open_database(const std::filesystem::path& path, bool read_only);
+// Opens (creating when writable) the database at `path`, makes `turns` its busy handler, sets
+// the connection pragmas and brings its schema to Store::schema_version. Throws StoreError.
+SQLite::Database open_database(const std::filesystem::path& path, bool read_only, Turns& turns);
 
 // Whether the database has an index of that name (older files may lack articles_identity until
 // they are opened for writing).
@@ -54,11 +52,12 @@ private:
 };
 
 struct Store::Impl {
-    Impl(const std::filesystem::path& p, bool ro)
-        : path(p), read_only(ro), db(open_database(p, ro)) {}
+    Impl(const std::filesystem::path& p, bool ro, LockWait wait)
+        : path(p), read_only(ro), turns(p, !ro, std::move(wait)), db(open_database(p, ro, turns)) {}
 
     std::filesystem::path path;
     bool read_only;
+    Turns turns;          // the connection's busy handler: declared before it, closed after it
     SQLite::Database db;  // declared before the statements: they must be finalized first
     int depth = 0;        // open Store::Transactions; above 1 they are savepoints
     bool snapshot = false;  // a read transaction from hold_snapshot(true) is open

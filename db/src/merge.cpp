@@ -1,8 +1,14 @@
 // Store::merge_from: copying another tradecheck database (a shard, another machine's ingest)
 // into this one without duplicating articles or claims.
 //
-// The source is ATTACHed (its path a bound parameter) and copied with INSERT ... SELECT inside
-// one transaction; claims get fresh ids here and keep their source order.
+// The source is ATTACHed (its path a bound parameter) and copied with INSERT ... SELECT, a
+// chunk of its articles (by rowid, the order they were stored in) per transaction, so that
+// other writers get their turns during a long merge (issue 17); claims get fresh ids here and
+// keep their source order.
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <optional>
 #include <string>
 
 #include <fmt/format.h>
@@ -15,12 +21,19 @@ namespace {
 
 constexpr const char* source_schema = "tc_merge_src";
 
-// Articles of the source that are new here or differ from ours, with whether they are new.
+// The last source rowid of the chunk after rowid ?1 of at most ?2 articles (NULL: none left).
+constexpr const char* sql_chunk_end = R"(
+SELECT max(rowid) FROM (SELECT rowid FROM tc_merge_src.articles WHERE rowid > ?1 ORDER BY rowid LIMIT ?2))";
+
+constexpr const char* sql_chunk_size = "SELECT count(*) FROM tc_merge_src.articles WHERE rowid > ?1 AND rowid <= ?2";
+
+// Articles of the chunk that are new here or differ from ours, with whether they are new.
+// Decided under the write lock, so a writer that stored one of them meanwhile is seen.
 constexpr const char* sql_changed = R"(
 INSERT INTO temp.tc_merge_ids (id, is_new)
 SELECT s.id, m.id IS NULL
 FROM tc_merge_src.articles AS s LEFT JOIN main.articles AS m ON m.id = s.id
-WHERE m.id IS NULL OR m.sha256 <> s.sha256)";
+WHERE s.rowid > ?1 AND s.rowid <= ?2 AND (m.id IS NULL OR m.sha256 <> s.sha256))";
 
 constexpr const char* sql_drop_replaced_claims = R"(
 DELETE FROM main.claims
@@ -60,6 +73,28 @@ std::size_t count(SQLite::Database& db, const char* sql) {
     return static_cast<std::size_t>(db.execAndGet(sql).getInt64());
 }
 
+// A rowid range (after, last] of the source.
+struct Chunk {
+    std::int64_t after;
+    std::int64_t last;
+};
+
+std::optional<std::int64_t> chunk_end(SQLite::Database& db, std::int64_t after, std::size_t batch) {
+    SQLite::Statement s(db, sql_chunk_end);
+    s.bind(1, after);
+    s.bind(2, static_cast<std::int64_t>(batch));
+    if (!s.executeStep() || s.getColumn(0).isNull()) return std::nullopt;
+    return s.getColumn(0).getInt64();
+}
+
+std::size_t run_on(SQLite::Database& db, const char* sql, const Chunk& chunk) {
+    SQLite::Statement s(db, sql);
+    s.bind(1, chunk.after);
+    s.bind(2, chunk.last);
+    if (s.getColumnCount() > 0) return s.executeStep() ? static_cast<std::size_t>(s.getColumn(0).getInt64()) : 0;
+    return static_cast<std::size_t>(s.exec());
+}
+
 bool source_has_column(SQLite::Database& db, const char* column, const char* table = "articles") {
     SQLite::Statement s(db, "SELECT count(*) FROM pragma_table_info(?2, 'tc_merge_src') WHERE name = ?1");
     s.bind(1, column);
@@ -90,7 +125,8 @@ private:
 
 } // namespace
 
-MergeResult Store::merge_from(const std::filesystem::path& source) {
+MergeResult Store::merge_from(const std::filesystem::path& source, std::size_t batch) {
+    batch = std::max<std::size_t>(batch, 1);
     impl_->require_writable("merge into it");
     std::error_code ec;
     if (std::filesystem::equivalent(source, impl_->path, ec)) {
@@ -106,29 +142,44 @@ MergeResult Store::merge_from(const std::filesystem::path& source) {
 
     return guarded(impl_->path, fmt::format("merging {}", source.string()), [&] {
         Attached attached(impl_->db, source);
-        MergeResult result;
-        Transaction transaction(*this);
         impl_->db.exec("CREATE TEMP TABLE IF NOT EXISTS tc_merge_ids "
                        "(id TEXT PRIMARY KEY NOT NULL, is_new INTEGER NOT NULL)");
-        impl_->db.exec("DELETE FROM temp.tc_merge_ids");
-        impl_->db.exec(sql_changed);
-        const std::size_t total = count(impl_->db, "SELECT count(*) FROM tc_merge_src.articles");
-        result.inserted = count(impl_->db, "SELECT count(*) FROM temp.tc_merge_ids WHERE is_new");
-        result.replaced = count(impl_->db, "SELECT count(*) FROM temp.tc_merge_ids WHERE NOT is_new");
-        result.unchanged = total - result.inserted - result.replaced;
-        impl_->db.exec(sql_drop_replaced_claims);
         // A source made before articles.metadata or .fingerprint existed, and never opened for
         // writing since.
-        impl_->db.exec(fmt::format(sql_copy_articles,
-                                   source_has_column(impl_->db, "metadata") ? "s.metadata" : "''",
-                                   source_has_column(impl_->db, "fingerprint") ? "s.fingerprint" : "NULL"));
+        const std::string copy_articles =
+            fmt::format(sql_copy_articles, source_has_column(impl_->db, "metadata") ? "s.metadata" : "''",
+                        source_has_column(impl_->db, "fingerprint") ? "s.fingerprint" : "NULL");
         // A source of schema version 1 has no frame columns.
-        result.claims = static_cast<std::size_t>(impl_->db.exec(
-            fmt::format(sql_copy_claims, source_has_column(impl_->db, "role", "claims") ? "c.role, c.status, c.measure"
-                                                                                          : "'', '', ''")));
-        impl_->db.exec(sql_copy_rules);
-        impl_->db.exec("DELETE FROM temp.tc_merge_ids");
-        transaction.commit();
+        const std::string copy_claims = fmt::format(
+            sql_copy_claims, source_has_column(impl_->db, "role", "claims") ? "c.role, c.status, c.measure" : "'', '', ''");
+        {
+            Transaction transaction(*this);
+            impl_->db.exec(sql_copy_rules);
+            transaction.commit();
+        }
+        MergeResult result;
+        Chunk chunk{std::numeric_limits<std::int64_t>::min(), 0};
+        for (;;) {
+            // Each chunk lands whole or not at all; a merge stopped between chunks is finished
+            // by running it again (what is already here is skipped as unchanged).
+            Transaction transaction(*this);
+            const std::optional<std::int64_t> last = chunk_end(impl_->db, chunk.after, batch);
+            if (!last) break;   // rolls back an empty transaction
+            chunk.last = *last;
+            impl_->db.exec("DELETE FROM temp.tc_merge_ids");
+            run_on(impl_->db, sql_changed, chunk);
+            const std::size_t inserted = count(impl_->db, "SELECT count(*) FROM temp.tc_merge_ids WHERE is_new");
+            const std::size_t replaced = count(impl_->db, "SELECT count(*) FROM temp.tc_merge_ids WHERE NOT is_new");
+            result.unchanged += run_on(impl_->db, sql_chunk_size, chunk) - inserted - replaced;
+            result.inserted += inserted;
+            result.replaced += replaced;
+            impl_->db.exec(sql_drop_replaced_claims);
+            impl_->db.exec(copy_articles);
+            result.claims += static_cast<std::size_t>(impl_->db.exec(copy_claims));
+            impl_->db.exec("DELETE FROM temp.tc_merge_ids");
+            transaction.commit();
+            chunk.after = chunk.last;
+        }
         return result;
     });
 }

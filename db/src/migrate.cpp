@@ -5,6 +5,7 @@
 // from its version on. All of it happens in one IMMEDIATE transaction, so a failed migration
 // leaves the file as it was, and two processes opening a fresh file do not both create it.
 #include <array>
+#include <optional>
 #include <string>
 
 #include <fmt/format.h>
@@ -195,18 +196,25 @@ void check_read_only(SQLite::Database& db, const std::filesystem::path& path) {
     }
 }
 
-SQLite::Database connect(const std::filesystem::path& path, bool read_only) {
+SQLite::Database connect(const std::filesystem::path& path, bool read_only, Turns& turns) {
     const int flags = read_only ? SQLite::OPEN_READONLY
                                 : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
-    SQLite::Database db(path, flags, busy_timeout_ms);
+    SQLite::Database db(path, flags);
+    turns.install(db);
     // Per connection, and a no-op inside a transaction: set before anything else.
     db.exec("PRAGMA foreign_keys = ON");
     // Refuse a newer file before touching it, even its journal mode. This first read is also
     // where SQLite notices a file that is not a database.
-    const int version = user_version(db);
-    refuse_newer(path, version);
-    // ...and another program's database before its journal mode is changed.
-    if (!read_only) refuse_foreign(db, path, version);
+    // The version and the tables are read in one read transaction: read apart, another
+    // process's migration could commit between them, and its new schema would look like
+    // another program's tables without a version (a race four ingests into a new file hit).
+    {
+        SQLite::Transaction snapshot(db, SQLite::TransactionBehavior::DEFERRED);
+        const int version = user_version(db);
+        refuse_newer(path, version);
+        // ...and another program's database before its journal mode is changed.
+        if (!read_only) refuse_foreign(db, path, version);
+    }   // rolls back the read transaction: nothing was written
     if (!read_only) {
         // WAL lets `sqlite3` readers query while tradecheck writes. The mode is stored in the
         // file, so a read-only connection leaves it alone.
@@ -221,7 +229,7 @@ SQLite::Database connect(const std::filesystem::path& path, bool read_only) {
 
 } // namespace
 
-SQLite::Database open_database(const std::filesystem::path& path, bool read_only) {
+SQLite::Database open_database(const std::filesystem::path& path, bool read_only, Turns& turns) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
         throw StoreError(fmt::format("{} is a directory, not a database file", path.string()));
@@ -231,7 +239,10 @@ SQLite::Database open_database(const std::filesystem::path& path, bool read_only
         throw StoreError(fmt::format("database {} does not exist", path.string()));
     }
     return guarded(path, "opening it", [&] {
-        SQLite::Database db = connect(path, read_only);
+        // A writer's first use may create or upgrade the schema: a wait is one for the write lock.
+        std::optional<Turns::Acquiring> acquiring;
+        if (!read_only) acquiring.emplace(turns);
+        SQLite::Database db = connect(path, read_only, turns);
         if (read_only) {
             check_read_only(db, path);
         } else if (user_version(db) != Store::schema_version) {

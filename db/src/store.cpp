@@ -159,10 +159,15 @@ void Store::Impl::begin() {
         throw StoreError(fmt::format("database {}: the transaction was already rolled back "
                                      "after an earlier error", path.string()));
     }
-    // IMMEDIATE takes the write lock now, waiting out the busy timeout, rather than failing
-    // later when a read transaction cannot be upgraded.
-    if (depth == 0) db.exec("BEGIN IMMEDIATE");
-    else run(savepoint_statement(savepoints, "SAVEPOINT", depth));
+    // IMMEDIATE takes the write lock now, waiting for it (Turns), rather than failing later
+    // when a read transaction cannot be upgraded (SQLITE_BUSY_SNAPSHOT, which no wait cures).
+    if (depth == 0) {
+        turns.await_turn(db);
+        const Turns::Acquiring acquiring(turns);
+        db.exec("BEGIN IMMEDIATE");
+    } else {
+        run(savepoint_statement(savepoints, "SAVEPOINT", depth));
+    }
     ++depth;
 }
 
@@ -209,8 +214,8 @@ bool use_one_connection_per_thread() {
            sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
 }
 
-Store::Store(const std::filesystem::path& path, bool read_only)
-    : impl_(std::make_unique<Impl>(path, read_only)) {}
+Store::Store(const std::filesystem::path& path, bool read_only, LockWait wait)
+    : impl_(std::make_unique<Impl>(path, read_only, std::move(wait))) {}
 
 Store::~Store() = default;
 
@@ -230,6 +235,8 @@ void Store::Transaction::commit() {
     guarded(impl.path, "committing", [&] { impl.commit(); });
     done_ = true;
 }
+
+bool Store::writer_waiting() const { return impl_->turns.others_waiting(); }
 
 bool Store::has_articles() const {
     return guarded(impl_->path, "reading it", [&] {

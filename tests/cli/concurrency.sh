@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Concurrency (issue 7): two ingests and a `check` at once on one database (WAL, busy timeout)
-# all finish without errors, and no article is lost.
+# Concurrency (issues 7, 17): two ingests and a `check` at once on one database (WAL; writers take
+# turns at the write lock) all finish without errors, and no article is lost.
 set -u
 source "$(dirname "$0")/lib.bash"
 command -v sqlite3 >/dev/null || { echo "skip: sqlite3 missing"; exit 77; }

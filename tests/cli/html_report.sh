@@ -39,7 +39,8 @@ if [ ! -x "$CHROMIUM" ]; then
 fi
 
 chrome() {
-  timeout 60 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+  # A hang guard only: a headless chromium on a loaded machine takes many times its idle time.
+  timeout 600 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
     --disable-background-networking --disable-component-update --disable-sync \
     --user-data-dir="$(mktemp -d "$WORK/chrome.XXXXXX")" "$@" 2>>"$WORK/chrome.err"
 }

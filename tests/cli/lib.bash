@@ -30,3 +30,20 @@ finish() {
   echo "$pass passed, $fails failed"
   [ "$fails" = 0 ]
 }
+
+# cpu_time command...: runs the command and sets CPU_SECONDS to the processor time (user + system,
+# every thread and child) it used. Tests that bound how long something takes bound this, not the
+# wall clock: on a loaded machine (other builds, a CPU hog) the wall clock of the same work
+# doubles, its processor time does not. Returns the command's status.
+cpu_time() {
+  local before after status
+  times > "$WORK/times"   # not in $(...): a subshell has no children yet
+  before=$(tail -n 1 "$WORK/times")
+  "$@"
+  status=$?
+  times > "$WORK/times"
+  after=$(tail -n 1 "$WORK/times")
+  CPU_SECONDS=$(awk -v a="$before" -v b="$after" 'function s(t,  m) { split(t, m, "m"); return m[1] * 60 + m[2] }
+    BEGIN { split(a, x, " "); split(b, y, " "); printf "%.1f", s(y[1]) + s(y[2]) - s(x[1]) - s(x[2]) }')
+  return $status
+}

@@ -23,10 +23,10 @@ expect_status 0 "$TC" check --db m.db --format json
 # 3. Extraction is linear in the figures of one article: 4 MB with a claim every 80 bytes.
 yes 'Canada imposed a 25% tariff on steel from China. Exports rose 4.8 pct in 1986. ' | tr -d '\n' \
   | head -c 4000000 > dense.txt
-start=$(date +%s)
-expect_status 0 "$TC" ingest -q --db dense.db dense.txt
-took=$(( $(date +%s) - start ))
-[ "$took" -lt "${DENSE_SECONDS:-60}" ] && ok || fail "4 MB of dense claims took ${took}s"
+# Bounded in processor time, which a loaded machine does not stretch (issue 17).
+cpu_time expect_status 0 "$TC" ingest -q --db dense.db dense.txt
+awk -v s="$CPU_SECONDS" -v l="${DENSE_SECONDS:-60}" 'BEGIN {exit !(s < l)}' && ok \
+  || fail "4 MB of dense claims took ${CPU_SECONDS} s of CPU"
 
 # 4. Another program's SQLite file is refused before anything in it changes, journal mode too.
 sqlite3 foreign.db "CREATE TABLE t(x)"

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "tradecheck/db/lock_wait.hpp"
 #include "tradecheck/parser/article.hpp"
 #include "tradecheck/parser/claim.hpp"
 #include "tradecheck/parser/reference.hpp"
@@ -85,13 +86,17 @@ public:
 
     // Opens or creates `path`, migrating an older schema inside a transaction.
     // Throws StoreError for a directory, an unreadable file, a newer schema, a locked database.
-    explicit Store(const std::filesystem::path& path, bool read_only = false);
+    // `wait` says how long a lock held by another process is waited for, and to whom the wait
+    // is reported (lock_wait.hpp).
+    explicit Store(const std::filesystem::path& path, bool read_only = false, LockWait wait = {});
     ~Store();
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
     // All writes between begin() and commit() land together or not at all; a Transaction
-    // destroyed without commit() rolls back.
+    // destroyed without commit() rolls back. The outermost one takes the write lock when it is
+    // created, waiting for it as the Store's LockWait says, and after letting a writer that
+    // already waits go first. Keep it short: while it lives, every other writer waits.
     class Transaction {
     public:
         explicit Transaction(Store& store);
@@ -103,6 +108,10 @@ public:
         Store& store_;
         bool done_ = false;
     };
+
+    // Whether another writer waits for the write lock, which an open Transaction holds: a long
+    // run of writes should commit and begin again (BatchedWrites does).
+    bool writer_waiting() const;
 
     // Stores an article and its claims. An article whose id and sha256 are already stored is
     // left alone (unchanged), but for its fingerprint, set when missing or another; one whose
@@ -164,12 +173,14 @@ public:
     void put_rules(const std::vector<RuleRecord>& rules);
 
     // Copies into this database the articles and claims of the tradecheck database at `source`
-    // (built on another machine or from another shard), in one transaction: new articles with
-    // their claims, articles whose id is here with another digest replaced together with their
-    // claims, identical articles skipped. Rules this database lacks are added. The source is
-    // only read; it must have this program's schema version. Must not be called inside a
-    // Transaction (SQLite cannot attach a database there). Throws StoreError.
-    MergeResult merge_from(const std::filesystem::path& source);
+    // (built on another machine or from another shard), `batch` source articles per transaction,
+    // in the order they were stored there: new articles with their claims, articles whose id
+    // is here with another digest replaced together with their claims, identical articles
+    // skipped. Rules this database lacks are added first. A merge that stops (a lock wait that
+    // ran out) keeps the chunks committed; merging again finishes it. The source is only read;
+    // it must have this program's schema version. Must not be called inside a Transaction
+    // (SQLite cannot attach a database there). Throws StoreError.
+    MergeResult merge_from(const std::filesystem::path& source, std::size_t batch = 500);
 
     std::vector<StoredClaim> claims(const ClaimFilter& filter = {}) const;
     std::vector<Article> articles() const;
