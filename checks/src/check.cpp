@@ -98,7 +98,7 @@ public:
         } else if (scan.forecast) {
             f.status = Status::not_comparable;
             f.note = "figures differ but are for a period not over when the articles were written: forecasts";
-        } else if (scan.not_in_force) {
+        } else if (scan.not_in_force && !scan.agree_in_force) {
             f.status = Status::not_comparable;
             f.note = "figures differ, but some are threats, proposals, forecasts or older values quoted for "
                      "comparison, not figures in force (see each claim's status)";
@@ -148,6 +148,7 @@ private:
 
     struct PairScan {
         bool incomparable = false, disjoint_open = false, forecast = false, scale = false, not_in_force = false;
+        bool agree_in_force = false;       // two voices' figures in force meet
         bool real = false;                 // a disagreement that is not a revision
         std::size_t disagreements = 0;     // all of them; f.conflicts lists the first few
     };
@@ -196,6 +197,7 @@ private:
                         auto d = compare(a, b, ra, rb);
                         if (!d) {
                             consistent = true;
+                            scan.agree_in_force |= in_force(a) && in_force(b);
                             f.rounding_only |= agrees_by_rounding(a, b);
                             continue;
                         }
@@ -249,9 +251,10 @@ private:
 
     // What the claim's frame says of it (docs/frames.md); claims stored before frames have no
     // status and count as in force, as they always did.
+    // A trade target is a goal however it is voiced ("wants to triple"): targets meet targets.
     bool in_force(std::size_t i) const {
         const std::string& s = claims_[i].status;
-        return s.empty() || s == "in_effect" || s == "announced" || s == "target";
+        return s.empty() || s == "in_effect" || s == "announced" || s == "target" || claims_[i].kind == "trade_target";
     }
 
     bool is_forecast(std::size_t i) const {

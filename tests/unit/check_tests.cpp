@@ -162,6 +162,12 @@ TEST_CASE("threats, proposals, forecasts and older values quoted never conflict 
         CHECK(findings[0].status == Status::not_comparable);
         CHECK_THAT(findings[0].note, Catch::Contains("not figures in force"));
     }
+    // Figures in force that agree make the fact agree, whatever old rate the stories also quote.
+    Claim now_a = tariff("a.txt", percent(100)), now_b = tariff("b.txt", percent(100));
+    Claim old_a = tariff("a.txt", percent(5, Qualifier::about));
+    now_a.status = now_b.status = "in_effect";
+    old_a.status = "previous";
+    CHECK(status_of({now_a, old_a, now_b}) == Status::agree);
     // Two figures in force, or announced, still conflict; so do claims without a status.
     for (const char* status : {"in_effect", "announced", ""}) {
         Claim a = tariff("a.txt", percent(25));
