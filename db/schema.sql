@@ -1,4 +1,4 @@
--- tradecheck database schema, version 1 (PRAGMA user_version = 1).
+-- tradecheck database schema, version 2 (PRAGMA user_version = 2).
 --
 -- This file is embedded in the tradecheck binary and run, inside one transaction, on a fresh
 -- database (user_version 0, no tables). The program sets user_version after running it, so the

@@ -7,6 +7,7 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -21,52 +22,30 @@ namespace {
 struct Upgrade {
     int from;
     const char* sql;
+    const char* view;   // a view to create again as schema.sql defines it, after `sql`; or null
 };
 constexpr std::array<Upgrade, 1> upgrades{{
     // 1 -> 2: claims carry their frame's role, status and measured phrase, and claim_view
-    // shows them (the view as schema.sql defines it).
-    {1, R"(
-ALTER TABLE claims ADD COLUMN role TEXT NOT NULL DEFAULT '';
-ALTER TABLE claims ADD COLUMN status TEXT NOT NULL DEFAULT '';
-ALTER TABLE claims ADD COLUMN measure TEXT NOT NULL DEFAULT '';
-DROP VIEW IF EXISTS claim_view;
-CREATE VIEW claim_view AS
-SELECT
-    c.id          AS claim_id,
-    c.article_id  AS article_id,
-    a.title       AS title,
-    a.outlet      AS outlet,
-    a.published   AS published,
-    c.kind        AS kind,
-    c.key         AS key,
-    c.text        AS quote,
-    c.start       AS start,
-    c."end"       AS "end",
-    c.value       AS value,
-    c.low         AS low,
-    c.high        AS high,
-    c.unit        AS unit,
-    c.qualifier   AS qualifier,
-    c.exponent    AS exponent,
-    c.type        AS type,
-    c.actor       AS actor,
-    c.partner     AS partner,
-    c.product     AS product,
-    c.metric      AS metric,
-    c.basis       AS basis,
-    c.period      AS period,
-    c.year        AS year,
-    c.year_low    AS year_low,
-    c.year_high   AS year_high,
-    c.rule_id     AS rule_id,
-    c.rules_hash  AS rules_hash,
-    c.role        AS role,
-    c.status      AS status,
-    c.measure     AS measure,
-    substr(a.text, max(c.start - 40, 0) + 1, c."end" - max(c.start - 40, 0) + 40) AS context
-FROM claims AS c
-JOIN articles AS a ON a.id = c.article_id;)"},
+    // shows them.
+    {1,
+     "ALTER TABLE claims ADD COLUMN role TEXT NOT NULL DEFAULT '';"
+     "ALTER TABLE claims ADD COLUMN status TEXT NOT NULL DEFAULT '';"
+     "ALTER TABLE claims ADD COLUMN measure TEXT NOT NULL DEFAULT '';"
+     "DROP VIEW IF EXISTS claim_view;",
+     "claim_view"},
 }};
+
+// The statement of schema.sql that creates view `name`, so an upgrade makes the view exactly as
+// a new file has it. (Views in schema.sql end at the first ';', which none of them quotes.)
+std::string view_sql(std::string_view name) {
+    const std::string_view schema(schema_sql);
+    const std::string head = "CREATE VIEW " + std::string(name) + " AS";
+    const auto begin = schema.find(head);
+    const auto end = begin == std::string_view::npos ? begin : schema.find(';', begin);
+    if (end == std::string_view::npos)
+        throw StoreError(fmt::format("schema.sql has no view {} to upgrade to", name));
+    return std::string(schema.substr(begin, end + 1 - begin));
+}
 
 int user_version(SQLite::Database& db) {
     return db.execAndGet("PRAGMA user_version").getInt();
@@ -97,6 +76,7 @@ void upgrade(SQLite::Database& db, const std::filesystem::path& path, int versio
                                          "tradecheck cannot upgrade", path.string(), v));
         }
         db.exec(step->sql);
+        if (step->view) db.exec(view_sql(step->view));
     }
 }
 
