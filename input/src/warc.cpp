@@ -116,12 +116,17 @@ std::optional<std::uint64_t> parse_length(std::string_view s) {
 
 // A target URI as UTF-8: bytes of another encoding percent-encoded, as a browser would send them.
 std::string utf8_uri(std::string uri) {
-    if (is_utf8(uri)) return uri;
+    // A URI has no control bytes (a NUL would end it in C strings downstream), and no bytes
+    // that are not UTF-8: both are percent-encoded, as a browser would.
+    const auto control = [](unsigned char b) { return b < 0x20 || b == 0x7F; };
+    const bool utf8 = is_utf8(uri);
+    if (utf8 && std::none_of(uri.begin(), uri.end(), [&](char c) { return control(static_cast<unsigned char>(c)); }))
+        return uri;
     std::string out;
     for (const char c : uri) {
         const auto b = static_cast<unsigned char>(c);
-        if (b < 0x80) out += c;
-        else out += fmt::format("%{:02X}", b);
+        if (control(b) || (b >= 0x80 && !utf8)) out += fmt::format("%{:02X}", b);
+        else out += c;
     }
     return out;
 }
