@@ -73,6 +73,9 @@ public:
 private:
     static QuantityOptions options_for(const Article& article) {
         QuantityOptions options = quantity_options_for(tradecheck::article_country(article.outlet, article.text));
+        // A bare "$" or "dlrs" follows the outlet's own country only: wire copy datelined in
+        // Taipei or Toronto prints US dollars (the 1987 Reuters stories of Taiwan's surplus).
+        options.default_dollar = quantity_options_for(tradecheck::article_country(article.outlet, {})).default_dollar;
         if (!article.currency.empty() && article.currency != "USD") options.default_dollar = article.currency;
         return options;
     }
