@@ -91,7 +91,7 @@ TEST_CASE("an unchanged article records its line's fingerprint and keeps its cla
     CHECK(store.match_fingerprint("a", "fp-2") == FingerprintMatch::same);
 }
 
-TEST_CASE("replacing an article replaces its fingerprint; set_fingerprint needs write access",
+TEST_CASE("replacing an article replaces its fingerprint, set_fingerprint needs write access",
           "[db][fingerprint]") {
     TempDir dir;
     const auto file = dir.file("t.db");

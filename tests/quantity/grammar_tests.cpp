@@ -412,7 +412,7 @@ TEST_CASE("British and market styles", "[quantity][press]") {
     for (const Quantity& q : find("call +94 112345678")) CHECK(q.value != 94);
 }
 
-TEST_CASE("a change and a level are not a range; real ranges stay", "[quantity][press]") {
+TEST_CASE("a change and a level are not a range, real ranges stay", "[quantity][press]") {
     const std::string a = "The index gained 0.68 per cent to 3,005.47.";
     const auto qa = find(a);
     REQUIRE(qa.size() == 2);

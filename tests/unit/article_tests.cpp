@@ -37,7 +37,7 @@ TEST_CASE("bad articles are refused with a reason", "[articles]") {
     CHECK_THROWS_WITH(parse_article("---\ntitle: x\nno end\n", "f", "f"), Catch::Contains("never closes"));
 }
 
-TEST_CASE("directories are read recursively; bad files are reported and skipped", "[articles]") {
+TEST_CASE("directories are read recursively, bad files are reported and skipped", "[articles]") {
     std::istringstream no_stdin;
     const ReadResult r = read_articles({(test::source_dir() / "tests/fixtures/conflict").string(), "/no/such/file"},
                                        no_stdin);

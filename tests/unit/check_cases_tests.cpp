@@ -71,7 +71,7 @@ TEST_CASE("the same story filed twice is one source", "[checks]") {
     CHECK(f.same_text[0].second == "a");
 }
 
-TEST_CASE("a revised figure is a revision, not a conflict; an unrevised difference is a conflict", "[checks]") {
+TEST_CASE("a revised figure is a revision, not a conflict, an unrevised difference is a conflict", "[checks]") {
     const auto& revised = only(check({deficit("a", 169.8, 8, 1986), deficit("b", 166.3, 8, 1986, "USD", "revised")}));
     CHECK(revised.status == Status::revised);
     REQUIRE(revised.conflicts.size() == 1);

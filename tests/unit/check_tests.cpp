@@ -70,7 +70,7 @@ TEST_CASE("intervals read precision and qualifiers", "[checks]") {
     CHECK(std::isinf(interval_of(percent(4, Qualifier::less_than)).lo));
 }
 
-TEST_CASE("more than 100% and 100% agree; 25% and 35% conflict", "[checks]") {
+TEST_CASE("more than 100% and 100% agree, 25% and 35% conflict", "[checks]") {
     CHECK(status_of({tariff("a", percent(100, Qualifier::more_than)), tariff("b", percent(100))}) == Status::agree);
     CHECK(status_of({tariff("a", percent(25)), tariff("b", percent(35))}) == Status::conflict);
     CHECK(status_of({tariff("a", percent(101)), tariff("b", percent(100, Qualifier::less_than))}) == Status::conflict);
@@ -89,13 +89,13 @@ TEST_CASE("rounding-only agreement is flagged", "[checks]") {
     CHECK(findings[0].rounding_only);
 }
 
-TEST_CASE("double within the next decade (2025) and double by 2035 agree; other horizons conflict", "[checks]") {
+TEST_CASE("double within the next decade (2025) and double by 2035 agree, other horizons conflict", "[checks]") {
     CHECK(status_of({doubling("a", 2035, 2034, 2036), doubling("b", 2035, 2035, 2035)}) == Status::agree);
     CHECK(status_of({doubling("a", 2035, 2034, 2036), doubling("b", 2030, 2030, 2030)}) == Status::conflict);
     CHECK(status_of({doubling("a", 2035, 2034, 2036), doubling("b", 2035, 2035, 2035, 3)}) == Status::conflict);
 }
 
-TEST_CASE("one article is one voice; one source is single", "[checks]") {
+TEST_CASE("one article is one voice, one source is single", "[checks]") {
     CHECK(status_of({tariff("a", percent(25)), tariff("a", percent(35))}) == Status::single);
     CHECK(status_of({tariff("a", percent(25))}) == Status::single);
 }

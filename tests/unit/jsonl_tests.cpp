@@ -63,7 +63,7 @@ TEST_CASE("JSON Lines defaults: outlet, published, numeric id, id from the line"
     CHECK(parse_jsonl_record(R"({"text":"y"})", "f:3", "f:3").id == "f:3");
 }
 
-TEST_CASE("a record's identity is its line; peek_identity reads it without parsing the record", "[jsonl]") {
+TEST_CASE("a record's identity is its line, peek_identity reads it without parsing the record", "[jsonl]") {
     const auto sha = [](const std::string& line) { return parse_jsonl_record(line, "d", "d").sha256; };
     const auto fingerprint = [](const std::string& line) { return parse_jsonl_record(line, "d", "d").fingerprint; };
     CHECK(sha(R"({"id":"a","text":"t","x":1})") != sha(R"({"id":"a","text":"t","x":2})"));
@@ -105,7 +105,7 @@ TEST_CASE("invalid JSON Lines records are refused with a reason", "[jsonl]") {
     CHECK_THROWS_WITH(parse_jsonl_record("{\"text\":\"caf\xe9\"}", "d", "d"), Catch::Contains("invalid JSON"));
 }
 
-TEST_CASE("a JSON Lines file streams record by record; bad lines are reported with file:line", "[jsonl]") {
+TEST_CASE("a JSON Lines file streams record by record, bad lines are reported with file:line", "[jsonl]") {
     TempDir dir;
     const fs::path file = dir.write("c.jsonl", "{\"id\":\"a\",\"text\":\"one 5%\"}\n"
                                                "\n"
@@ -127,7 +127,7 @@ TEST_CASE("a JSON Lines file streams record by record; bad lines are reported wi
     CHECK(source.bytes_read() >= fs::file_size(file));
 }
 
-TEST_CASE("directories mix text files and JSON Lines; the format can be forced", "[jsonl]") {
+TEST_CASE("directories mix text files and JSON Lines, the format can be forced", "[jsonl]") {
     TempDir dir;
     dir.write("a.txt", "A 25% tariff.\n");
     dir.write("b.jsonl", "{\"id\":\"b1\",\"text\":\"x\"}\n{\"id\":\"b2\",\"text\":\"y\"}\n");

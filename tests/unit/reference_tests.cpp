@@ -49,7 +49,7 @@ TEST_CASE("reference figures load from CSV with the claims' keys", "[reference]"
     std::filesystem::remove(path);
 }
 
-TEST_CASE("claims that miss a reference are contradictions; rounding is not", "[reference]") {
+TEST_CASE("claims that miss a reference are contradictions, rounding is not", "[reference]") {
     const auto path = write_temp("kind,actor,metric,period,value,unit,source\n"
                                  "trade_balance,USA,trade_deficit,1986,169800000000,USD,Commerce\n");
     const auto refs = read_references(path);
