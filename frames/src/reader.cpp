@@ -32,7 +32,7 @@ bool breaks_clause(const FrameToken& t) {
 // Words that name a company or a government as a phrase's holder.
 bool names_company(std::string_view w) {
     return is_one_of(w, {"plc", "ltd", "limited", "holdings", "group", "inc", "corp", "corporation", "company",
-                         "companies", "firm", "firms", "conglomerate", "pvt", "llc", "co", "apple", "brand"});
+                         "companies", "firm", "firms", "conglomerate", "pvt", "llc", "co", "brand"});
 }
 bool names_government(std::string_view w) {
     return is_one_of(w, {"government", "ministry", "department", "customs", "administration", "treasury",
@@ -312,7 +312,6 @@ private:
             change();   // "56 per cent higher year-on-year"
         else if (m && m->head + 1 < classes_.size() && m->head < qi &&
                  (classes_[m->head + 1] == fc::up || classes_[m->head + 1] == fc::down) &&
-                 !cells_[m->head + 1].verb->id.empty() && q_.tokens[cells_[m->head + 1].first].norm.size() > 0 &&
                  is_one_of(q_.tokens[cells_[m->head + 1].first].norm,
                            {"reduction", "reductions", "increase", "increment", "cut", "cuts", "hike", "hikes", "rise",
                             "growth", "decline", "drop", "fall", "gain", "cutback"}))
@@ -321,7 +320,7 @@ private:
                  is_one_of(next_word, {"increase", "rise", "growth", "decline", "drop", "fall", "jump", "gain", "hike",
                                        "cut", "reduction", "decrease", "surge", "dip", "slump", "up", "down"}))
             change();
-        else if (is_one_of(next_word, {"yoy", "y-o-y", "year-on-year", "yoy", "mom", "month-on-month"}))
+        else if (is_one_of(next_word, {"yoy", "y-o-y", "year-on-year", "mom", "month-on-month"}))
             change();
         else if (m && f.measure_group == "target")
             f.role = Role::target;
