@@ -1,4 +1,4 @@
--- tradecheck database schema, version 2 (PRAGMA user_version = 2).
+-- tradecheck database schema, version 3 (PRAGMA user_version = 3).
 --
 -- This file is embedded in the tradecheck binary and run, inside one transaction, on a fresh
 -- database (user_version 0, no tables). The program sets user_version after running it, so the
@@ -76,7 +76,15 @@ CREATE TABLE claims (
     -- Added in version 2: what the figure's frame says (docs/frames.md).
     role        TEXT NOT NULL DEFAULT '',      -- level, previous, target, change_rate, ...
     status      TEXT NOT NULL DEFAULT '',      -- in_effect, announced, threatened, proposed, ...
-    measure     TEXT NOT NULL DEFAULT ''       -- the measured phrase as printed ("tea exports")
+    measure     TEXT NOT NULL DEFAULT '',      -- the measured phrase as printed ("tea exports")
+    -- Added in version 3: when the figure holds (docs/checks.md, "Facts in time").
+    valid_from  TEXT NOT NULL DEFAULT '',      -- ISO day it holds from; '' when unknown
+    valid_to    TEXT NOT NULL DEFAULT '',      -- ISO day it holds until; '' when open
+    time_source TEXT NOT NULL DEFAULT '',      -- text: a date the text gives; article: the
+                                               -- article's day; period: the figure's period
+    transition  INTEGER NOT NULL DEFAULT 0     -- > 0: the two sides of one change in one
+                                               -- sentence ("cut to 20% from 44%") share it
+                                               -- within their article
 );
 
 CREATE INDEX claims_key ON claims(key);
@@ -133,9 +141,40 @@ SELECT
     c.role        AS role,
     c.status      AS status,
     c.measure     AS measure,
+    c.valid_from  AS valid_from,
+    c.valid_to    AS valid_to,
+    c.time_source AS time_source,
+    c.transition  AS transition,
     substr(a.text, max(c.start - 40, 0) + 1, c."end" - max(c.start - 40, 0) + 40) AS context
 FROM claims AS c
 JOIN articles AS a ON a.id = c.article_id;
+
+-- Each fact's values over time: one row per claim that has a time, with its status (in_effect,
+-- announced, threatened, proposed, expected, previous, target) and its source. A fact's
+-- series is its key; order by valid_from to read it as a timeline (docs/schema.md).
+CREATE VIEW timeline_view AS
+SELECT
+    c.key         AS fact,
+    c.kind        AS kind,
+    c.actor       AS actor,
+    c.partner     AS partner,
+    c.product     AS product,
+    c.valid_from  AS valid_from,
+    c.valid_to    AS valid_to,
+    c.time_source AS time_source,
+    c.value       AS value,
+    c.unit        AS unit,
+    c.status      AS status,
+    c.role        AS role,
+    c.transition  AS transition,
+    c.article_id  AS article,
+    a.outlet      AS outlet,
+    a.published   AS published,
+    c.text        AS quote,
+    c.id          AS claim_id
+FROM claims AS c
+JOIN articles AS a ON a.id = c.article_id
+WHERE c.key <> '' AND (c.valid_from <> '' OR c.valid_to <> '');
 
 -- One row per fact key: a quick look at which facts the articles agree or disagree on.
 -- status: 'single'   one article states the fact;

@@ -58,7 +58,7 @@ constexpr const char* sql_copy_claims = R"(
 INSERT INTO main.claims (article_id, kind, key, text, start, "end", value, low, high, unit,
                          qualifier, exponent, type, relation, actor, partner, product, metric,
                          basis, period, year, year_low, year_high, rule_id, rules_hash, role,
-                         status, measure)
+                         status, measure, valid_from, valid_to, time_source, transition)
 SELECT c.article_id, c.kind, c.key, c.text, c.start, c."end", c.value, c.low, c.high, c.unit,
        c.qualifier, c.exponent, c.type, c.relation, c.actor, c.partner, c.product, c.metric,
        c.basis, c.period, c.year, c.year_low, c.year_high, c.rule_id, c.rules_hash, {}
@@ -150,8 +150,14 @@ MergeResult Store::merge_from(const std::filesystem::path& source, std::size_t b
             fmt::format(sql_copy_articles, source_has_column(impl_->db, "metadata") ? "s.metadata" : "''",
                         source_has_column(impl_->db, "fingerprint") ? "s.fingerprint" : "NULL");
         // A source of schema version 1 has no frame columns.
+        // Version 2 has no times.
         const std::string copy_claims = fmt::format(
-            sql_copy_claims, source_has_column(impl_->db, "role", "claims") ? "c.role, c.status, c.measure" : "'', '', ''");
+            sql_copy_claims,
+            fmt::format("{}, {}",
+                        source_has_column(impl_->db, "role", "claims") ? "c.role, c.status, c.measure" : "'', '', ''",
+                        source_has_column(impl_->db, "valid_from", "claims")
+                            ? "c.valid_from, c.valid_to, c.time_source, c.transition"
+                            : "'', '', '', 0"));
         {
             Transaction transaction(*this);
             impl_->db.exec(sql_copy_rules);

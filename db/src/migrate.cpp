@@ -22,9 +22,9 @@ namespace {
 struct Upgrade {
     int from;
     const char* sql;
-    const char* view;   // a view to create again as schema.sql defines it, after `sql`; or null
+    std::array<const char*, 2> views;   // views to create as schema.sql defines them, after `sql`
 };
-constexpr std::array<Upgrade, 1> upgrades{{
+constexpr std::array<Upgrade, 2> upgrades{{
     // 1 -> 2: claims carry their frame's role, status and measured phrase, and claim_view
     // shows them.
     {1,
@@ -32,7 +32,16 @@ constexpr std::array<Upgrade, 1> upgrades{{
      "ALTER TABLE claims ADD COLUMN status TEXT NOT NULL DEFAULT '';"
      "ALTER TABLE claims ADD COLUMN measure TEXT NOT NULL DEFAULT '';"
      "DROP VIEW IF EXISTS claim_view;",
-     "claim_view"},
+     {"claim_view", nullptr}},
+    // 2 -> 3: claims carry when they hold (valid_from, valid_to, time_source) and the change
+    // they are a side of (transition); timeline_view lists each fact's values over time.
+    {2,
+     "ALTER TABLE claims ADD COLUMN valid_from TEXT NOT NULL DEFAULT '';"
+     "ALTER TABLE claims ADD COLUMN valid_to TEXT NOT NULL DEFAULT '';"
+     "ALTER TABLE claims ADD COLUMN time_source TEXT NOT NULL DEFAULT '';"
+     "ALTER TABLE claims ADD COLUMN transition INTEGER NOT NULL DEFAULT 0;"
+     "DROP VIEW IF EXISTS claim_view;",
+     {"claim_view", "timeline_view"}},
 }};
 
 // The statement of schema.sql that creates view `name`, so an upgrade makes the view exactly as
@@ -76,7 +85,8 @@ void upgrade(SQLite::Database& db, const std::filesystem::path& path, int versio
                                          "tradecheck cannot upgrade", path.string(), v));
         }
         db.exec(step->sql);
-        if (step->view) db.exec(view_sql(step->view));
+        for (const char* view : step->views)
+            if (view) db.exec(view_sql(view));
     }
 }
 

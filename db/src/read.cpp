@@ -18,7 +18,8 @@ constexpr const char* sql_select_claims = R"(
 SELECT c.id, c.article_id, c.kind, c.key, c.text, c.start, c."end", c.value, c.low, c.high,
        c.unit, c.qualifier, c.exponent, c.type, c.relation, c.actor, c.partner, c.product,
        c.metric, c.basis, c.period, c.year, c.year_low, c.year_high, c.rule_id, c.rules_hash,
-       c.role, c.status, c.measure, a.title, a.outlet, a.published
+       c.role, c.status, c.measure, c.valid_from, c.valid_to, c.time_source, c.transition,
+       a.title, a.outlet, a.published
 FROM claims AS c JOIN articles AS a ON a.id = c.article_id
 WHERE (?1 IS NULL OR c.kind = ?1) AND (?2 IS NULL OR c.article_id = ?2)
 ORDER BY c.article_id, c.start, c.id)";
@@ -31,7 +32,8 @@ constexpr const char* sql_stream_claims = R"(
 SELECT c.id, c.article_id, c.kind, c.key, c.text, c.start, c."end", c.value, c.low, c.high,
        c.unit, c.qualifier, c.exponent, c.type, c.relation, c.actor, c.partner, c.product,
        c.metric, c.basis, c.period, c.year, c.year_low, c.year_high, c.rule_id, c.rules_hash,
-       c.role, c.status, c.measure, a.title, a.outlet, a.published, a.rowid, coalesce(s.source, '')
+       c.role, c.status, c.measure, c.valid_from, c.valid_to, c.time_source, c.transition,
+       a.title, a.outlet, a.published, a.rowid, coalesce(s.source, '')
 FROM claims AS c NOT INDEXED JOIN articles AS a ON a.id = c.article_id
      LEFT JOIN temp.tc_same_text AS s ON s.article = c.article_id
 WHERE (?1 IS NULL OR c.kind = ?1) AND (?2 IS NULL OR c.article_id = ?2)
@@ -57,7 +59,7 @@ struct Col {
         id, article_id, kind, key, text, start, end, value, low, high, unit, qualifier,
         exponent, type, relation, actor, partner, product, metric, basis, period, year,
         year_low, year_high,
-        rule_id, rules_hash, role, status, measure, title, outlet, published, article_row, same_text_as
+        rule_id, rules_hash, role, status, measure, valid_from, valid_to, time_source, transition, title, outlet, published, article_row, same_text_as
     };
 };
 
@@ -152,6 +154,10 @@ StoredClaim read_claim(const SQLite::Statement& s, const std::filesystem::path& 
     c.role = text_of(s, Col::role);
     c.status = text_of(s, Col::status);
     c.measure = text_of(s, Col::measure);
+    c.valid_from = parse_day(text_of(s, Col::valid_from));
+    c.valid_to = parse_day(text_of(s, Col::valid_to));
+    c.time_source = text_of(s, Col::time_source);
+    c.transition = s.getColumn(Col::transition).getInt();
     stored.title = text_of(s, Col::title);
     stored.outlet = text_of(s, Col::outlet);
     stored.published = text_of(s, Col::published);

@@ -39,9 +39,9 @@ constexpr const char* sql_insert_claim = R"(
 INSERT INTO claims (article_id, kind, key, text, start, "end", value, low, high, unit,
                     qualifier, exponent, type, relation, actor, partner, product, metric,
                     basis, period, year, year_low, year_high, rule_id, rules_hash, role, status,
-                    measure)
+                    measure, valid_from, valid_to, time_source, transition)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-        ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28))";
+        ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32))";
 
 constexpr const char* sql_insert_rule =
     "INSERT INTO rules (id, kind, file, line, hash) VALUES (?1, ?2, ?3, ?4, ?5)";
@@ -108,6 +108,10 @@ void bind_claim(SQLite::Statement& s, const std::string& article_id, const Claim
     s.bind(26, c.role);
     s.bind(27, c.status);
     s.bind(28, c.measure);
+    s.bind(29, to_iso(c.valid_from));
+    s.bind(30, to_iso(c.valid_to));
+    s.bind(31, c.time_source);
+    s.bind(32, c.transition);
 }
 
 // Nothing is copied: `a` and `metadata` outlive the statement's step, and the statement is

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "tradecheck/frames/effective_time.hpp"
+
 #include "classes.hpp"
 #include "frame_grammar.hpp"
 
@@ -67,6 +69,15 @@ public:
         role(qi, m, f);
         parties(qi, m, f);
         status(qi, f);
+        f.clause_first = lo_;
+        f.clause_last = hi_;
+        // An older value quoted for comparison ends where the change begins: its caller dates it.
+        if (q_.published && f.role != Role::previous) {
+            const EffectiveTime t =
+                read_effective_time(q_.tokens, lo_, hi_, q_.first, *q_.published, f.status != Status::in_effect);
+            f.from = t.from;
+            f.to = t.to;
+        }
         return f;
     }
 
@@ -448,7 +459,10 @@ private:
                 else if (v->status == Status::proposed && i < qi) raise(Status::proposed, 3);
                 else if (v->status == Status::expected) raise(Status::expected, 2);
                 else if (v->status == Status::announced) raise(Status::announced, 1);
-                if (f.verb.empty() || i < qi) f.verb = v->id;
+                if (f.verb.empty() || i < qi) {
+                    f.verb = v->id;
+                    f.changes = i < qi && v->change != Change::none && f.role == Role::level;
+                }
             }
             if ((i < qi && is_one_of(w, {"will", "would", "shall"})) || (w == "to" && i + 1 < cells_.size() && cells_[i + 1].verb &&
                                                             cells_[i + 1].verb->id != "be"))

@@ -38,6 +38,7 @@ public:
         : article_(article), rules_(rules), quantities_(find_quantities(article.text, options_for(article))),
           regions_(regions(article.text, quantities_, rules)), tokens_(tokenize_regions(article.text, regions_)),
           sentences_(split_sentences(article.text, tokens_)) {
+        published_ = parse_day(article.published);
         sentence_of_.resize(tokens_.size() + 1, sentences_.empty() ? 0 : sentences_.size() - 1);
         for (std::size_t s = 0; s < sentences_.size(); ++s)
             for (std::size_t t = sentences_[s].first; t < sentences_[s].last; ++t) sentence_of_[t] = s;
@@ -56,6 +57,7 @@ public:
 
     std::vector<Claim> claims() const {
         std::vector<Claim> out;
+        std::vector<const Placed*> placed_of;   // out[i] was made of *placed_of[i]
         CodePointCursor cursor(article_.text);
         frames_.assign(placed_.size(), std::nullopt);
         for (const Placed& p : placed_) {
@@ -63,9 +65,11 @@ public:
             for (const Rule& rule : rules_.rules) {
                 if (!applies(rule, p)) continue;
                 out.push_back(make_claim(rule, p, cursor));
+                placed_of.push_back(&p);
                 break;
             }
         }
+        link_transitions(out, placed_of);
         return out;
     }
 
@@ -264,10 +268,12 @@ private:
             if (!is_time(*o.q))
                 for (std::size_t t = o.first; t < std::min(o.last, s.last); ++t) tokens[t - s.first].figure = true;
         FrameQuery query{tokens, p.first - s.first, std::min(p.last, s.last) - s.first,
-                         p.q->type == QuantityType::percent};
+                         p.q->type == QuantityType::percent, published_};
         Frame f = read_frame(query, rules_.frames);
         f.phrase_first += s.first;
         f.phrase_last += s.first;
+        f.clause_first += s.first;
+        f.clause_last += s.first;
         return f;
     }
 
@@ -699,7 +705,61 @@ private:
         if (rules_.names.is_symmetric_metric(c.metric) && !c.partner.empty() && c.partner < c.actor)
             std::swap(c.actor, c.partner);
         resolve_period(c, p);
+        date(c, f);
         return c;
+    }
+
+    // When the claim holds (docs/checks.md, "Facts in time"): a figure for a period holds for
+    // it; else from the day its clause names, or the article's day; an older value quoted for
+    // comparison is dated by the change it is the old side of (link_transitions).
+    void date(Claim& c, const Frame& f) const {
+        if (f.role == Role::previous) return;
+        if (c.period == Period::in && c.year && !f.from) {
+            using namespace std::chrono;
+            const year y{*c.year};
+            const month first{c.month ? static_cast<unsigned>(*c.month) : 1u};
+            const month last{c.month ? static_cast<unsigned>(*c.month) : 12u};
+            c.valid_from = Day{y, first, day{1}};
+            c.valid_to = Day{year_month_day_last{y, month_day_last{last}}};
+            c.time_source = "period";
+            return;
+        }
+        c.valid_to = f.to;
+        if (f.from) {
+            c.valid_from = f.from;
+            c.time_source = "text";
+        } else if (published_) {
+            c.valid_from = published_;
+            c.time_source = "article";
+        }
+        if (c.valid_to && !c.time_source.empty() && c.time_source != "text") c.time_source = "text";
+    }
+
+    // "cut to 30% from 145%": the old side and the new, in one sentence and of one kind, are
+    // one change and share a transition number; the old value holds until the new one starts.
+    // A new level stated as a change ("raised to 20%") is a change of its own.
+    void link_transitions(std::vector<Claim>& claims, const std::vector<const Placed*>& placed_of) const {
+        int next = 0;
+        for (std::size_t i = 0; i < claims.size(); ++i) {
+            if (claims[i].role != "previous") continue;
+            std::optional<std::size_t> level;
+            for (std::size_t j = 0; j < claims.size(); ++j) {
+                if (j == i || claims[j].role != "level" || claims[j].kind != claims[i].kind ||
+                    placed_of[j]->sentence != placed_of[i]->sentence || claims[j].transition)
+                    continue;
+                const auto gap = [&](std::size_t k) {
+                    return placed_of[k]->first > placed_of[i]->first ? placed_of[k]->first - placed_of[i]->first
+                                                                     : placed_of[i]->first - placed_of[k]->first;
+                };
+                if (!level || gap(j) < gap(*level)) level = j;
+            }
+            if (!level) continue;
+            claims[i].transition = claims[*level].transition = ++next;
+            claims[i].valid_to = claims[*level].valid_from;
+            if (claims[i].valid_to) claims[i].time_source = claims[*level].time_source;
+        }
+        for (std::size_t i = 0; i < claims.size(); ++i)
+            if (!claims[i].transition && frame(*placed_of[i]).changes) claims[i].transition = ++next;
     }
 
     const Article& article_;
@@ -715,6 +775,7 @@ private:
     std::vector<std::uint32_t> where_start_;         // id -> its first position in where_
     std::vector<Placed> placed_;
     mutable std::vector<std::optional<Frame>> frames_;   // by placed_ index, read on demand
+    std::optional<Day> published_;                       // the article's day, when it has one
 };
 
 // --- examples ----------------------------------------------------------------------

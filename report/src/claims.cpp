@@ -61,6 +61,10 @@ nlohmann::json claim_json(const db::StoredClaim& s) {
             {"role", c.role},
             {"status", c.status},
             {"measure", c.measure},
+            {"valid_from", to_iso(c.valid_from)},
+            {"valid_to", to_iso(c.valid_to)},
+            {"time_source", c.time_source},
+            {"transition", c.transition},
             {"title", s.title},
             {"outlet", s.outlet},
             {"published", s.published}};
@@ -130,9 +134,13 @@ std::string claim_jsonl(const db::StoredClaim& s) {
     key("start"); out += fmt::format("{}", c.start);
     text("status", c.status);
     text("text", c.text);
+    text("time_source", c.time_source);
     text("title", s.title);
+    key("transition"); out += fmt::format("{}", c.transition);
     text("type", std::string(to_string(c.quantity.type)));
     text("unit", c.quantity.unit);
+    text("valid_from", to_iso(c.valid_from));
+    text("valid_to", to_iso(c.valid_to));
     number("value", c.quantity.value);
     key("year"); append_json_optional(out, c.year);
     key("year_high"); append_json_optional(out, c.year_high);
@@ -144,7 +152,8 @@ std::string claim_jsonl(const db::StoredClaim& s) {
 const char* const k_columns[] = {"id", "article", "kind", "text", "start", "end", "value", "low", "high",
                                  "unit", "qualifier", "type", "exponent", "actor", "partner", "product",
                                  "metric", "basis", "period", "year", "year_low", "year_high", "key", "rule",
-                                 "role", "status", "measure", "title", "outlet", "published"};
+                                 "role", "status", "measure", "valid_from", "valid_to", "time_source", "transition",
+                                 "title", "outlet", "published"};
 
 std::string cell(const nlohmann::json& v) {
     if (v.is_null()) return {};

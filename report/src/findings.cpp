@@ -282,7 +282,7 @@ nlohmann::json head_json(const FindingsView& v, const Summary& s) {
                                    {"converted_usd", c.comparable ? nlohmann::json(c.converted_usd) : nlohmann::json(nullptr)},
                                    {"year", c.year}, {"comparable", c.comparable}, {"consistent", c.consistent}});
     return {{"summary", {{"facts", s.facts}, {"claims", s.claims}, {"articles", s.articles}, {"conflict", s.conflicts},
-                         {"revised", s.revised}, {"agree", s.agree}, {"single", s.single},
+                         {"stale", s.stale}, {"revised", s.revised}, {"changed", s.changed}, {"agree", s.agree}, {"single", s.single},
                          {"not_comparable", s.not_comparable}, {"contradicts_reference", contradictions.size()}}},
             {"facts", nlohmann::json::array()}, {"contradictions", contradictions}, {"conversions", conversions}};
 }

@@ -33,17 +33,19 @@ inline std::string period_text(const Claim& c) {
 
 // The counts a report opens with.
 struct Summary {
-    std::size_t facts = 0, conflicts = 0, revised = 0, agree = 0, single = 0, not_comparable = 0, articles = 0, claims = 0;
+    std::size_t facts = 0, conflicts = 0, stale = 0, revised = 0, changed = 0, agree = 0, single = 0, not_comparable = 0,
+                articles = 0, claims = 0;
 };
 
-// "5 facts from 11 claims in 4 articles: 2 conflicts, 1 agree, 2 single, 0 not comparable"; revised
-// facts are counted only when there are some.
+// "5 facts from 11 claims in 4 articles: 2 conflicts, 1 agree, 2 single, 0 not comparable"; stale,
+// revised and changed facts are counted only when there are some.
 inline std::string summary_line(const Summary& s) {
-    return fmt::format("{} fact{} from {} claim{} in {} article{}: {} conflict{}{}, {} agree, {} single, {} not comparable",
+    const auto some = [](std::size_t n, const char* what) { return n ? fmt::format(", {} {}", n, what) : std::string(); };
+    return fmt::format("{} fact{} from {} claim{} in {} article{}: {} conflict{}{}{}{}, {} agree, {} single, {} not comparable",
                        s.facts, s.facts == 1 ? "" : "s", s.claims, s.claims == 1 ? "" : "s", s.articles,
                        s.articles == 1 ? "" : "s", s.conflicts, s.conflicts == 1 ? "" : "s",
-                       s.revised ? fmt::format(", {} revised", s.revised) : std::string(), s.agree, s.single,
-                       s.not_comparable);
+                       some(s.stale, s.stale == 1 ? "stale figure" : "stale figures"), some(s.revised, "revised"),
+                       some(s.changed, "changed over time"), s.agree, s.single, s.not_comparable);
 }
 
 // "'166.3 billion dlrs' (17452.txt) contradicts Commerce Department: 169.8 billion USD; gap 3.5

@@ -53,7 +53,9 @@ std::string words(std::string_view id) {
 std::string_view status_label(Status s) {
     switch (s) {
     case Status::conflict: return "Conflict";
+    case Status::stale: return "Stale figure";
     case Status::revised: return "Revised";
+    case Status::changed: return "Changed over time";
     case Status::not_comparable: return "Not comparable";
     case Status::agree: return "Agree";
     case Status::single: return "Single source";
@@ -65,7 +67,9 @@ std::string_view status_label(Status s) {
 std::string_view status_symbol(Status s) {
     switch (s) {
     case Status::conflict: return "\u2717";        // ✗
+    case Status::stale: return "\u231b";           // ⌛
     case Status::revised: return "\u21bb";         // ↻
+    case Status::changed: return "\u2197";         // ↗
     case Status::not_comparable: return "\u2248";  // ≈ (different units)
     case Status::agree: return "\u2713";           // ✓
     case Status::single: return "\u2022";          // •
@@ -439,7 +443,7 @@ std::vector<Chart> charts_for(const Finding& f, const std::vector<db::StoredClai
 // ---- the page ----
 
 constexpr std::string_view css = R"CSS(
-:root { --conflict:#b3261e; --revised:#6f42c1; --not_comparable:#8a5300; --agree:#1e6b35; --single:#5f6368;
+:root { --conflict:#b3261e; --stale:#a0410d; --revised:#6f42c1; --changed:#1f5fa8; --not_comparable:#8a5300; --agree:#1e6b35; --single:#5f6368;
         --bar:#3b6ea8; --ink:#1f2328; --muted:#57606a; --rule:#d0d7de; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -453,7 +457,7 @@ h1 { font-size: 26px; margin: 0 0 6px; }
 .counts li { font-size: 14px; }
 .badge { display: inline-block; padding: 1px 9px; border-radius: 11px; color: #fff; font-size: 12px;
          font-weight: 600; letter-spacing: .02em; white-space: nowrap; vertical-align: 2px; }
-.badge.conflict { background: var(--conflict); } .badge.revised { background: var(--revised); } .badge.not_comparable { background: var(--not_comparable); }
+.badge.conflict { background: var(--conflict); } .badge.stale { background: var(--stale); } .badge.revised { background: var(--revised); } .badge.changed { background: var(--changed); } .badge.not_comparable { background: var(--not_comparable); }
 .badge.agree { background: var(--agree); } .badge.single { background: var(--single); }
 nav.toc h2 { font-size: 15px; margin: 10px 0 4px; text-transform: uppercase; letter-spacing: .05em;
              color: var(--muted); }
@@ -466,6 +470,7 @@ section.fact { border: 1px solid var(--rule); border-left: 6px solid var(--singl
                padding: 14px 18px 10px; margin: 18px 0; break-inside: avoid-page; }
 section.fact.conflict { border-left-color: var(--conflict); }
 section.fact.revised { border-left-color: var(--revised); }
+section.fact.stale { border-left-color: var(--stale); } section.fact.changed { border-left-color: var(--changed); }
 section.fact.not_comparable { border-left-color: var(--not_comparable); }
 section.fact.agree { border-left-color: var(--agree); }
 section.fact h2 { font-size: 19px; margin: 0 0 4px; line-height: 1.35; }
@@ -637,7 +642,9 @@ void html_head(std::ostream& o, const FindingsView& view, const Summary& sum) {
         o << "</ul></section>\n";
     }
     o << "<ul class=\"counts\">" << count_item(Status::conflict, sum.conflicts)
+      << (sum.stale ? count_item(Status::stale, sum.stale) : std::string())
       << (sum.revised ? count_item(Status::revised, sum.revised) : std::string())
+      << (sum.changed ? count_item(Status::changed, sum.changed) : std::string())
       << count_item(Status::not_comparable, sum.not_comparable) << count_item(Status::agree, sum.agree)
       << count_item(Status::single, sum.single) << "</ul>\n";
 }

@@ -22,7 +22,7 @@ namespace {
 using checks::Finding;
 using checks::Status;
 
-constexpr std::size_t status_count = 5;   // Status::conflict .. Status::single, in report order
+constexpr std::size_t status_count = 7;   // Status::conflict .. Status::single, in report order
 
 // Text appended to a temporary file (made on first use, deleted when closed), then read back:
 // all of it, or record by record when it was put as records.
@@ -123,7 +123,9 @@ struct FindingsWriter::Impl {
         ++sum.facts;
         sum.claims += f.claims.size();
         sum.conflicts += f.status == Status::conflict;
+        sum.stale += f.status == Status::stale;
         sum.revised += f.status == Status::revised;
+        sum.changed += f.status == Status::changed;
         sum.agree += f.status == Status::agree;
         sum.single += f.status == Status::single;
         sum.not_comparable += f.status == Status::not_comparable;

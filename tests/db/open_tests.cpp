@@ -20,7 +20,7 @@ TEST_CASE("a fresh file gets the current schema, WAL and foreign keys", "[open]"
     SQLite::Database db(dir.file("new.db").string());
     CHECK(db.execAndGet("PRAGMA user_version").getInt() == Store::schema_version);
     CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "wal");
-    for (const char* name : {"articles", "claims", "rules", "claim_view", "fact_view",
+    for (const char* name : {"articles", "claims", "rules", "claim_view", "fact_view", "timeline_view",
                              "claims_key", "claims_article", "claims_kind"}) {
         SQLite::Statement find(db, "SELECT count(*) FROM sqlite_master WHERE name = ?1");
         find.bind(1, name);
@@ -69,10 +69,11 @@ TEST_CASE("a version 1 file gains the frame columns and keeps its claims", "[ope
         store.put_article(sample_article(), {test::sample_claim("25%", 25, 28, 25)}, "h");
     }
     {
-        // Undo what version 2 added, as a file written by tradecheck with schema version 1.
+        // Undo what versions 2 and 3 added, as a file written by tradecheck with schema version 1.
         SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
         db.exec("DROP VIEW claim_view");
-        for (const char* column : {"role", "status", "measure"})
+        db.exec("DROP VIEW timeline_view");
+        for (const char* column : {"role", "status", "measure", "valid_from", "valid_to", "time_source", "transition"})
             db.exec(std::string("ALTER TABLE claims DROP COLUMN ") + column);
         db.exec("CREATE VIEW claim_view AS SELECT id AS claim_id FROM claims");
         db.exec("PRAGMA user_version = 1");
@@ -99,6 +100,54 @@ TEST_CASE("a claim's role, status and measured phrase are stored and read back",
     CHECK(claims[0].claim.role == "previous");
     CHECK(claims[0].claim.status == "previous");
     CHECK(claims[0].claim.measure == "the 25% tariff on steel");
+}
+
+TEST_CASE("a version 2 file gains the time columns and timeline_view, and keeps its claims", "[open]") {
+    TempDir dir;
+    const auto path = dir.file("v2.db");
+    {
+        Store store(path);
+        store.put_article(sample_article(), {test::sample_claim("25%", 25, 28, 25)}, "h");
+    }
+    {
+        SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+        db.exec("DROP VIEW timeline_view");
+        db.exec("DROP VIEW claim_view");
+        for (const char* column : {"valid_from", "valid_to", "time_source", "transition"})
+            db.exec(std::string("ALTER TABLE claims DROP COLUMN ") + column);
+        db.exec("CREATE VIEW claim_view AS SELECT id AS claim_id FROM claims");
+        db.exec("PRAGMA user_version = 2");
+    }
+    Store store(path);
+    REQUIRE(store.claims().size() == 1);
+    CHECK_FALSE(store.claims()[0].claim.valid_from);
+    SQLite::Database db(path.string());
+    CHECK(db.execAndGet("PRAGMA user_version").getInt() == Store::schema_version);
+    CHECK(db.execAndGet("SELECT count(*) FROM claim_view WHERE valid_from = '' AND transition = 0").getInt() == 1);
+    CHECK(db.execAndGet("SELECT count(*) FROM timeline_view").getInt() == 0);
+}
+
+TEST_CASE("a claim's time and transition are stored, read back and shown in timeline_view", "[open]") {
+    TempDir dir;
+    Claim c = test::sample_claim("25%", 25, 28, 25);
+    c.key = "tariff_rate|USA|IND|-|-|-|-|percent";
+    c.status = "in_effect";
+    c.valid_from = parse_day("2025-08-07");
+    c.valid_to = parse_day("2025-11-05");
+    c.time_source = "text";
+    c.transition = 2;
+    Store store(dir.file("t.db"));
+    store.put_article(sample_article(), {c}, "h");
+    const auto claims = store.claims();
+    REQUIRE(claims.size() == 1);
+    CHECK(to_iso(claims[0].claim.valid_from) == "2025-08-07");
+    CHECK(to_iso(claims[0].claim.valid_to) == "2025-11-05");
+    CHECK(claims[0].claim.time_source == "text");
+    CHECK(claims[0].claim.transition == 2);
+    SQLite::Database db(dir.file("t.db").string());
+    CHECK(db.execAndGet("SELECT valid_from || '/' || valid_to || '/' || status || '/' || quote FROM timeline_view "
+                        "WHERE fact = 'tariff_rate|USA|IND|-|-|-|-|percent'").getString() ==
+          "2025-08-07/2025-11-05/in_effect/25%");
 }
 
 TEST_CASE("files that are not tradecheck databases are refused, naming the path", "[open]") {

@@ -15,12 +15,17 @@
 
 namespace tradecheck::checks {
 
-enum class Status { conflict, revised, not_comparable, agree, single };
+// conflict: sources disagree about the same moment; stale: a source prints, for a day on which
+// others say a newer value was in force, the value before it; changed: the values differ only
+// across time (docs/checks.md, "Facts in time").
+enum class Status { conflict, stale, revised, changed, not_comparable, agree, single };
 
 constexpr std::string_view to_string(Status s) {
     switch (s) {
     case Status::conflict: return "conflict";
+    case Status::stale: return "stale";
     case Status::revised: return "revised";
+    case Status::changed: return "changed";
     case Status::not_comparable: return "not_comparable";
     case Status::agree: return "agree";
     case Status::single: return "single";
@@ -36,6 +41,7 @@ struct Disagreement {
     bool revision = false;      // one side is a figure its text calls revised
     double gap = 0;             // |value a - value b| (years for horizons; USD when converted)
     double relative_gap = 0;    // gap / the smaller |value|
+    bool stale = false;         // a's figure is the value before the one b says holds on a's date
 };
 
 struct Finding {
@@ -65,6 +71,11 @@ struct CheckOptions {
     std::map<std::string, std::string> source_of;
     // article -> publication year, for converting money with the rate of its time.
     std::map<std::string, int> article_year;
+    // article -> its day: a claim without a date of its own holds on it (docs/checks.md).
+    std::map<std::string, Day> article_day;
+    // Two claims in force speak of the same moment when the days they hold on are at most
+    // this many days apart; further apart, differing values are a change, not a conflict.
+    int same_moment_days = 3;
     const Rates* rates = nullptr;         // money in different currencies is not comparable without
 };
 
@@ -77,7 +88,8 @@ inline constexpr std::size_t max_listed_conflicts = 1000;
 // disagreements between news reports are a few percent (rounding, revision, basis).
 inline constexpr double different_measure_ratio = 2.0;
 
-// Findings ordered conflicts first, then revised, not comparable, agree, single; by key within each.
+// Findings ordered conflicts first, then stale, revised, changed, not comparable, agree, single;
+// by key within each.
 std::vector<Finding> check(const std::vector<Claim>& claims, const CheckOptions& options = {});
 
 // The fields of a fact key: kind, actor, partner, product, metric, basis, period, measure.

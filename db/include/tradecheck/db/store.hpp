@@ -82,7 +82,7 @@ struct MergeResult {
 
 class Store {
 public:
-    static constexpr int schema_version = 2;
+    static constexpr int schema_version = 3;
 
     // Opens or creates `path`, migrating an older schema inside a transaction.
     // Throws StoreError for a directory, an unreadable file, a newer schema, a locked database.

@@ -6,7 +6,9 @@
 // (parser/) read frames to decide what a figure is a claim of; see docs/frames.md.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -41,7 +43,14 @@ struct Frame {
     std::string product;          // product id(s), "/"-joined, that the measure is of ("tea exports")
     Role role = Role::level;
     std::string verb;             // verb id from frames/verbs*.tsv that governs the figure; "" if none
+    bool changes = false;         // that verb says the measure changed to the figure ("raised to 20%")
     Status status = Status::in_effect;
+    std::size_t clause_first = 0; // tokens of the figure's clause, half-open, in the caller's numbering
+    std::size_t clause_last = 0;
+    // When the clause says the figure holds ("took effect on Tuesday", "for 90 days"); empty
+    // when it names no day, or the article's day is unknown (effective_time.hpp).
+    std::optional<std::chrono::year_month_day> from;
+    std::optional<std::chrono::year_month_day> to;
 
     bool has_measure() const { return !measure.empty(); }
 };

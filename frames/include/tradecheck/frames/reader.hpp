@@ -1,7 +1,9 @@
 // Reads the frame of a figure from the tokens of its sentence.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <string_view>
 
@@ -30,6 +32,9 @@ struct FrameQuery {
     std::size_t first = 0;
     std::size_t last = 0;
     bool percent = false;   // a rate (change_rate) rather than an amount (change_amount)
+    // The article's day, against which "on Tuesday" or "from August 1" are resolved
+    // (Frame::time); without it the frame has no time.
+    std::optional<std::chrono::year_month_day> published;
 };
 
 // The frame of the figure. Token positions in the result (phrase_first/last) index `tokens`.

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "tradecheck/parser/day.hpp"
 #include "tradecheck/parser/quantity.hpp"
 
 namespace tradecheck {
@@ -35,6 +36,13 @@ struct Claim {
     std::string role;          // the figure's role in its frame: level, previous, target, ...
     std::string status;        // in_effect, announced, threatened, proposed, expected, previous, target
     std::string measure;       // the measured phrase as printed ("tea exports"); "" when none was read
+    // When the figure holds (docs/checks.md, "Facts in time"): from the day a date in the text
+    // gives ("took effect on Tuesday", "from August 1"), else the article's day; until the day
+    // the text ends it ("for 90 days"), else open. Periodic figures hold for their period.
+    std::optional<Day> valid_from;
+    std::optional<Day> valid_to;
+    std::string time_source;   // text, article, period; "" when the claim has no time
+    int transition = 0;        // > 0: the two sides of one change ("cut to 20% from 44%") share it
     std::string rule;          // id of the rule that made the claim
     std::string key;           // canonical fact key (see checks/fact_key)
 };
