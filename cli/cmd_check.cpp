@@ -40,6 +40,7 @@ struct CheckCmdOptions {
     std::string kind;
     std::string out;
     std::size_t min_sources = 1;
+    int same_moment_days = checks::CheckOptions{}.same_moment_days;
     std::string since;
     std::string rates;
     double busy_timeout = 0;
@@ -97,6 +98,7 @@ public:
                const std::vector<Reference>& references, report::FindingsWriter& writer)
         : since_(o.since), references_(references), writer_(writer) {
         options_.min_sources = o.min_sources;
+        options_.same_moment_days = o.same_moment_days;
         options_.rates = &rates;
         if (writer.needs_texts()) text_of_ = store.text_reader();
     }
@@ -166,11 +168,13 @@ private:
         claims_.clear();
         options_.source_of.clear();
         options_.article_year.clear();
+        options_.article_day.clear();
         for (db::StreamedClaim& c : run_) {
             const std::string& article = c.stored.claim.article;
             if (!c.same_text_as.empty()) options_.source_of[article] = c.same_text_as;
             dated_.published = c.stored.published;
             if (const auto year = publication_year(dated_)) options_.article_year[article] = *year;
+            if (const auto day = parse_day(c.stored.published)) options_.article_day[article] = *day;
             claims_.push_back(c.stored.claim);
             stored_.push_back(std::move(c.stored));
         }
@@ -267,6 +271,10 @@ void add_check(CLI::App& app, int& status) {
     cmd->add_option("--kind", opts->kind, "Only facts of this kind");
     cmd->add_option("--min-sources", opts->min_sources, "Only facts stated by at least N articles")
         ->capture_default_str();
+    cmd->add_option("--same-moment", opts->same_moment_days,
+                    "Days apart within which two figures in force speak of the same moment; further apart, "
+                    "differing values are a change over time, not a conflict")
+        ->check(CLI::Range(0, 3650))->capture_default_str();
     cmd->add_option("--out", opts->out, "Write the report to FILE instead of stdout");
     cmd->add_option("--since", opts->since, "Only articles published on or after DATE (YYYY-MM-DD)")
         ->check([](const std::string& d) {

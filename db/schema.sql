@@ -77,13 +77,15 @@ CREATE TABLE claims (
     role        TEXT NOT NULL DEFAULT '',      -- level, previous, target, change_rate, ...
     status      TEXT NOT NULL DEFAULT '',      -- in_effect, announced, threatened, proposed, ...
     measure     TEXT NOT NULL DEFAULT '',      -- the measured phrase as printed ("tea exports")
-    -- Added in version 3: when the figure holds (docs/checks.md, "Facts in time").
-    valid_from  TEXT NOT NULL DEFAULT '',      -- ISO day it holds from; '' when unknown
-    valid_to    TEXT NOT NULL DEFAULT '',      -- ISO day it holds until; '' when open
+    -- Added in version 3: when the figure holds (docs/checks.md "Facts in time").
+    -- No quotes or commas in these comments: ALTER TABLE DROP COLUMN misreads them.
+    valid_from  TEXT NOT NULL DEFAULT '',      -- ISO day it holds from; empty when unknown
+    valid_to    TEXT NOT NULL DEFAULT '',      -- ISO day it holds until; empty when open
     time_source TEXT NOT NULL DEFAULT '',      -- text: a date the text gives; article: the
-                                               -- article's day; period: the figure's period
-    transition  INTEGER NOT NULL DEFAULT 0     -- > 0: the two sides of one change in one
-                                               -- sentence ("cut to 20% from 44%") share it
+                                               -- day of the article; period: the period of
+                                               -- the figure
+    transition  INTEGER NOT NULL DEFAULT 0     -- above 0: the two sides of one change in one
+                                               -- sentence (cut to 20% from 44%) share it
                                                -- within their article
 );
 

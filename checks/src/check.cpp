@@ -1,6 +1,7 @@
 #include "tradecheck/checks/check.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <iterator>
 #include <map>
@@ -84,13 +85,21 @@ public:
             f.note = fmt::format("{} disagreeing pairs of claims; the first {} are listed", scan.disagreements,
                                  f.conflicts.size());
         if (scan.real) f.status = Status::conflict;
-        else if (scan.disagreements > 0) f.status = Status::revised;
-        else if (scan.incomparable) {
+        else if (scan.stale) {
+            f.status = Status::stale;
+            if (f.note.empty())
+                f.note = "a source prints, for a day on which others say a newer value was in force, the value "
+                         "before it (see the timeline)";
+        } else if (scan.disagreements > 0) f.status = Status::revised;
+        else if (scan.changed) {
+            f.status = Status::changed;
+            f.note = "the values differ only across time: each held on its own dates (see the timeline)";
+        } else if (scan.incomparable) {
             f.status = Status::not_comparable;
             f.note = "figures in currencies with no rate on file; add one to the rates table";
         } else if (scan.disjoint_open) {
             f.status = Status::not_comparable;
-            f.note = "figures differ but no period is stated: they may be for different months or years";
+            f.note = "figures differ but no period is stated (or only a part of a year): they may be for different months or years";
         } else if (scan.scale) {
             f.status = Status::not_comparable;
             f.note = "amounts differ more than twofold: probably different measures (a total and a part, a month "
@@ -149,7 +158,9 @@ private:
     struct PairScan {
         bool incomparable = false, disjoint_open = false, forecast = false, scale = false, not_in_force = false;
         bool agree_in_force = false;       // two voices' figures in force meet
-        bool real = false;                 // a disagreement that is not a revision
+        bool real = false;                 // a disagreement that is neither a revision nor a stale figure
+        bool stale = false;                // a stale figure (Disagreement::stale)
+        bool changed = false;              // figures that differ only across time
         std::size_t disagreements = 0;     // all of them; f.conflicts lists the first few
     };
 
@@ -163,17 +174,29 @@ private:
         for (std::size_t i : f.claims) units.insert(claims_[i].quantity.unit);
         const bool to_usd = units.size() > 1;   // one currency compares as printed
         const auto fields = key_fields(f.key);
-        const bool periodic_open = fields.size() > period_field && fields[period_field] == "-" &&
-                                   options_.periodic_kinds.count(f.kind) != 0;
+        // Figures with no period, or for an unnamed part of a year ("the first two months"):
+        // they may be for different months.
+        const bool periodic_open = (fields.size() > period_field && fields[period_field] == "-" &&
+                                    options_.periodic_kinds.count(f.kind) != 0) ||
+                                   (fields.size() > period_field - 1 && fields[period_field - 1] == "part_of_year");
         std::vector<std::size_t> sorted_undated = undated;
         std::sort(sorted_undated.begin(), sorted_undated.end());
         std::vector<Reading> reading;
         std::vector<char> is_undated, forecasts;
+        std::vector<Moment> moments;
+        const bool timed = in_time(f.kind);
         for (std::size_t i : f.claims) {
             reading.push_back(read(i, to_usd));
             is_undated.push_back(std::binary_search(sorted_undated.begin(), sorted_undated.end(), i) ? 1 : 0);
             forecasts.push_back(is_forecast(i) ? 1 : 0);
+            moments.push_back(timed ? moment(i) : Moment{});
         }
+        // Voices that report a change of this fact ("cut tariffs to 20%", "initially 44%"): their
+        // other figures for it are the value after the change too.
+        std::vector<char> voice_changes(voices.by_voice.size(), 0);
+        for (std::size_t x = 0; x < f.claims.size(); ++x)
+            if (claims_[f.claims[x]].transition > 0 || claims_[f.claims[x]].status == "previous")
+                voice_changes[voices.voice[x]] = 1;
         PairScan scan;
         std::vector<std::size_t> merged;
         std::vector<Disagreement> found;
@@ -183,7 +206,7 @@ private:
                 const auto& B = voices.by_voice[vb];
                 merged.clear();
                 std::merge(A.begin(), A.end(), B.begin(), B.end(), std::back_inserter(merged));
-                bool consistent = false;
+                bool consistent = false, across_time = false;
                 found.clear();
                 for (std::size_t p = 0; p < merged.size(); ++p)
                     for (std::size_t q = p + 1; q < merged.size(); ++q) {
@@ -196,6 +219,10 @@ private:
                         f.converted |= ra.converted || rb.converted;
                         auto d = compare(a, b, ra, rb);
                         if (!d) {
+                            // An older value quoted beside a change ("cut from 46%") says nothing
+                            // of what holds now: it does not make two voices of figures in time
+                            // agree.
+                            if (timed && (claims_[a].status == "previous" || claims_[b].status == "previous")) continue;
                             consistent = true;
                             scan.agree_in_force |= in_force(a) && in_force(b);
                             f.rounding_only |= agrees_by_rounding(a, b);
@@ -210,16 +237,146 @@ private:
                         // ("down from 44%"), is not the figure in force: it differs without conflict.
                         if (!in_force(a) || !in_force(b)) { scan.not_in_force = true; continue; }
                         if (!d->on_horizon && different_scale(a, ra, rb)) { scan.scale = true; continue; }
+                        if (timed) {
+                            // Figures for different moments, or a later story reporting the change.
+                            if (!same_moment(moments[x], moments[y]) ||
+                                reports_change(a, b, moments[x], moments[y], voice_changes[voices.voice[x]],
+                                               voice_changes[voices.voice[y]])) {
+                                across_time = true;
+                                continue;
+                            }
+                            mark_stale(*d, f, moments, x, y);
+                        }
                         found.push_back(*d);
                     }
                 if (consistent) continue;
+                scan.changed |= across_time;
                 for (const Disagreement& d : found) {
                     ++scan.disagreements;
-                    scan.real |= !d.revision;
+                    scan.real |= !d.revision && !d.stale;
+                    scan.stale |= d.stale;
                     if (f.conflicts.size() < max_listed_conflicts) f.conflicts.push_back(d);
                 }
             }
         return scan;
+    }
+
+    // --- facts in time (docs/checks.md) ------------------------------------------------
+
+    // Whether a kind's figures are compared by the days they hold on. Periodic figures are
+    // compared by their period (the fact key), targets by their horizon.
+    bool in_time(const std::string& kind) const {
+        return !options_.periodic_kinds.count(kind) && kind != "trade_target";
+    }
+
+    // The days a claim says its figure holds on, as day numbers: a figure in force from the day
+    // its text gives until its article's day (or the day the text ends it); an announced one
+    // on the day it takes effect; one with no day of its own on its article's day.
+    struct Moment {
+        bool known = false;
+        long lo = 0, hi = 0;
+        bool text = false;          // from a day the text gives
+        bool pending = false;       // announced, with no day it takes effect: some day after lo
+        bool somewhen = false;      // held on some day of [lo, hi] ("in April"), not on all of them
+    };
+
+    static long day_number(const Day& d) { return static_cast<long>(std::chrono::sys_days{d}.time_since_epoch().count()); }
+
+    std::optional<long> published_day(std::size_t i) const {
+        const auto it = options_.article_day.find(claims_[i].article);
+        if (it == options_.article_day.end()) return std::nullopt;
+        return day_number(it->second);
+    }
+
+    Moment moment(std::size_t i) const {
+        const Claim& c = claims_[i];
+        Moment m;
+        if (!c.valid_from || c.status == "previous") return m;
+        m.known = true;
+        m.text = c.time_source == "text";
+        m.somewhen = c.time_source == "period";
+        m.lo = day_number(*c.valid_from);
+        const long published = published_day(i).value_or(m.lo);
+        // A change reported with a month or year in its sentence ("cut from 44% to 20%,
+        // superseding the rate announced in April"): the period is as likely the old value's;
+        // the news of the change is of its article's day.
+        if (m.somewhen && c.transition > 0 && published_day(i)) {
+            m.somewhen = false;
+            m.lo = m.hi = published;
+            return m;
+        }
+        if (c.status == "announced") {
+            m.hi = m.lo;
+            m.pending = !m.text;
+            return m;
+        }
+        m.hi = std::max(m.lo, published);
+        if (c.valid_to) m.hi = std::max(m.lo, std::min(m.hi, day_number(*c.valid_to)));
+        return m;
+    }
+
+    // Two claims speak of the same moment when their days meet within the window. Without
+    // days (a story with no date) they are compared, as figures always were.
+    bool same_moment(const Moment& a, const Moment& b) const {
+        if (!a.known || !b.known) return true;
+        // What is announced with no day to take effect is not yet in force: it meets only
+        // other announcements.
+        if (a.pending != b.pending) return false;
+        // "A 50% tariff in August" may have held on any day of August: it contradicts only a
+        // figure for the same period, not one for a day in it (the rate may have changed then).
+        if (a.somewhen || b.somewhen) return a.somewhen && b.somewhen && a.lo == b.lo && a.hi == b.hi;
+        const long w = options_.same_moment_days;
+        return a.lo <= b.hi + w && b.lo <= a.hi + w;
+    }
+
+    // One story reports a change ("raised to 50%", "the newly imposed 30%": `ca`, `cb` say which
+    // do, Moment aside), the other, of the
+    // same day or before, a value that does not: the values differ because the rate changed
+    // (the other may print the rate before the change). Two stories of one day that both
+    // report a change to different values do conflict.
+    bool reports_change(std::size_t a, std::size_t b, const Moment& ma, const Moment& mb, bool ca, bool cb) const {
+        if (!ma.known || !mb.known) return false;
+        const auto pa = published_day(a), pb = published_day(b);
+        if (!pa || !pb) return false;
+        if (*pa == *pb) return ca != cb;
+        // What an earlier story says is announced, and a later one says is in force: plans
+        // change before they take effect ("30% from August 1", then "20%" on August 1).
+        const std::size_t earlier = *pa < *pb ? a : b;
+        if (claims_[earlier].status == "announced" && claims_[earlier == a ? b : a].status != "announced") return true;
+        return *pa > *pb ? ca : cb;
+    }
+
+    // A stale figure: one side prints the value that held before the day the other side's text
+    // says a new value took effect, on a day after it ("44%" on August 10, when others print
+    // 20% in force since August 7, and 44% is the value they say it replaced). The stale side
+    // becomes `a` of the disagreement.
+    void mark_stale(Disagreement& d, const Finding& f, const std::vector<Moment>& moments, std::size_t x,
+                    std::size_t y) const {
+        const auto stale_against = [&](std::size_t old_at, std::size_t new_at) {
+            const Moment& mo = moments[old_at];
+            const Moment& mn = moments[new_at];
+            if (!mn.known || !mn.text || !mo.known || (mo.text && mo.lo >= mn.lo) || mn.lo > mo.hi) return false;
+            return older_value_fits(f, moments, old_at, mn.lo);
+        };
+        if (stale_against(x, y)) d.stale = true;
+        else if (stale_against(y, x)) {
+            d.stale = true;
+            std::swap(d.a, d.b);
+        }
+    }
+
+    // Whether the figure at position `at` of the fact meets a value some claim gives for before
+    // day `change`: an older value quoted beside the change, or one held only before it.
+    bool older_value_fits(const Finding& f, const std::vector<Moment>& moments, std::size_t at, long change) const {
+        const Interval mine = interval_of(claims_[f.claims[at]].quantity);
+        for (std::size_t z = 0; z < f.claims.size(); ++z) {
+            if (z == at) continue;
+            const Claim& c = claims_[f.claims[z]];
+            const bool before = c.status == "previous" ? c.valid_to && day_number(*c.valid_to) <= change
+                                                       : moments[z].known && moments[z].hi < change;
+            if (before && meets(mine, interval_of(c.quantity))) return true;
+        }
+        return false;
     }
 
     const std::string& source(std::size_t i) const {

@@ -4,6 +4,13 @@
 
 namespace tradecheck::checks {
 
+const std::set<std::string>& periodic_kinds() {
+    static const std::set<std::string> kinds{"trade_value", "trade_balance", "export_share", "import_share"};
+    return kinds;
+}
+
+bool is_timed_kind(const std::string& kind) { return !periodic_kinds().count(kind) && kind != "trade_target"; }
+
 std::string measure_of(const Quantity& q) {
     switch (q.type) {
     case QuantityType::percent: return q.unit == "percentage_point" ? "percentage_point" : "percent";
@@ -21,6 +28,8 @@ namespace {
 std::string_view field(const std::string& s) { return s.empty() ? std::string_view("-") : std::string_view(s); }
 
 std::string period_of(const Claim& c) {
+    // "In April, the US imposed a 44% tariff": April is when the rate held, not another fact.
+    if (c.period == Period::in && is_timed_kind(c.kind)) return "-";
     if (c.period == Period::in && c.year && c.month) return fmt::format("{}-{:02}", *c.year, *c.month);
     if (c.period == Period::in && c.year) return std::to_string(*c.year);
     return c.period == Period::by ? "by" : "-";

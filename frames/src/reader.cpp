@@ -310,6 +310,14 @@ private:
         const bool earlier_change = std::any_of(classes_.begin(), classes_.begin() + static_cast<std::ptrdiff_t>(qi),
                                                 [](char c) { return c == fc::up || c == fc::down; });
         const auto change = [&] { f.role = q_.percent ? Role::change_rate : Role::change_amount; };
+        if (names_older_value(qi)) {
+            f.role = Role::previous;   // "an initial 44%", "Sri Lanka initially faced a 44% tariff"
+            return;
+        }
+        if (is_one_of(prev_word, {"additional", "extra", "further"})) {
+            change();                  // "an additional 25% tariff": a surcharge on the rate, not the rate
+            return;
+        }
         if (prev == fc::from || is_one_of(prev_word, {"against", "versus", "vs", "compared"}) ||
             (qi >= 2 && q_.tokens[cells_[qi - 1].first].norm == "with" && q_.tokens[cells_[qi - 2].first].norm == "compared"))
             f.role = Role::previous;
@@ -341,6 +349,21 @@ private:
                              [](const Cell& c) { return c.verb && c.verb->status == Status::target; }) &&
                  f.measure_group != "tariff")
             f.role = Role::target;
+    }
+
+    // Words that make the figure an older value: an adjective right before it ("an initial
+    // 44%", "the original 46 percent"), or an adverb anywhere before it in the clause
+    // ("initially", "originally", "previously", "formerly") a few words before it. "Earlier" is left out: "earlier this
+    // month the US imposed 50%" may still be the rate in force.
+    bool names_older_value(std::size_t qi) const {
+        if (qi > 0 && is_one_of(q_.tokens[cells_[qi - 1].first].norm, {"initial", "original", "previous", "prior", "former", "old"}))
+            return true;
+        // Near it, with no other figure between ("initially 44%, now 20%": 20% is not older).
+        for (std::size_t i = qi; i-- > 0 && qi - i <= 8;) {
+            if (classes_[i] == fc::other_figure) break;
+            if (is_one_of(q_.tokens[cells_[i].first].norm, {"initially", "originally", "previously", "formerly"})) return true;
+        }
+        return false;
     }
 
     // Holder and counterpart.
@@ -468,6 +491,9 @@ private:
                                                             cells_[i + 1].verb->id != "be"))
                 raise(Status::announced, 1);
         }
+        // "the newly imposed 30% tariff", "a new 25% rate": the figure replaced an older one.
+        for (std::size_t i = qi; i-- > 0 && qi - i <= 6 && f.role == Role::level && classes_[i] != fc::other_figure;)
+            if (is_one_of(q_.tokens[cells_[i].first].norm, {"new", "newly", "revised", "latest"})) f.changes = true;
         if (f.status == Status::announced)
             for (std::size_t i = 0; i + 1 < cells_.size(); ++i) {
                 const std::string_view w = q_.tokens[cells_[i].first].norm;

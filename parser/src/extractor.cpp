@@ -565,7 +565,7 @@ private:
                 // Month names are capitalised: most tokens are ruled out before the name compares.
                 if (!tokens_[t].capitalised || t == s.first) continue;
                 ref.month = month_number(tokens_[t].norm);
-                if (ref.month == 0 || !lead.count(tokens_[t - 1].norm)) continue;
+                if (ref.month == 0 || !lead.count(tokens_[t - 1].norm) || names_day(t + 1)) continue;
             }
             const bool after = t >= p.last;
             const std::size_t gap = after ? t - p.last : p.first - t - 1;
@@ -574,6 +574,34 @@ private:
             if (!best || ref.cost < best->cost) best = ref;
         }
         return best;
+    }
+
+    bool names_part_of_year(const Placed& p) const {
+        const Sentence& s = sentences_[p.sentence];
+        for (std::size_t t = s.first; t < s.last; ++t) {
+            const std::string_view w = tokens_[t].norm;
+            const std::string_view before = t > s.first ? std::string_view(tokens_[t - 1].norm) : std::string_view();
+            if (w == "quarter" || w == "quarters" || w == "ytd" || w == "year-to-date" ||
+                (w == "half" && (before == "first" || before == "second")) ||
+                (w == "months" && before != "recent" && before != "coming" && before != "next") ||
+                (w == "far" && before == "so"))
+                return true;
+        }
+        return false;
+    }
+
+    // "August 7", "Aug. 7th": a day of the month follows the name at `t`, so the name dates a
+    // day (read by the frame as when the figure holds), not a month the figure is for.
+    bool names_day(std::size_t t) const {
+        if (t < tokens_.size() && tokens_[t].norm == ".") ++t;
+        if (t >= tokens_.size()) return false;
+        const std::string_view w = tokens_[t].norm;
+        std::size_t digits = 0;
+        while (digits < w.size() && std::isdigit(static_cast<unsigned char>(w[digits]))) ++digits;
+        if (digits == 0 || digits > 2) return false;
+        const std::string_view rest = w.substr(digits);
+        return (rest.empty() || rest == "st" || rest == "nd" || rest == "rd" || rest == "th") &&
+               std::stoi(std::string(w.substr(0, digits))) <= 31;
     }
 
     // The year quantity printed right after a month ("March 1987"), if any.
@@ -705,6 +733,9 @@ private:
         if (rules_.names.is_symmetric_metric(c.metric) && !c.partner.empty() && c.partner < c.actor)
             std::swap(c.actor, c.partner);
         resolve_period(c, p);
+        // "In the first quarter of 2023", "in the eleven months to November": a figure for part
+        // of the year is not the year's. Its basis says so, which makes it a fact of its own.
+        if (c.period == Period::in && !c.month && c.basis.empty() && names_part_of_year(p)) c.basis = "part_of_year";
         date(c, f);
         return c;
     }

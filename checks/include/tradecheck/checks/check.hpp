@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "tradecheck/checks/fact_key.hpp"
 #include "tradecheck/checks/interval.hpp"
 #include "tradecheck/checks/rates.hpp"
 #include "tradecheck/parser/claim.hpp"
@@ -64,7 +65,7 @@ struct CheckOptions {
     std::size_t min_sources = 1;          // leave out facts with fewer sources
     // Kinds whose figures are for a period (trade values, balances). Two undated claims of
     // these never conflict: without periods they may be for different months or years.
-    std::set<std::string> periodic_kinds{"trade_value", "trade_balance", "export_share", "import_share"};
+    std::set<std::string> periodic_kinds = checks::periodic_kinds();
     // Kinds whose facts mean nothing without a metric ("trade of what?").
     std::set<std::string> needs_metric{"trade_value", "trade_balance"};
     // article -> the article whose text it repeats (the same story filed twice).
