@@ -23,5 +23,6 @@ void add_quantities(CLI::App& app, int& status);
 void add_reference(CLI::App& app, int& status);
 void add_extract(CLI::App& app, int& status);
 void add_merge(CLI::App& app, int& status);
+void add_timeline(CLI::App& app, int& status);
 
 } // namespace tradecheck::cli

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
     tradecheck::cli::add_ingest(app, status);
     tradecheck::cli::add_claims(app, status);
     tradecheck::cli::add_check(app, status);
+    tradecheck::cli::add_timeline(app, status);
     tradecheck::cli::add_rules(app, status);
     tradecheck::cli::add_quantities(app, status);
     tradecheck::cli::add_reference(app, status);

@@ -71,6 +71,7 @@ struct Store::Impl {
     std::unique_ptr<SQLite::Statement> insert_claim;
     std::unique_ptr<SQLite::Statement> insert_rule;
     std::unique_ptr<SQLite::Statement> select_claims;
+    std::unique_ptr<SQLite::Statement> select_timeline;
     std::unique_ptr<SQLite::Statement> select_articles;
     // SAVEPOINT / RELEASE tc_N by nesting depth N: one put_article each, so not re-parsed.
     std::vector<std::unique_ptr<SQLite::Statement>> savepoints, releases;

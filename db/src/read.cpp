@@ -24,6 +24,20 @@ FROM claims AS c JOIN articles AS a ON a.id = c.article_id
 WHERE (?1 IS NULL OR c.kind = ?1) AND (?2 IS NULL OR c.article_id = ?2)
 ORDER BY c.article_id, c.start, c.id)";
 
+// The same columns, for the claims timeline_view shows (docs/schema.md), filtered and in time order.
+constexpr const char* sql_select_timeline = R"(
+SELECT c.id, c.article_id, c.kind, c.key, c.text, c.start, c."end", c.value, c.low, c.high,
+       c.unit, c.qualifier, c.exponent, c.type, c.relation, c.actor, c.partner, c.product,
+       c.metric, c.basis, c.period, c.year, c.year_low, c.year_high, c.rule_id, c.rules_hash,
+       c.role, c.status, c.measure, c.valid_from, c.valid_to, c.time_source, c.transition,
+       a.title, a.outlet, a.published
+FROM claims AS c JOIN articles AS a ON a.id = c.article_id
+WHERE c.key <> '' AND (c.valid_from <> '' OR c.valid_to <> '')
+  AND (?1 IS NULL OR c.kind = ?1) AND (?2 IS NULL OR c.actor = ?2) AND (?3 IS NULL OR c.partner = ?3)
+  AND (?4 IS NULL OR c.product = ?4) AND (?5 IS NULL OR c.key = ?5)
+  AND (?6 IS NULL OR c.valid_from >= ?6 OR (c.valid_to <> '' AND c.valid_to >= ?6))
+ORDER BY c.key, coalesce(nullif(c.valid_from, ''), c.valid_to), a.published, c.id)";
+
 // The same columns, then the article's rowid and the article whose text it repeats, for
 // Store::each_claim_by_key, ordered by key. NOT INDEXED: reading the table in order and letting
 // SQLite's sorter order the rows (in bounded memory, spilling to temporary files) takes half the
@@ -193,6 +207,20 @@ std::vector<StoredClaim> Store::claims(const ClaimFilter& filter) const {
         ResetGuard reset(s);
         bind_optional(s, 1, filter.kind);
         bind_optional(s, 2, filter.article);
+        std::vector<StoredClaim> result;
+        while (s.executeStep()) result.push_back(read_claim(s, impl_->path));
+        return result;
+    });
+}
+
+std::vector<StoredClaim> Store::timeline(const TimelineFilter& filter) const {
+    return guarded(impl_->path, "reading the timeline", [&] {
+        SQLite::Statement& s = impl_->cached(impl_->select_timeline, sql_select_timeline);
+        ResetGuard reset(s);
+        int index = 0;
+        for (const auto* slot : {&filter.kind, &filter.actor, &filter.partner, &filter.product, &filter.key,
+                                 &filter.since})
+            bind_optional(s, ++index, *slot);
         std::vector<StoredClaim> result;
         while (s.executeStep()) result.push_back(read_claim(s, impl_->path));
         return result;

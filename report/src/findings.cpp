@@ -11,6 +11,7 @@
 #include "csv.hpp"
 #include "format_util.hpp"
 #include "parts.hpp"
+#include "timeline.hpp"
 #include "tradecheck/report/render.hpp"
 
 namespace tradecheck::report {
@@ -110,6 +111,10 @@ std::string headline(const Finding& f, const std::vector<db::StoredClaim>& claim
 }
 
 std::string gap_text(const checks::Disagreement& d, const std::vector<db::StoredClaim>& claims) {
+    if (d.stale)
+        return fmt::format("stale figure: {} prints {} where {} gives the newer value (gap {}, {:.0f}%)",
+                           claims[d.a].claim.article, claims[d.a].claim.text, claims[d.b].claim.article, human(d.gap),
+                           100 * d.relative_gap);
     return fmt::format("{}{} gap {}{} ({:.0f}%) between {} and {}", d.revision ? "revision: " : "",
                        d.on_horizon ? "horizon" : "value", human(d.gap),
                        d.on_horizon ? " years" : "", 100 * d.relative_gap, claims[d.a].claim.article,
@@ -136,6 +141,25 @@ nlohmann::json number_or_null(double x) {
     return x;
 }
 
+nlohmann::json optional_day(const std::optional<Day>& d) { return d ? nlohmann::json(to_iso(d)) : nlohmann::json(nullptr); }
+
+// "2025-02-04 .. 2025-05-14   10 %        in_effect    raised_1.md · Wire · 2025-02-04"
+std::string timeline_line(const db::StoredClaim& s) {
+    return fmt::format("{:<26} {:<14} {:<11} {}", timeline::when_text(s), value_text(s),
+                       s.claim.status.empty() ? "-" : s.claim.status, where_from(s));
+}
+
+nlohmann::json timeline_json(const std::vector<db::StoredClaim>& claims, const std::vector<timeline::Point>& points) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& p : points) {
+        const Claim& c = claims[p.claim].claim;
+        out.push_back({{"from", to_iso(p.from)}, {"until", p.until ? nlohmann::json(to_iso(p.until)) : nlohmann::json(nullptr)},
+                       {"value", number_or_null(c.quantity.value)}, {"unit", c.quantity.unit}, {"status", c.status},
+                       {"article", c.article}, {"published", claims[p.claim].published}, {"text", c.text}});
+    }
+    return out;
+}
+
 std::string paint(bool color, std::string_view code, const std::string& s) {
     return color ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : s;
 }
@@ -160,7 +184,9 @@ void table_head(std::ostream& out, const FindingsView& v, const Summary& sum, bo
 
 void table_fact(std::ostream& out, const FindingsView& v, const Finding& f, bool color) {
     const std::string_view code = f.status == Status::conflict         ? "1;31"
+                                  : f.status == Status::stale          ? "31"
                                   : f.status == Status::revised        ? "35"
+                                  : f.status == Status::changed        ? "36"
                                   : f.status == Status::agree          ? "32"
                                   : f.status == Status::not_comparable ? "33"
                                                                        : "2";
@@ -178,6 +204,10 @@ void table_fact(std::ostream& out, const FindingsView& v, const Finding& f, bool
         out << "        \"" << quoted(v, s, color ? "\x1b[1m" : "[", color ? "\x1b[0m" : "]") << "\"\n";
     }
     for (const auto& d : f.conflicts) out << "    " << paint(color, code, gap_text(d, v.claims)) << "\n";
+    if (const auto points = timeline::points(v.claims, f.claims); timeline::worth_showing(v.claims, points)) {
+        out << "    timeline:\n";
+        for (const auto& p : points) out << "      " << timeline_line(v.claims[p.claim]) << "\n";
+    }
     if (f.rounding_only) out << "    agrees only through rounding of the printed figures\n";
     if (f.converted) out << "    money compared in US dollars through the rates table (+/-5%)\n";
     for (const auto& [article, original] : f.same_text)
@@ -219,6 +249,14 @@ void markdown_section(std::ostream& out, const FindingsView& v, const Finding& f
                            md_escape(quoted(v, s, "\x01", "\x02")));
     }
     for (const auto& d : f.conflicts) out << "\n" << md_escape(gap_text(d, v.claims)) << "\n";
+    if (const auto points = timeline::points(v.claims, f.claims); timeline::worth_showing(v.claims, points)) {
+        out << "\n### Timeline\n\n| when | value | status | source |\n|---|---|---|---|\n";
+        for (const auto& p : points) {
+            const db::StoredClaim& s = v.claims[p.claim];
+            out << fmt::format("| {} | {} | {} | {} |\n", timeline::when_text(s), md_escape(value_text(s)),
+                               s.claim.status.empty() ? "-" : s.claim.status, md_escape(where_from(s)));
+        }
+    }
 }
 
 std::string bold_marks(std::string_view s) {
@@ -245,19 +283,22 @@ nlohmann::json fact_json(const FindingsView& v, const Finding& f) {
                           {"interval", {number_or_null(iv.lo), number_or_null(iv.hi)}},
                           {"title", s.title}, {"outlet", s.outlet}, {"published", s.published},
                           {"rule", c.rule}, {"basis", c.basis}, {"status", c.status}, {"role", c.role},
-                          {"measure", c.measure},
+                          {"measure", c.measure}, {"valid_from", optional_day(c.valid_from)},
+                          {"valid_to", optional_day(c.valid_to)}, {"time_source", c.time_source},
+                          {"transition", c.transition},
                           {"undated", std::find(f.undated.begin(), f.undated.end(), i) != f.undated.end()}});
     }
     nlohmann::json conflicts = nlohmann::json::array();
     for (const auto& d : f.conflicts)
         conflicts.push_back({{"a", v.claims[d.a].claim.article}, {"b", v.claims[d.b].claim.article},
                              {"on", d.on_horizon ? "horizon" : "value"}, {"gap", d.gap},
-                             {"relative_gap", d.relative_gap}, {"revision", d.revision}});
+                             {"relative_gap", d.relative_gap}, {"revision", d.revision}, {"stale", d.stale}});
     nlohmann::json same_text = nlohmann::json::array();
     for (const auto& [article, original] : f.same_text) same_text.push_back({{"article", article}, {"same_as", original}});
     return {{"key", f.key}, {"kind", f.kind}, {"status", to_string(f.status)}, {"sources", f.sources},
             {"rounding_only", f.rounding_only}, {"converted", f.converted}, {"note", f.note},
-            {"same_text", same_text}, {"conflicts", conflicts}, {"claims", claims}};
+            {"same_text", same_text}, {"conflicts", conflicts}, {"claims", claims},
+            {"timeline", timeline_json(v.claims, timeline::points(v.claims, f.claims))}};
 }
 
 nlohmann::json head_json(const FindingsView& v, const Summary& s) {
@@ -289,7 +330,7 @@ nlohmann::json head_json(const FindingsView& v, const Summary& s) {
 
 std::string csv_header() {
     return csv_row({"key", "kind", "status", "sources", "article", "value", "low", "high", "unit", "qualifier", "year",
-                    "text", "start", "end"});
+                    "text", "start", "end", "claim_status", "valid_from", "valid_to", "transition"});
 }
 
 void csv_fact(std::ostream& out, const FindingsView& v, const Finding& f) {
@@ -299,7 +340,8 @@ void csv_fact(std::ostream& out, const FindingsView& v, const Finding& f) {
         out << csv_row({f.key, f.kind, std::string(to_string(f.status)), std::to_string(f.sources), c.article,
                         num(c.quantity.value), num(c.quantity.low), num(c.quantity.high), c.quantity.unit,
                         std::string(to_string(c.quantity.qualifier)), c.year ? std::to_string(*c.year) : "",
-                        c.text, std::to_string(c.start), std::to_string(c.end)});
+                        c.text, std::to_string(c.start), std::to_string(c.end), c.status, to_iso(c.valid_from),
+                        to_iso(c.valid_to), c.transition ? std::to_string(c.transition) : ""});
     }
 }
 

@@ -15,6 +15,7 @@
 
 #include "format_util.hpp"
 #include "parts.hpp"
+#include "timeline.hpp"
 #include "tradecheck/report/render.hpp"
 
 namespace tradecheck::report {
@@ -500,6 +501,20 @@ svg .arrow { fill: var(--bar); }
 svg .involved .row-label { fill: #a50e0e; font-weight: 700; }
 svg .value { fill: #111; stroke: #fff; stroke-width: 1; }
 svg .gap-label { fill: #c5221f; font-weight: 600; }
+svg.timeline { display: block; width: 100%; max-width: 820px; height: auto; }
+svg.timeline .grid { stroke: #eaeef2; } svg.timeline .axis, svg.timeline .tick { stroke: #6e7781; }
+svg.timeline .riser { stroke: var(--bar); stroke-width: 1.5; opacity: .6; }
+svg.timeline .step { stroke: var(--bar); stroke-width: 3; fill: none; }
+svg.timeline .point circle { fill: var(--bar); }
+svg.timeline .point text { fill: var(--ink); }
+svg.timeline .announced .step { stroke-dasharray: 6 4; }
+svg.timeline .announced circle { fill: #fff; stroke: var(--bar); stroke-width: 2; }
+svg.timeline .previous .step { stroke: #8c959f; } svg.timeline .previous circle { fill: #8c959f; }
+svg.timeline .open .step { stroke-dasharray: 2 3; }
+svg.timeline .threatened circle, svg.timeline .proposed circle, svg.timeline .expected circle,
+svg.timeline .target circle { fill: #fff; stroke: #b35900; stroke-width: 2; }
+svg.timeline .threatened text, svg.timeline .proposed text, svg.timeline .expected text,
+svg.timeline .target text { fill: #b35900; }
 ol.claims { list-style: none; padding: 0; margin: 6px 0 0; }
 ol.claims li { padding: 8px 0; border-top: 1px solid #eaeef2; }
 .claim-head { font-size: 14px; }
@@ -578,6 +593,10 @@ void html_section(std::ostream& o, const FindingsView& v, const Finding& f) {
           << "</span>: counted as one source.</p>\n";
 
     for (const Chart& ch : charts) o << "<figure class=\"chart\">" << chart_svg(ch) << "</figure>\n";
+    if (const auto points = timeline::points(v.claims, f.claims); timeline::worth_showing(v.claims, points))
+        o << "<figure class=\"chart\">" << timeline::svg(v.claims, points, html_escape)
+          << "<figcaption>Values over time: when each figure holds, by its text or its article's date.</figcaption>"
+             "</figure>\n";
 
     o << "<ol class=\"claims\">\n";
     for (std::size_t i : f.claims) {

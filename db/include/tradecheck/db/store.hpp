@@ -62,6 +62,13 @@ struct ClaimFilter {
     std::optional<std::string> article;
 };
 
+// Which claims `tradecheck timeline` shows: each set slot must equal the claim's (key: the whole
+// fact key). `since` ("YYYY-MM-DD") keeps the claims that start on or after that day or still
+// hold on it (valid_to on or after it).
+struct TimelineFilter {
+    std::optional<std::string> kind, actor, partner, product, key, since;
+};
+
 enum class PutResult { inserted, replaced, unchanged };
 
 // How a record's fingerprint compares with the article stored under its id.
@@ -183,6 +190,9 @@ public:
     MergeResult merge_from(const std::filesystem::path& source, std::size_t batch = 500);
 
     std::vector<StoredClaim> claims(const ClaimFilter& filter = {}) const;
+    // The claims of timeline_view that match `filter`: claims of a fact that have a time, ordered
+    // by fact key, then when they start (valid_from, else valid_to), then publication and id.
+    std::vector<StoredClaim> timeline(const TimelineFilter& filter = {}) const;
     std::vector<Article> articles() const;
 
     // Reads for databases larger than memory (read.cpp). Each calls `visit` with one row at a

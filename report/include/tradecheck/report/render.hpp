@@ -1,6 +1,7 @@
 // Rendering claims and findings for people (table, markdown) and programs (json, jsonl, csv).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <ostream>
@@ -24,6 +25,13 @@ Format parse_format(std::string_view name);
 using ArticleTexts = std::map<std::string, std::string>;
 
 void write_claims(std::ostream& out, const std::vector<db::StoredClaim>& claims, Format format);
+
+// `tradecheck timeline`: the claims of Store::timeline (ordered by fact key, then time), one fact's
+// series after another. table and markdown quote each claim in its sentence through `text_of`
+// (an article id -> its text; may be empty, then the claim's own text is shown); csv and jsonl
+// have a row per claim, json an object per fact with its points. html is written as table.
+void write_timeline(std::ostream& out, const std::vector<db::StoredClaim>& claims, Format format,
+                    const std::function<std::string(const std::string&)>& text_of = {});
 
 struct FindingsView {
     const std::vector<checks::Finding>& findings;
