@@ -494,6 +494,16 @@ private:
         // "the newly imposed 30% tariff", "a new 25% rate": the figure replaced an older one.
         for (std::size_t i = qi; i-- > 0 && qi - i <= 6 && f.role == Role::level && classes_[i] != fc::other_figure;)
             if (is_one_of(q_.tokens[cells_[i].first].norm, {"new", "newly", "revised", "latest"})) f.changes = true;
+        // "... will take effect on Tuesday", "is to come into force": what the figure's clause
+        // says will happen, after the figure as well as before it.
+        for (std::size_t i = qi + 1; i + 2 < cells_.size() && rank < 1; ++i) {
+            const std::string_view w = q_.tokens[cells_[i].first].norm;
+            const std::string_view n = q_.tokens[cells_[i + 1].first].norm;
+            const std::string_view o = q_.tokens[cells_[i + 2].first].norm;
+            if (is_one_of(w, {"will", "shall", "to"}) && is_one_of(n, {"take", "come", "go"}) &&
+                is_one_of(o, {"effect", "force", "into"}))
+                raise(Status::announced, 1);
+        }
         if (f.status == Status::announced)
             for (std::size_t i = 0; i + 1 < cells_.size(); ++i) {
                 const std::string_view w = q_.tokens[cells_[i].first].norm;

@@ -764,6 +764,9 @@ private:
             c.time_source = "article";
         }
         if (c.valid_to && !c.time_source.empty() && c.time_source != "text") c.time_source = "text";
+        // A rate "in force" from a day after its article's is not in force yet: it is announced
+        // ("a 20% tariff effective August 7" in a story of August 1).
+        if (c.status == "in_effect" && f.from && published_ && *f.from > *published_) c.status = "announced";
     }
 
     // "cut to 30% from 145%": the old side and the new, in one sentence and of one kind, are
