@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cctype>
 #include <cstring>
 #include <cstdint>
 #include <cstdio>
@@ -22,6 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include <tradecheck/parser/quantity.hpp>
+#include <tradecheck/parser/quantity_locale.hpp>
 
 #include "commands.hpp"
 
@@ -34,6 +36,10 @@ struct QuantitiesOptions {
     std::string file = "-";
     std::string format = "jsonl";
     std::string currency = "USD";
+    bool currency_given = false;
+    // The article's country (ISO 3166 alpha-2, "LK"), or "auto": from the text's dateline,
+    // else the country it names most; it decides a bare "$" and "Rs" (quantity_locale.hpp).
+    std::string country;
     unsigned jobs = 0;   // 0: one per core
 };
 
@@ -306,6 +312,16 @@ int run(const QuantitiesOptions& o) {
     };
     QuantityOptions qo;
     qo.default_dollar = o.currency;
+    bool resolved = o.country.empty();
+    const auto resolve_country = [&](std::string_view head) {
+        std::string country = o.country;
+        if (country == "auto") country = article_country({}, head);
+        for (char& c : country) c = char(std::toupper((unsigned char)c));
+        qo = quantity_options_for(country);
+        if (o.currency_given || country.empty()) qo.default_dollar = o.currency;
+        resolved = true;
+    };
+    if (o.country != "auto" && !o.country.empty()) resolve_country({});
     const unsigned workers = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
     std::deque<Block> inflight;
     std::size_t count = 0;
@@ -324,6 +340,7 @@ int run(const QuantitiesOptions& o) {
         buf.resize(kept + got);
         const bool eof = got == 0 || !*in;
         const std::size_t cut = eof ? buf.size() : cut_point(buf);
+        if (!resolved) resolve_country(buf); // the dateline and first paragraphs
         auto text = std::make_shared<const std::string>(buf, 0, cut);
         const std::size_t code_points = count_code_points(*text);
         auto found = workers == 1 ? std::async(std::launch::deferred, [text, qo] { return find_quantities(*text, qo); })
@@ -360,7 +377,13 @@ void add_quantities(CLI::App& app, int& status) {
         ->capture_default_str();
     cmd->add_option("--currency", opts->currency,
                     "ISO 4217 code a bare '$' or 'dollars' means (e.g. CAD for a Canadian paper)")
-        ->capture_default_str();
+        ->capture_default_str()
+        ->each([opts](const std::string&) { opts->currency_given = true; });
+    cmd->add_option("--country", opts->country,
+                    "The article's country, an ISO 3166 code (LK, PK, IN, CA, ...), or 'auto': "
+                    "its dateline ('COLOMBO, ...'), else the country it names most. Decides a "
+                    "bare 'Rs'/'rupees' (LKR, PKR, INR, ...) and a bare '$' (the country's own "
+                    "dollar, else USD; never a non-dollar currency). --currency still sets the dollar");
     cmd->add_option("-j,--jobs", opts->jobs, "Threads scanning blocks (default: one per core); output order is kept");
     cmd->callback([opts, &status] { status = run(*opts); });
 }
