@@ -162,7 +162,7 @@ private:
         "no", "not", "up", "as", "less", "fewer", "under", "below", "lower", "smaller",
         "nearly", "almost", "about", "roughly", "approx", "some", "around",
         "close", "estimated", "circa", "approaching", "on", "between", "from", "minus",
-        "negative", "equal", "equals", "equaling", "equalling",
+        "negative", "equal", "equals", "equaling", "equalling", "percent", "percents", "per",
         // time
         "by", "within", "during", "last", "this", "next", "fiscal", "fy", "until", "through",
         // multipliers
@@ -189,7 +189,11 @@ private:
         "trillion", "mln", "mn", "bn", "bln", "tn", "trln", "dozen", "dozens",
         "half", "halves", "third", "thirds", "quarter", "quarters", "fourth", "fourths", "fifth",
         "fifths", "sixth", "sixths", "seventh", "sevenths", "eighth", "eighths", "ninth", "ninths",
-        "tenth", "tenths",
+        "tenth", "tenths", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+        "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth",
+        "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth", "hundredth",
+        "hundredths", "thousandth", "thousandths", "millionth", "millionths", "billionth",
+        "billionths", "trillionth", "trillionths",
         "double", "doubled", "doubling", "triple", "tripled", "tripling", "treble", "trebled",
         "quadruple", "quadrupled", "quadrupling", "halve", "halved", "halving", "twofold",
         "threefold", "fourfold", "fivefold", "tenfold", "sixfold", "sevenfold", "eightfold",
@@ -204,7 +208,8 @@ private:
         "more", "greater", "smaller", "lower", "higher", "larger", "bigger",
         // the currency name of "US dollars 612 million", "Sri Lankan rupees 5 billion"
         "dollars", "dollar", "rupees", "rupee", "lankan", "kong",
-        "few"}; // "a few hundred"
+        "few", // "a few hundred"
+        "cent"}; // "per cent of twenty-two"
 
 public:
     // A follower word too long for a key: then every long word counts as one.
@@ -617,6 +622,10 @@ struct Scanner {
             (one_of(prev, {"the", "this", "that", "which", "no", "any", "each", "every",
                            "another", "a"}) || next == "of" || next == "another"))
             return true;
+        // An ordinal, not a fraction: "the one hundredth anniversary", "its one thousandth".
+        if (m.low.number.spelled && v < 1 && text.substr(begin, 3) == "one" && next != "of" &&
+            one_of(prev, {"the", "its", "his", "her", "their", "our", "this", "that", "a"}))
+            return true;
         if (!m.low.number.spelled && m.low.number.plain_integer) {
             // List markers: "1." or "2)" starting a line, "(3)".
             const bool paren = begin > 0 && text[begin - 1] == '(' && end < text.size() &&
@@ -940,7 +949,12 @@ struct Scanner {
                         "quarters", "fourth", "fourths", "fifth", "fifths", "sixth", "sixths",
                         "seventh", "sevenths", "eighth", "eighths", "ninth", "ninths", "tenth",
                         "tenths", "hundred", "thousand", "million", "billion", "trillion",
-                        "dozen", "few"});
+                        "dozen", "few", "eleventh", "twelfth", "thirteenth", "fourteenth",
+                        "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+                        "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth",
+                        "seventieth", "eightieth", "ninetieth", "hundredth", "thousandth",
+                        "millionth", "billionth", "trillionth", "twenty", "thirty", "forty",
+                        "fifty", "sixty", "seventy", "eighty", "ninety"});
         if (w == "an") return any({"estimated", "approximately", "average"});
         if (w == "at") return any({"least", "most"});
         if (w == "on") return any({"average"});
@@ -949,6 +963,8 @@ struct Scanner {
         if (w == "no" || w == "not") return any({"less", "fewer", "more", "higher"});
         if (w == "last" || w == "this" || w == "next") return any({"year"});
         if (w == "close") return any({"to"});
+        if (w == "percent" || w == "percents") return any({"of"});
+        if (w == "per") return any({"cent"});
         if (w == "upwards") return any({"of"});
         if (w == "more" || w == "less" || w == "greater" || w == "fewer" || w == "higher" ||
             w == "larger" || w == "bigger" || w == "lower" || w == "smaller")
