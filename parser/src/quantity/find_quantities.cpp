@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,9 +40,39 @@ std::uint64_t load8(const char* p) {
 // The text the grammar reads: ASCII lower-cased, every whitespace byte (and the bytes of a
 // no-break space) a plain ' '. Same length, so byte offsets carry over to the original;
 // followed by `padding` zero bytes. Eight ASCII bytes at a time (SWAR).
-std::string prepare(std::string_view text) {
+// Buffers for the prepared text, kept between calls (callers scan blocks on fresh threads, so
+// a pool, not a thread_local): a buffer only grows, so its pages are zeroed and faulted in
+// once, not once a call (zeroing a fresh 1 MiB block costs about as much as scanning it).
+// Buffers over 8 MiB and more than 16 buffers are not kept: memory stays flat.
+class BufferPool {
+public:
+    std::string take() {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (free_.empty()) return {};
+        std::string b = std::move(free_.back());
+        free_.pop_back();
+        return b;
+    }
+    void give(std::string&& b) {
+        if (b.size() > (std::size_t(8) << 20)) return;
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (free_.size() < 16) free_.push_back(std::move(b));
+    }
+
+private:
+    std::mutex mutex_;
+    std::vector<std::string> free_;
+};
+
+BufferPool& buffer_pool() {
+    static BufferPool pool;
+    return pool;
+}
+
+std::string_view prepare(std::string_view text, std::string& out) {
     const std::size_t n = text.size();
-    std::string out(n + padding, '\0');
+    if (out.size() < n + padding) out.resize(n + padding);
+    std::memset(out.data() + n, 0, padding);
     const char* in = text.data();
     char* o = out.data();
     auto fold = [](unsigned char c) {
@@ -70,7 +101,7 @@ std::string prepare(std::string_view text) {
         non_ascii = non_ascii || (unsigned char)in[i] >= 0x80;
         o[i] = fold((unsigned char)in[i]);
     }
-    if (!non_ascii) return out;
+    if (!non_ascii) return {out.data(), n + padding};
     const unsigned char* u = reinterpret_cast<const unsigned char*>(in);
     for (i = 0; i < n; ++i) {
         if (u[i] < 0xC2) continue;
@@ -78,7 +109,7 @@ std::string prepare(std::string_view text) {
         else if (u[i] == 0xE2 && i + 2 < n && u[i + 1] == 0x80 && u[i + 2] == 0xAF)
             o[i] = o[i + 1] = o[i + 2] = ' ', i += 2;
     }
-    return out;
+    return {out.data(), n + padding};
 }
 
 // The words the scanner knows, in three (overlapping) classes:
@@ -623,8 +654,8 @@ struct Scanner {
                            "another", "a"}) || next == "of" || next == "another"))
             return true;
         // An ordinal, not a fraction: "the one hundredth anniversary", "its one thousandth".
-        if (m.low.number.spelled && v < 1 && text.substr(begin, 3) == "one" && next != "of" &&
-            one_of(prev, {"the", "its", "his", "her", "their", "our", "this", "that", "a"}))
+        if (m.low.number.spelled && v > 0 && v < 0.095 && text.substr(begin, 3) == "one" &&
+            next != "of" && one_of(prev, {"the", "its", "his", "her", "their", "our", "this", "that"}))
             return true;
         if (!m.low.number.spelled && m.low.number.plain_integer) {
             // List markers: "1." or "2)" starting a line, "(3)".
@@ -985,7 +1016,7 @@ struct Scanner {
         const std::size_t n = text.size();
         std::size_t i = 0;
         const WordTable& table = word_table();
-        out.reserve(n / 128);
+        out.reserve(n / 48); // newswire prints a figure every 60 bytes or so
         while (i < n) {
             const unsigned char c = (unsigned char)text[i];
             const std::uint8_t bc = byte_class[c];
@@ -1089,9 +1120,11 @@ void code_point_spans(std::string_view s, std::vector<Quantity>& qs) {
 
 std::vector<Quantity> find_quantities(std::string_view utf8, const QuantityOptions& options) {
     try {
-        const std::string prepared = prepare(utf8);
-        Scanner scanner{utf8, std::string_view(prepared.data(), utf8.size()), options, {}};
+        std::string buffer = buffer_pool().take();
+        const std::string_view prepared = prepare(utf8, buffer);
+        Scanner scanner{utf8, prepared.substr(0, utf8.size()), options, {}};
         scanner.run();
+        buffer_pool().give(std::move(buffer));
         code_point_spans(utf8, scanner.out);
         return std::move(scanner.out);
     } catch (...) {

@@ -423,8 +423,11 @@ struct RunWord {
     const char* end = nullptr;
 };
 
-// Up to `max` lower-case words from p, joined by spaces or a hyphen ("ninety - five").
-inline int read_run(const char* p, const char* last, RunWord* out, int max) {
+inline const ast::WordToken* number_token(std::string_view w);
+
+// Up to `max` lower-case words from p, joined by spaces or a hyphen ("ninety - five"). With
+// `numbers`, the run ends after the first word that is no number word, "and" or a first "a".
+inline int read_run(const char* p, const char* last, RunWord* out, int max, bool numbers = false) {
     int n = 0;
     while (n < max) {
         const char* q = p;
@@ -444,12 +447,24 @@ inline int read_run(const char* p, const char* last, RunWord* out, int max) {
         if (e == q) break;
         out[n++] = RunWord{std::string_view(q, std::size_t(e - q)), joint, e};
         p = e;
+        if (numbers) {
+            const std::string_view w = out[n - 1].text;
+            if (!(w == "and" || (n == 1 && w == "a") || number_token(w))) break;
+        }
     }
     return n;
 }
 
 inline const ast::WordToken* number_token(std::string_view w) {
-    return number_word.find(std::string(w));
+    return w.size() > 12 ? nullptr : number_word.find(std::string(w));
+}
+
+// Whether w can be an ordinal at all ("-th", "-st", "-nd", "-rd", "quarter"), before a lookup.
+inline bool ordinal_shaped(std::string_view w) {
+    if (!w.empty() && w.back() == 's') w.remove_suffix(1);
+    if (w.size() < 3) return false;
+    const std::string_view end = w.substr(w.size() - 2);
+    return end == "th" || end == "st" || end == "nd" || end == "rd" || end == "er";
 }
 
 // Folds words [b, e) of a run as the `words` rule does ("and" joins after hundred/scale); a
@@ -496,15 +511,10 @@ struct ordinal_fraction_parser : x3::parser<ordinal_fraction_parser> {
     bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
         x3::skip_over(first, last, ctx);
         RunWord run[16];
-        const int n = read_run(first, last, run, 16);
-        int k = 0; // the ordinal
-        const Ordinal* ord = nullptr;
-        for (; k < n; ++k) {
-            const std::string_view w = run[k].text;
-            if ((ord = ordinal_word.find(std::string(w))) != nullptr && k > 0) break;
-            ord = nullptr;
-            if (w != "and" && !(k == 0 && w == "a") && !number_token(w)) return false;
-        }
+        const int n = read_run(first, last, run, 16, true);
+        const int k = n - 1; // the ordinal: the first word that is no number word
+        if (k < 1 || !ordinal_shaped(run[k].text)) return false;
+        const Ordinal* ord = ordinal_word.find(std::string(run[k].text));
         if (!ord) return false;
         // "five billion and three quarters": after a scale word "and" starts a mixed number
         // (numeral reads it), not a longer numerator.
