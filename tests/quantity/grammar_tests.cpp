@@ -497,3 +497,40 @@ TEST_CASE("what is not a quantity", "[quantity][press]") {
     REQUIRE(y.size() == 1);
     CHECK(y[0].type == T::year);
 }
+
+TEST_CASE("fractions with any ordinal, spelled decimals, dozens", "[quantity][spelled]") {
+    only("a hundredth of a share", {"a hundredth", 0.01, 0.01, 0.01, "", Q::exact, T::number});
+    only("buy one-twelfth of it", {"one-twelfth", 1.0 / 12, 1.0 / 12, 1.0 / 12, "", Q::exact, T::number});
+    only("twenty-three fifths", {"twenty-three fifths", 4.6, 4.6, 4.6, "", Q::exact, T::number});
+    only("three twenty-firsts", {"three twenty-firsts", 3.0 / 21, 3.0 / 21, 3.0 / 21, "", Q::exact, T::number});
+    // A tens word before a unit ordinal is the ordinal's, unless "and" ties it to the numerator.
+    only("one hundred thirty-fifths", {"one hundred thirty-fifths", 100.0 / 35, 100.0 / 35, 100.0 / 35, "", Q::exact, T::number});
+    only("one hundred and thirty fifths", {"one hundred and thirty fifths", 26, 26, 26, "", Q::exact, T::number});
+    only("a hundred thousand trillionths", {"a hundred thousand trillionths", 1e-7, 1e-7, 1e-7, "", Q::exact, T::number});
+    only("two hundred thirty two and a thirtieth",
+         {"two hundred thirty two and a thirtieth", 232 + 1.0 / 30, 232 + 1.0 / 30, 232 + 1.0 / 30, "", Q::exact, T::number});
+    // Mixed numbers keep their reading: the fraction after "and" is a fraction of one.
+    only("five billion and three quarters", {"five billion and three quarters", 5e9 + 0.75 * 1e9, 5.75e9, 5.75e9, "", Q::exact, T::number});
+    only("one hundred and three quarters", {"one hundred and three quarters", 100.75, 100.75, 100.75, "", Q::exact, T::number});
+    only("nine point nought four", {"nine point nought four", 9.04, 9.04, 9.04, "", Q::exact, T::number});
+    only("two hundred point seventy-one", {"two hundred point seventy-one", 200.71, 200.71, 200.71, "", Q::exact, T::number});
+    only("two point five percent", {"two point five percent", 2.5, 2.5, 2.5, "percent", Q::exact, T::percent});
+    only("3 dozen eggs", {"3 dozen", 36, 36, 36, "", Q::exact, T::number});
+    only("five dozs", {"five dozs", 60, 60, 60, "", Q::exact, T::number});
+    only("half a dozen ships", {"half a dozen", 6, 6, 6, "", Q::exact, T::number});
+    only("per cent of twenty-two", {"per cent of twenty-two", 22, 22, 22, "percent", Q::exact, T::percent});
+    // Not fractions: an ordinal with no numerator, a singular ordinal after more than one, an
+    // ordinal after a determiner, a year after "percent of", a "point" with no digit word.
+    CHECK(find("the twenty-first century").empty());
+    CHECK(find("the twentieth anniversary").empty());
+    const auto anniversary = find("its twenty fifth anniversary");
+    REQUIRE(anniversary.size() == 1);
+    CHECK(anniversary[0].value == 20);
+    CHECK(find("the one hundredth anniversary").empty());
+    CHECK(find("the percent of 2023 sales").size() == 1); // the year only
+    CHECK(find("the percent of 2023 sales")[0].type == T::year);
+    const auto plan = find("a five point plan");
+    REQUIRE(plan.size() == 1);
+    CHECK(plan[0].value == 5);
+    CHECK(find("a second round").empty());
+}
