@@ -534,3 +534,19 @@ TEST_CASE("fractions with any ordinal, spelled decimals, dozens", "[quantity][sp
     CHECK(plan[0].value == 5);
     CHECK(find("a second round").empty());
 }
+
+TEST_CASE("vulgar fractions and digits mixed with magnitude words", "[quantity][spelled]") {
+    only("yields rose 2\xC2\xBD per cent", {"2\xC2\xBD per cent", 2.5, 2.5, 2.5, "percent", Q::exact, T::percent});
+    only("a \xE2\x85\x94 majority", {"\xE2\x85\x94", 2.0 / 3, 2.0 / 3, 2.0 / 3, "", Q::exact, T::number});
+    CHECK(find("the result is \xE2\x85\x99 and sometimes \xC2\xBD").size() == 2);
+    only("4 thousand 3 hundred and 21 boxes", {"4 thousand 3 hundred and 21", 4321, 4321, 4321, "", Q::exact, T::number});
+    only("3 hundred and one", {"3 hundred and one", 301, 301, 301, "", Q::exact, T::number});
+    only("Rs 6 crore and two hundred", {"Rs 6 crore and two hundred", 60000200, 60000200, 60000200, "INR", Q::exact, T::money});
+    // Not one number: a second magnitude no smaller, an amount after "and" with no "hundred".
+    CHECK(find("3 hundred and 2 hundred").size() == 2);
+    const auto two = find("$5 million and 20 percent");
+    REQUIRE(two.size() == 2);
+    CHECK(two[0].value == 5e6);
+    CHECK(two[1].value == 20);
+    CHECK(find("4 thousand 3 hundred and 0 are").size() == 2);
+}

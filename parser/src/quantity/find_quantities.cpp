@@ -288,10 +288,15 @@ bool starts_symbol(std::string_view s, std::size_t i) {
         if (j < s.size() && s[j] == '-') ++j;
         return j < s.size() && is_digit((unsigned char)s[j]);
     }
-    case 0xE2: // € ₹, ≥ ≤
-        return n == 0x82 || (n == 0x89 && i + 2 < s.size() &&
-                             ((unsigned char)s[i + 2] == 0xA4 || (unsigned char)s[i + 2] == 0xA5));
-    case 0xC2: return n == 0xA3 || n == 0xA5; // £ ¥
+    case 0xE2: // € ₹, ≥ ≤, ⅓ ... ⅞
+        return n == 0x82 ||
+               (n == 0x89 && i + 2 < s.size() &&
+                ((unsigned char)s[i + 2] == 0xA4 || (unsigned char)s[i + 2] == 0xA5)) ||
+               (n == 0x85 && i + 2 < s.size() && (unsigned char)s[i + 2] >= 0x90 &&
+                (unsigned char)s[i + 2] <= 0x9E && (i == 0 || !is_alnum((unsigned char)s[i - 1])));
+    case 0xC2: // £ ¥, ¼ ½ ¾ (not glued to a word)
+        return n == 0xA3 || n == 0xA5 ||
+               ((n == 0xBC || n == 0xBD || n == 0xBE) && (i == 0 || !is_alnum((unsigned char)s[i - 1])));
     default: return false;
     }
 }

@@ -569,6 +569,94 @@ struct ordinal_fraction_parser : x3::parser<ordinal_fraction_parser> {
 };
 const ordinal_fraction_parser ordinal_fraction{};
 
+// "4 thousand 3 hundred and 21", "3 hundred and one", "6 crore and two hundred": groups of up
+// to three digits, each before a smaller magnitude word, and maybe a last group after "and"
+// (below a hundred after "hundred", or a spelled group with its own "hundred"). Two groups at
+// least; "5 million and 20 percent" is no such number ("and 20" after "million" stays apart).
+struct mixed_numeral_parser : x3::parser<mixed_numeral_parser> {
+    using attribute_type = ast::Numeral;
+    static bool const has_attribute = true;
+
+    static double scale_of(std::string_view w) {
+        if (w == "hundred") return 1e2;
+        if (w == "thousand") return 1e3;
+        if (w == "lakh" || w == "lakhs") return 1e5;
+        if (w == "million") return 1e6;
+        if (w == "crore" || w == "crores") return 1e7;
+        if (w == "billion") return 1e9;
+        if (w == "trillion") return 1e12;
+        return 0;
+    }
+    static const char* skip_spaces(const char* p, const char* last) {
+        while (p < last && *p == ' ') ++p;
+        return p;
+    }
+    static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
+        x3::skip_over(first, last, ctx);
+        if (first == last || !is_digit(*first)) return false;
+        double total = 0, last_scale = 1e300;
+        int groups = 0;
+        const char* pos = first;
+        while (true) {
+            const char* q = skip_spaces(pos, last);
+            bool after_and = false;
+            if (groups > 0 && last - q > 4 && std::string_view(q, 4) == "and ") {
+                after_and = true;
+                q = skip_spaces(q + 4, last);
+            }
+            double g = 0;
+            bool spelled_hundred = false;
+            const char* e = q;
+            if (q < last && is_digit(*q)) {
+                while (e < last && is_digit(*e) && e - q < 4) ++e;
+                if (e - q > 3 || (e < last && (*e == ',' || *e == '.') && e + 1 < last && is_digit(e[1])))
+                    break;
+                for (const char* d = q; d < e; ++d) g = g * 10 + (*d - '0');
+            } else if (after_and) {
+                RunWord run[8];
+                int n = read_run(q, last, run, 8, true);
+                while (n > 0 && !number_token(run[n - 1].text)) --n;
+                while (n > 0 && !fold_run(run, 0, n, g)) --n;
+                if (n == 0) break;
+                for (int i = 0; i < n; ++i) spelled_hundred = spelled_hundred || run[i].text == "hundred";
+                e = run[n - 1].end;
+            } else {
+                break;
+            }
+            const char* w = skip_spaces(e, last);
+            const char* we = w;
+            while (we < last && *we >= 'a' && *we <= 'z') ++we;
+            const double scale = spelled_hundred ? 0 : scale_of(std::string_view(w, std::size_t(we - w)));
+            if (scale > 0) {
+                if (scale >= last_scale || (we < last && (is_digit(*we) || *we == '_'))) break;
+                total += g * scale;
+                last_scale = scale;
+                pos = we;
+                ++groups;
+                continue;
+            }
+            // the last group, after "and"
+            if (after_and && g > 0 && ((last_scale == 100 && g < 100 && !spelled_hundred) ||
+                                       (spelled_hundred && g < last_scale))) {
+                total += g;
+                pos = e;
+                ++groups;
+            }
+            break;
+        }
+        if (groups < 2) return false;
+        ast::Numeral n;
+        n.value = total;
+        attr = n;
+        first = pos;
+        return true;
+    }
+};
+const mixed_numeral_parser mixed_numeral{};
+
 // "point zero three", "point seventy-one", "point nought four": the decimals of a spelled
 // number, digit words one by one or one number below a hundred.
 struct point_decimals_parser : x3::parser<point_decimals_parser> {
@@ -763,6 +851,32 @@ const auto digits_text =
 const auto spaced_decimal = raw[lexeme[+digit >> lit(" . ") >> +digit]] >>
                             &(lit('%') | word(percent_unit) | word(spaced_magnitude));
 
+// Vulgar fractions, alone or after the digits of a whole number: "½", "2½ per cent", "⅔".
+const x3::symbols<double> vulgar_fraction{
+    {"\xC2\xBD", 1.0 / 2},     {"\xC2\xBC", 1.0 / 4},     {"\xC2\xBE", 3.0 / 4},
+    {"\xE2\x85\x90", 1.0 / 7}, {"\xE2\x85\x91", 1.0 / 9}, {"\xE2\x85\x92", 1.0 / 10},
+    {"\xE2\x85\x93", 1.0 / 3}, {"\xE2\x85\x94", 2.0 / 3}, {"\xE2\x85\x95", 1.0 / 5},
+    {"\xE2\x85\x96", 2.0 / 5}, {"\xE2\x85\x97", 3.0 / 5}, {"\xE2\x85\x98", 4.0 / 5},
+    {"\xE2\x85\x99", 1.0 / 6}, {"\xE2\x85\x9A", 5.0 / 6}, {"\xE2\x85\x9B", 1.0 / 8},
+    {"\xE2\x85\x9C", 3.0 / 8}, {"\xE2\x85\x9D", 5.0 / 8}, {"\xE2\x85\x9E", 7.0 / 8}};
+const auto on_vulgar = [](auto& ctx) {
+    ast::Numeral n;
+    n.value = _attr(ctx);
+    n.exponent = -2;
+    _val(ctx) = n;
+};
+// After plain digits only: "2½", not "2.5½".
+const auto on_add_vulgar = [](auto& ctx) {
+    ast::Numeral& n = _val(ctx);
+    if (!n.plain_integer) {
+        _pass(ctx) = false;
+        return;
+    }
+    n.value += _attr(ctx);
+    n.exponent = -2;
+    n.plain_integer = false;
+};
+
 // "3 dozen", "3 dozens", "5 dzs": twelve times the figure.
 const x3::symbols<int> dozen_word{{"dozen", 12}, {"dozens", 12}, {"doz", 12}, {"dozs", 12},
                                   {"dz", 12},    {"dzs", 12}};
@@ -771,7 +885,9 @@ const auto on_dozen = [](auto& ctx) {
     n.value *= _attr(ctx);
     n.plain_integer = false;
 };
-const auto digit_numeral_def = (spaced_decimal[on_digits] | lexeme[raw[digits_text]][on_digits]) >>
+const auto digit_numeral_def = (vulgar_fraction[on_vulgar] |
+                                ((spaced_decimal[on_digits] | lexeme[raw[digits_text]][on_digits]) >>
+                                 -no_skip[vulgar_fraction][on_add_vulgar])) >>
                                -no_skip[glued_magnitude >> !idchar][on_magnitude] >>
                                -word(spaced_magnitude)[on_magnitude] >> -word(dozen_word)[on_dozen];
 
@@ -818,7 +934,7 @@ const auto on_add_fraction = [](auto& ctx) {
     n.exponent = std::min(n.exponent, f.exponent + scale);
     n.plain_integer = false;
 };
-const auto numeral_def = (digit_numeral[copy_numeral] | word_numeral[copy_numeral]) >>
+const auto numeral_def = (mixed_numeral[copy_numeral] | digit_numeral[copy_numeral] | word_numeral[copy_numeral]) >>
                          -(kw("and") >> simple_fraction[on_add_fraction] >>
                            -word(spaced_magnitude)[on_magnitude]);
 
