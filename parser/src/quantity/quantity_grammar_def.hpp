@@ -954,7 +954,7 @@ const auto hyphen_unit = no_skip[lit('-') >> (word(period_unit)[on_unit] |
 const auto spaced_unit = lit('%')[on_percent_sign] | word(percent_unit)[on_unit] |
                          currency_suffix[on_unit] | word(period_unit)[on_unit] | word(goods_unit)[on_unit] |
                          word(million_iso)[on_unit] |
-                         lexeme[sign_suffix >> !(*lit(' ') >> (digit | lit('.')))][on_sign_unit] |
+                         lexeme[sign_suffix >> !(*lit(' ') >> (digit | (lit('.') >> digit)))][on_sign_unit] |
                          (kw("fold") | kw("times"))[on_multiplier_unit];
 const auto unit_part = glued_unit | hyphen_unit | -spaced_unit;
 
