@@ -803,6 +803,9 @@ struct Scanner {
                     std::size_t e = w;
                     while (e < n && is_lower((unsigned char)text[e])) ++e;
                     if (e == w) {
+                        // "March 19 - The": a spaced dash before a word no figure starts with
+                        // ends the figure (the grammar reads "19 - 20", "19 - twenty" as ranges)
+                        if (w > q && w < n && text[w] == '-' && dash_then_word(w + 1, n)) break;
                         // not a word: a dash may start a range, anything else ends the figure
                         if (w == q || stage == 0) return false;
                         const unsigned char d = (unsigned char)text[w];
@@ -864,6 +867,19 @@ struct Scanner {
         return true;
     }
 
+    // After a dash at p: spaces, then a word that begins nothing the grammar reads (no number
+    // word, currency prefix or sign): "- The", "- Shr", "- Qtly".
+    bool dash_then_word(std::size_t p, std::size_t n) const {
+        if (p >= n || text[p] != ' ') return false;
+        while (p < n && text[p] == ' ') ++p;
+        std::size_t e = p;
+        while (e < n && is_lower((unsigned char)text[e])) ++e;
+        if (e == p || e - p > WordTable::max_letters) return false;
+        if (e < n && (is_digit((unsigned char)text[e]) || text[e] == '$' || text[e] == '_'))
+            return false;
+        return (word_table().classes(text.data() + p, e - p) & (start | content)) == 0;
+    }
+
     // The spaced magnitudes plain_figure reads itself (a subset of the grammar's).
     static int newswire_magnitude(std::string_view w) {
         if (w == "mln" || w == "million") return 6;
@@ -883,6 +899,11 @@ struct Scanner {
         }
         if (w == "dlrs" || w == "dlr" || w == "dollars" || w == "dollar") return "$";
         if (w == "yen") return "JPY";
+        // as the grammar's currency_noun and resolve_currency read them with no nationality
+        if (w == "stg") return "GBP";
+        if (w == "marks") return "DEM";
+        if (w == "francs") return "FRF";
+        if (w == "lire") return "ITL";
         return {};
     }
 
