@@ -959,6 +959,7 @@ struct Scanner {
                 while (letters < next.size() && is_lower((unsigned char)next[letters])) ++letters;
                 next = next.substr(0, letters); // "a half." ends a sentence
                 if (!phrase_continues(w, next)) return false;
+                if (!digits_continue(w, e)) return false;
             }
         }
         for (int words = 0; words < 10; ++words) {
@@ -995,6 +996,40 @@ struct Scanner {
             p = e;
         }
         return true;
+    }
+
+    // A time or range word before digits: "in"/"by"/"during"/... begin a time phrase only
+    // before a year ("in 2024", "by 2030") or, for "in"/"within", a count of periods ("in 3
+    // years"); "from" only a range with "to" ("from 10 to 25"). Otherwise the grammar would fail
+    // there and the scanner read the figure from its digits anyway: "in 1986 dlrs" is tried at
+    // "1986". True when the word is none of these or no digit follows.
+    bool digits_continue(std::string_view w, std::size_t e) const {
+        const bool time = one_of(w, {"in", "by", "during", "until", "through", "within", "fiscal", "fy"});
+        if (!time && w != "from") return true;
+        const std::size_t n = text.size();
+        std::size_t p = e;
+        while (p < n && text[p] == ' ') ++p;
+        if (p >= n || !is_digit((unsigned char)text[p])) return true;
+        if (w == "from") { // a "to" before the clause ends
+            for (std::size_t k = p; k + 3 < n && k < p + 80; ++k) {
+                const char c = text[k];
+                if (c == ';' || c == ':' || c == '!' || c == '?') break;
+                if (c == ' ' && text[k + 1] == 't' && text[k + 2] == 'o' && text[k + 3] == ' ') return true;
+            }
+            return false;
+        }
+        std::size_t d = p;
+        while (d < n && is_digit((unsigned char)text[d])) ++d;
+        const bool more = d + 1 < n && (text[d] == '.' || text[d] == ',') && is_digit((unsigned char)text[d + 1]);
+        if (d - p == 4 && !more) return true; // a year, maybe ("1986/87" too)
+        if (w != "in" && w != "within") return false;
+        std::size_t u = d;
+        while (u < n && text[u] == ' ') ++u;
+        std::size_t ue = u;
+        while (ue < n && is_lower((unsigned char)text[ue])) ++ue;
+        const std::string_view unit = text.substr(u, ue - u);
+        return one_of(unit, {"year", "years", "decade", "decades", "month", "months", "week",
+                             "weeks", "day", "days"}) || unit.empty();
     }
 
     // For start words that begin only fixed phrases in the grammar (qualifier_word, time and
