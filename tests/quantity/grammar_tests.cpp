@@ -550,3 +550,13 @@ TEST_CASE("vulgar fractions and digits mixed with magnitude words", "[quantity][
     CHECK(two[1].value == 20);
     CHECK(find("4 thousand 3 hundred and 0 are").size() == 2);
 }
+
+TEST_CASE("a currency before the figure and its cents after, a comparison sign before a dollar", "[quantity][press]") {
+    const std::string_view s = "The fixed USD 8.26 cents vs USD 4.6 cents";
+    const auto qs = find(s);
+    REQUIRE(qs.size() == 2);
+    check(s, qs[0], {"USD 8.26 cents", 0.0826, 0.0826, 0.0826, "USD", Q::exact, T::money});
+    only("units (investments >$ 50 million) are eligible",
+         {">$ 50 million", 5e7, 5e7, inf, "USD", Q::more_than, T::money});
+    only("USD 8.26", {"USD 8.26", 8.26, 8.26, 8.26, "USD", Q::exact, T::money});
+}

@@ -286,7 +286,9 @@ bool starts_symbol(std::string_view s, std::size_t i) {
         if (j < s.size() && s[j] == '=') ++j;
         while (j < s.size() && s[j] == ' ') ++j;
         if (j < s.size() && s[j] == '-') ++j;
-        return j < s.size() && is_digit((unsigned char)s[j]);
+        // a figure, or a dollar figure: "investments >$ 50 million"
+        return j < s.size() && (is_digit((unsigned char)s[j]) || (s[j] == '$' && j + 1 < s.size() &&
+                                (is_digit((unsigned char)s[j + 1]) || s[j + 1] == ' ')));
     }
     case 0xE2: // € ₹, ≥ ≤, ⅓ ... ⅞
         return n == 0x82 ||

@@ -1037,10 +1037,21 @@ const auto cents_word = kw("cents") | kw("cent") | kw("pence");
 const auto cents_part =
     (-kw("and") >> numeral >> (cents_word | (!(alpha | digit | lit('%') | lit('$')))))[on_cents];
 
+// "USD 8.26 cents", "US$ 5 cents": a currency before the figure and its hundredths after it.
+const auto on_prefix_cents = [](auto& ctx) {
+    ast::Measure& m = _val(ctx);
+    if (!m.unit_before || m.unit.scale != 1 || !(m.unit.name == "$" || is_iso(m.unit.name))) {
+        _pass(ctx) = false;
+        return;
+    }
+    m.unit.scale = 0.01;
+    m.unit.scale_exp = -2;
+};
+
 // A sign or a currency prefix never starts with a digit: a figure skips their alternatives.
 const auto measure_def = raw[(&digit | (-sign >> -currency_prefix)) >>
                              raw[numeral[set<&ast::Measure::number>]][on_numeral_end] >>
-                             unit_part >> -word(spaced_magnitude)[on_late_magnitude] >>
+                             unit_part >> -(kw("cents") | kw("cent"))[on_prefix_cents] >> -word(spaced_magnitude)[on_late_magnitude] >>
                              -cents_part][on_span];
 
 // An aside inside a range: "between 4 billion euros (about C$6.5 billion) and ...".
