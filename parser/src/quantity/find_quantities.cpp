@@ -660,6 +660,10 @@ struct Scanner {
             (one_of(prev, {"the", "this", "that", "which", "no", "any", "each", "every",
                            "another", "a"}) || next == "of" || next == "another"))
             return true;
+        // The tens of a spaced ordinal: "its twenty fifth anniversary", "the twenty first century".
+        if (m.low.number.spelled && one_of(next, {"first", "second", "third", "fourth", "fifth", "sixth",
+                                                  "seventh", "eighth", "ninth"}))
+            return true;
         // An ordinal, not a fraction: "the one hundredth anniversary", "its one thousandth".
         if (m.low.number.spelled && v > 0 && v < 0.095 && text.substr(begin, 3) == "one" &&
             next != "of" && one_of(prev, {"the", "its", "his", "her", "their", "our", "this", "that"}))
