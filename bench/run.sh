@@ -3,6 +3,8 @@
 # Recognizers-Text for JavaScript, on the Reuters-21578 bodies repeated to >= 100 MB, plus peak
 # memory on 1x and 4x input. Usage: bash bench/run.sh path/to/tradecheck
 # Figures are ratios against baselines measured in the same run; see docs/performance.md.
+# BENCH_BEFORE=path/to/an/older/tradecheck also times that binary in the same run, interleaved
+# with this one, so a change's before/after ratio does not depend on the machine's load.
 set -euo pipefail
 
 bin=${1:-build/tradecheck}
@@ -53,6 +55,19 @@ t1=$(seconds "$bin" quantities "$out/corpus.txt"); t2=$(seconds "$bin" quantitie
 # And on one thread: grep is single-threaded, so this ratio is the grammar's own speed.
 s1=$(seconds "$bin" quantities --jobs 1 "$out/corpus.txt"); s2=$(seconds "$bin" quantities --jobs 1 "$out/corpus.txt")
 g=$(python3 -c "print(min($g1,$g2))"); t=$(python3 -c "print(min($t1,$t2))"); s=$(python3 -c "print(min($s1,$s2))")
+before=${BENCH_BEFORE:-}
+b_mbs=""; b1_mbs=""
+if [[ -n $before && -x $before ]]; then
+  # interleaved with this binary (best of 2 each), so both see the same load
+  b1=$(seconds "$before" quantities "$out/corpus.txt"); a1=$(seconds "$bin" quantities "$out/corpus.txt")
+  b2=$(seconds "$before" quantities "$out/corpus.txt"); a2=$(seconds "$bin" quantities "$out/corpus.txt")
+  bs1=$(seconds "$before" quantities --jobs 1 "$out/corpus.txt"); as1=$(seconds "$bin" quantities --jobs 1 "$out/corpus.txt")
+  bs2=$(seconds "$before" quantities --jobs 1 "$out/corpus.txt"); as2=$(seconds "$bin" quantities --jobs 1 "$out/corpus.txt")
+  t=$(python3 -c "print(min($t,$a1,$a2))"); s=$(python3 -c "print(min($s,$as1,$as2))")
+  b_mbs=$(python3 -c "print($mb/min($b1,$b2))"); b1_mbs=$(python3 -c "print($mb/min($bs1,$bs2))")
+elif [[ -n $before ]]; then
+  echo "bench: BENCH_BEFORE=$before is not an executable; skipping the before/after comparison." >&2
+fi
 grep_mbs=$(python3 -c "print($mb/$g)"); tc_mbs=$(python3 -c "print($mb/$t)"); tc1_mbs=$(python3 -c "print($mb/$s)")
 
 # 3. Recognizers-Text (JavaScript) on a sample, scaled to MB/s.
@@ -87,13 +102,17 @@ rss() { /usr/bin/time -v "$@" 2>&1 > /dev/null | awk -F: '/Maximum resident set 
 rss1=$(rss "$bin" quantities "$out/corpus.txt"); rss4=$(rss "$bin" quantities "$out/corpus4.txt")
 rm -f "$out/corpus4.txt"
 
-python3 - "$mb" "$grep_mbs" "$tc_mbs" "${rt_mbs:-}" "$rss1" "$rss4" "$tc1_mbs" <<'PY'
+python3 - "$mb" "$grep_mbs" "$tc_mbs" "${rt_mbs:-}" "$rss1" "$rss4" "$tc1_mbs" "$b_mbs" "$b1_mbs" <<'PY'
 import sys
-mb, g, t, rt, r1, r4, t1 = sys.argv[1:]
+mb, g, t, rt, r1, r4, t1, b, b1 = sys.argv[1:]
 g, t, t1 = float(g), float(t), float(t1)
 print(f"grep -oE '[0-9][0-9.,]*'   : {g:8.1f} MB/s")
 print(f"tradecheck quantities       : {t:8.1f} MB/s   ({t/g:.2f}x grep; target >= 0.5x)")
 print(f"tradecheck quantities -j 1  : {t1:8.1f} MB/s   ({t1/g:.2f}x grep, one thread)")
+if b:
+    b, b1 = float(b), float(b1)
+    print(f"BENCH_BEFORE quantities     : {b:8.1f} MB/s   ({b/g:.2f}x grep; this binary is {t/b:.2f}x as fast)")
+    print(f"BENCH_BEFORE quantities -j 1: {b1:8.1f} MB/s   ({b1/g:.2f}x grep; this binary is {t1/b1:.2f}x as fast)")
 if rt:
     rt = float(rt)
     print(f"Recognizers-Text (JS), sample: {rt:8.4f} MB/s   (tradecheck is {t/rt:,.0f}x; target >= 1000x)")

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cctype>
 #include <cstring>
 #include <cstdint>
 #include <cstdio>
@@ -22,6 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include <tradecheck/parser/quantity.hpp>
+#include <tradecheck/parser/quantity_locale.hpp>
 
 #include "commands.hpp"
 
@@ -34,6 +36,10 @@ struct QuantitiesOptions {
     std::string file = "-";
     std::string format = "jsonl";
     std::string currency = "USD";
+    bool currency_given = false;
+    // The article's country (ISO 3166 alpha-2, "LK"), or "auto": from the text's dateline,
+    // else the country it names most; it decides a bare "$" and "Rs" (quantity_locale.hpp).
+    std::string country;
     unsigned jobs = 0;   // 0: one per core
 };
 
@@ -267,17 +273,20 @@ void print_table_row(std::string_view chunk, const Quantity& q, std::size_t base
 // Writes one block's quantities, in input order (the caller's thread).
 void emit(std::string_view chunk, const std::vector<Quantity>& qs, std::size_t base, std::size_t& count,
           const QuantitiesOptions& o) {
-    std::string out;
     if (o.format == "table") {
+        std::string out;
         for (const Quantity& q : qs) print_table_row(chunk, q, base, out);
+        std::fwrite(out.data(), 1, out.size(), stdout);
     } else {
+        // One buffer for every block: it only grows, so its pages are zeroed and faulted in
+        // once, not once a block.
+        static std::string out;
         std::size_t pos = 0;
-        out.resize(qs.size() * 200 + 4096);
+        if (out.size() < qs.size() * 200 + 4096) out.resize(qs.size() * 200 + 4096);
         for (const Quantity& q : qs) print_jsonl(chunk, q, base, count, out, pos);
-        out.resize(pos);
+        std::fwrite(out.data(), 1, pos, stdout);
     }
     count += qs.size();
-    std::fwrite(out.data(), 1, out.size(), stdout);
 }
 
 int run(const QuantitiesOptions& o) {
@@ -300,37 +309,61 @@ int run(const QuantitiesOptions& o) {
     // Blocks are scanned on all cores; their quantities are written in input order here. At
     // most two blocks per worker are in flight, so memory stays flat whatever the input size.
     struct Block {
-        std::shared_ptr<const std::string> text;
+        std::unique_ptr<std::string> text;         // outlives `found`: written before popped
         std::size_t base;                          // code points before the block
         std::future<std::vector<Quantity>> found;
     };
     QuantityOptions qo;
     qo.default_dollar = o.currency;
+    bool resolved = o.country.empty();
+    const auto resolve_country = [&](std::string_view head) {
+        std::string country = o.country;
+        if (country == "auto") country = article_country({}, head);
+        for (char& c : country) c = char(std::toupper((unsigned char)c));
+        qo = quantity_options_for(country);
+        if (o.currency_given || country.empty()) qo.default_dollar = o.currency;
+        resolved = true;
+    };
+    if (o.country != "auto" && !o.country.empty()) resolve_country({});
     const unsigned workers = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
     std::deque<Block> inflight;
     std::size_t count = 0;
+    // Block buffers are reused once written: a fresh 1 MiB buffer a block costs page faults
+    // that weigh as much as scanning it.
+    std::vector<std::unique_ptr<std::string>> spare;
     const auto write_front = [&] {
         Block& b = inflight.front();
         emit(*b.text, b.found.get(), b.base, count, o);
+        spare.push_back(std::move(b.text));
         inflight.pop_front();
     };
-    std::string buf;
+    std::string tail; // what the last block left after its cut
     std::size_t base = 0;
     while (true) {
-        const std::size_t kept = buf.size(); // read straight after the tail of the last block
-        buf.resize(kept + block_size);
-        in->read(buf.data() + kept, std::streamsize(block_size));
+        std::unique_ptr<std::string> buf;
+        if (spare.empty()) {
+            buf = std::make_unique<std::string>();
+        } else {
+            buf = std::move(spare.back());
+            spare.pop_back();
+        }
+        buf->assign(tail); // read straight after the tail of the last block
+        const std::size_t kept = buf->size();
+        buf->resize(kept + block_size);
+        in->read(buf->data() + kept, std::streamsize(block_size));
         const std::size_t got = std::size_t(in->gcount());
-        buf.resize(kept + got);
+        buf->resize(kept + got);
         const bool eof = got == 0 || !*in;
-        const std::size_t cut = eof ? buf.size() : cut_point(buf);
-        auto text = std::make_shared<const std::string>(buf, 0, cut);
-        const std::size_t code_points = count_code_points(*text);
+        const std::size_t cut = eof ? buf->size() : cut_point(*buf);
+        if (!resolved) resolve_country(*buf); // the dateline and first paragraphs
+        tail.assign(*buf, cut);
+        buf->resize(cut);
+        const std::size_t code_points = count_code_points(*buf);
+        const std::string* text = buf.get();
         auto found = workers == 1 ? std::async(std::launch::deferred, [text, qo] { return find_quantities(*text, qo); })
                                   : std::async(std::launch::async, [text, qo] { return find_quantities(*text, qo); });
-        inflight.push_back({std::move(text), base, std::move(found)});
+        inflight.push_back({std::move(buf), base, std::move(found)});
         base += code_points;
-        buf.erase(0, cut);
         if (inflight.size() >= 2 * workers) write_front();
         if (eof) break;
     }
@@ -360,7 +393,13 @@ void add_quantities(CLI::App& app, int& status) {
         ->capture_default_str();
     cmd->add_option("--currency", opts->currency,
                     "ISO 4217 code a bare '$' or 'dollars' means (e.g. CAD for a Canadian paper)")
-        ->capture_default_str();
+        ->capture_default_str()
+        ->each([opts](const std::string&) { opts->currency_given = true; });
+    cmd->add_option("--country", opts->country,
+                    "The article's country, an ISO 3166 code (LK, PK, IN, CA, ...), or 'auto': "
+                    "its dateline ('COLOMBO, ...'), else the country it names most. Decides a "
+                    "bare 'Rs'/'rupees' (LKR, PKR, INR, ...) and a bare '$' (the country's own "
+                    "dollar, else USD; never a non-dollar currency). --currency still sets the dollar");
     cmd->add_option("-j,--jobs", opts->jobs, "Threads scanning blocks (default: one per core); output order is kept");
     cmd->callback([opts, &status] { status = run(*opts); });
 }

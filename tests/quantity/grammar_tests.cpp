@@ -497,3 +497,65 @@ TEST_CASE("what is not a quantity", "[quantity][press]") {
     REQUIRE(y.size() == 1);
     CHECK(y[0].type == T::year);
 }
+
+TEST_CASE("fractions with any ordinal, spelled decimals, dozens", "[quantity][spelled]") {
+    only("a hundredth of a share", {"a hundredth", 0.01, 0.01, 0.01, "", Q::exact, T::number});
+    only("buy one-twelfth of it", {"one-twelfth", 1.0 / 12, 1.0 / 12, 1.0 / 12, "", Q::exact, T::number});
+    only("twenty-three fifths", {"twenty-three fifths", 4.6, 4.6, 4.6, "", Q::exact, T::number});
+    only("three twenty-firsts", {"three twenty-firsts", 3.0 / 21, 3.0 / 21, 3.0 / 21, "", Q::exact, T::number});
+    // A tens word before a unit ordinal is the ordinal's, unless "and" ties it to the numerator.
+    only("one hundred thirty-fifths", {"one hundred thirty-fifths", 100.0 / 35, 100.0 / 35, 100.0 / 35, "", Q::exact, T::number});
+    only("one hundred and thirty fifths", {"one hundred and thirty fifths", 26, 26, 26, "", Q::exact, T::number});
+    only("a hundred thousand trillionths", {"a hundred thousand trillionths", 1e-7, 1e-7, 1e-7, "", Q::exact, T::number});
+    only("two hundred thirty two and a thirtieth",
+         {"two hundred thirty two and a thirtieth", 232 + 1.0 / 30, 232 + 1.0 / 30, 232 + 1.0 / 30, "", Q::exact, T::number});
+    // Mixed numbers keep their reading: the fraction after "and" is a fraction of one.
+    only("five billion and three quarters", {"five billion and three quarters", 5e9 + 0.75 * 1e9, 5.75e9, 5.75e9, "", Q::exact, T::number});
+    only("one hundred and three quarters", {"one hundred and three quarters", 100.75, 100.75, 100.75, "", Q::exact, T::number});
+    only("nine point nought four", {"nine point nought four", 9.04, 9.04, 9.04, "", Q::exact, T::number});
+    only("two hundred point seventy-one", {"two hundred point seventy-one", 200.71, 200.71, 200.71, "", Q::exact, T::number});
+    only("two point five percent", {"two point five percent", 2.5, 2.5, 2.5, "percent", Q::exact, T::percent});
+    only("3 dozen eggs", {"3 dozen", 36, 36, 36, "", Q::exact, T::number});
+    only("five dozs", {"five dozs", 60, 60, 60, "", Q::exact, T::number});
+    only("half a dozen ships", {"half a dozen", 6, 6, 6, "", Q::exact, T::number});
+    only("per cent of twenty-two", {"per cent of twenty-two", 22, 22, 22, "percent", Q::exact, T::percent});
+    // Not fractions: an ordinal with no numerator, a singular ordinal after more than one, an
+    // ordinal after a determiner, a year after "percent of", a "point" with no digit word.
+    CHECK(find("the twenty-first century").empty());
+    CHECK(find("the twentieth anniversary").empty());
+    CHECK(find("its twenty fifth anniversary").empty());
+    CHECK(find("the twenty first century").empty());
+    CHECK(find("the one hundredth anniversary").empty());
+    CHECK(find("the percent of 2023 sales").size() == 1); // the year only
+    CHECK(find("the percent of 2023 sales")[0].type == T::year);
+    const auto plan = find("a five point plan");
+    REQUIRE(plan.size() == 1);
+    CHECK(plan[0].value == 5);
+    CHECK(find("a second round").empty());
+}
+
+TEST_CASE("vulgar fractions and digits mixed with magnitude words", "[quantity][spelled]") {
+    only("yields rose 2\xC2\xBD per cent", {"2\xC2\xBD per cent", 2.5, 2.5, 2.5, "percent", Q::exact, T::percent});
+    only("a \xE2\x85\x94 majority", {"\xE2\x85\x94", 2.0 / 3, 2.0 / 3, 2.0 / 3, "", Q::exact, T::number});
+    CHECK(find("the result is \xE2\x85\x99 and sometimes \xC2\xBD").size() == 2);
+    only("4 thousand 3 hundred and 21 boxes", {"4 thousand 3 hundred and 21", 4321, 4321, 4321, "", Q::exact, T::number});
+    only("3 hundred and one", {"3 hundred and one", 301, 301, 301, "", Q::exact, T::number});
+    only("Rs 6 crore and two hundred", {"Rs 6 crore and two hundred", 60000200, 60000200, 60000200, "INR", Q::exact, T::money});
+    // Not one number: a second magnitude no smaller, an amount after "and" with no "hundred".
+    CHECK(find("3 hundred and 2 hundred").size() == 2);
+    const auto two = find("$5 million and 20 percent");
+    REQUIRE(two.size() == 2);
+    CHECK(two[0].value == 5e6);
+    CHECK(two[1].value == 20);
+    CHECK(find("4 thousand 3 hundred and 0 are").size() == 2);
+}
+
+TEST_CASE("a currency before the figure and its cents after, a comparison sign before a dollar", "[quantity][press]") {
+    const std::string_view s = "The fixed USD 8.26 cents vs USD 4.6 cents";
+    const auto qs = find(s);
+    REQUIRE(qs.size() == 2);
+    check(s, qs[0], {"USD 8.26 cents", 0.0826, 0.0826, 0.0826, "USD", Q::exact, T::money});
+    only("units (investments >$ 50 million) are eligible",
+         {">$ 50 million", 5e7, 5e7, inf, "USD", Q::more_than, T::money});
+    only("USD 8.26", {"USD 8.26", 8.26, 8.26, 8.26, "USD", Q::exact, T::money});
+}

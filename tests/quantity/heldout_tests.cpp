@@ -121,6 +121,6 @@ TEST_CASE("held-out news sentences: value and qualifier F1", "[quantity][heldout
                qualifier.f1());
     fmt::print("  unit      P {:.3f} R {:.3f} F1 {:.3f}\n", unit.precision(), unit.recall(), unit.f1());
     // Floors: the scores at the last change (see docs/quantities.md), less a little slack.
-    CHECK(value.f1() >= 0.96);
-    CHECK(qualifier.f1() >= 0.89);
+    CHECK(value.f1() >= 0.975);
+    CHECK(qualifier.f1() >= 0.91);
 }

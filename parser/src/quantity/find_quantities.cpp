@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,9 +40,39 @@ std::uint64_t load8(const char* p) {
 // The text the grammar reads: ASCII lower-cased, every whitespace byte (and the bytes of a
 // no-break space) a plain ' '. Same length, so byte offsets carry over to the original;
 // followed by `padding` zero bytes. Eight ASCII bytes at a time (SWAR).
-std::string prepare(std::string_view text) {
+// Buffers for the prepared text, kept between calls (callers scan blocks on fresh threads, so
+// a pool, not a thread_local): a buffer only grows, so its pages are zeroed and faulted in
+// once, not once a call (zeroing a fresh 1 MiB block costs about as much as scanning it).
+// Buffers over 8 MiB and more than 16 buffers are not kept: memory stays flat.
+class BufferPool {
+public:
+    std::string take() {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (free_.empty()) return {};
+        std::string b = std::move(free_.back());
+        free_.pop_back();
+        return b;
+    }
+    void give(std::string&& b) {
+        if (b.size() > (std::size_t(8) << 20)) return;
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (free_.size() < 16) free_.push_back(std::move(b));
+    }
+
+private:
+    std::mutex mutex_;
+    std::vector<std::string> free_;
+};
+
+BufferPool& buffer_pool() {
+    static BufferPool pool;
+    return pool;
+}
+
+std::string_view prepare(std::string_view text, std::string& out) {
     const std::size_t n = text.size();
-    std::string out(n + padding, '\0');
+    if (out.size() < n + padding) out.resize(n + padding);
+    std::memset(out.data() + n, 0, padding);
     const char* in = text.data();
     char* o = out.data();
     auto fold = [](unsigned char c) {
@@ -70,7 +101,7 @@ std::string prepare(std::string_view text) {
         non_ascii = non_ascii || (unsigned char)in[i] >= 0x80;
         o[i] = fold((unsigned char)in[i]);
     }
-    if (!non_ascii) return out;
+    if (!non_ascii) return {out.data(), n + padding};
     const unsigned char* u = reinterpret_cast<const unsigned char*>(in);
     for (i = 0; i < n; ++i) {
         if (u[i] < 0xC2) continue;
@@ -78,7 +109,7 @@ std::string prepare(std::string_view text) {
         else if (u[i] == 0xE2 && i + 2 < n && u[i + 1] == 0x80 && u[i + 2] == 0xAF)
             o[i] = o[i + 1] = o[i + 2] = ' ', i += 2;
     }
-    return out;
+    return {out.data(), n + padding};
 }
 
 // The words the scanner knows, in three (overlapping) classes:
@@ -134,9 +165,9 @@ public:
     }
 
 private:
-    static constexpr std::size_t size = 1024;
+    static constexpr std::size_t size = 4096; // a load of about 1/8: a miss (most words) probes once or twice
     static std::size_t slot(std::uint64_t key) {
-        return std::size_t((key * 0x9E3779B97F4A7C15ull) >> 54);
+        return std::size_t((key * 0x9E3779B97F4A7C15ull) >> 52);
     }
     void add(std::string_view w, std::uint8_t c) {
         const std::uint64_t k = key(w.data(), w.size());
@@ -162,7 +193,7 @@ private:
         "no", "not", "up", "as", "less", "fewer", "under", "below", "lower", "smaller",
         "nearly", "almost", "about", "roughly", "approx", "some", "around",
         "close", "estimated", "circa", "approaching", "on", "between", "from", "minus",
-        "negative", "equal", "equals", "equaling", "equalling",
+        "negative", "equal", "equals", "equaling", "equalling", "percent", "percents", "per",
         // time
         "by", "within", "during", "last", "this", "next", "fiscal", "fy", "until", "through",
         // multipliers
@@ -189,7 +220,11 @@ private:
         "trillion", "mln", "mn", "bn", "bln", "tn", "trln", "dozen", "dozens",
         "half", "halves", "third", "thirds", "quarter", "quarters", "fourth", "fourths", "fifth",
         "fifths", "sixth", "sixths", "seventh", "sevenths", "eighth", "eighths", "ninth", "ninths",
-        "tenth", "tenths",
+        "tenth", "tenths", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+        "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth",
+        "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth", "hundredth",
+        "hundredths", "thousandth", "thousandths", "millionth", "millionths", "billionth",
+        "billionths", "trillionth", "trillionths",
         "double", "doubled", "doubling", "triple", "tripled", "tripling", "treble", "trebled",
         "quadruple", "quadrupled", "quadrupling", "halve", "halved", "halving", "twofold",
         "threefold", "fourfold", "fivefold", "tenfold", "sixfold", "sevenfold", "eightfold",
@@ -204,7 +239,8 @@ private:
         "more", "greater", "smaller", "lower", "higher", "larger", "bigger",
         // the currency name of "US dollars 612 million", "Sri Lankan rupees 5 billion"
         "dollars", "dollar", "rupees", "rupee", "lankan", "kong",
-        "few"}; // "a few hundred"
+        "few", // "a few hundred"
+        "cent"}; // "per cent of twenty-two"
 
 public:
     // A follower word too long for a key: then every long word counts as one.
@@ -250,12 +286,19 @@ bool starts_symbol(std::string_view s, std::size_t i) {
         if (j < s.size() && s[j] == '=') ++j;
         while (j < s.size() && s[j] == ' ') ++j;
         if (j < s.size() && s[j] == '-') ++j;
-        return j < s.size() && is_digit((unsigned char)s[j]);
+        // a figure, or a dollar figure: "investments >$ 50 million"
+        return j < s.size() && (is_digit((unsigned char)s[j]) || (s[j] == '$' && j + 1 < s.size() &&
+                                (is_digit((unsigned char)s[j + 1]) || s[j + 1] == ' ')));
     }
-    case 0xE2: // € ₹, ≥ ≤
-        return n == 0x82 || (n == 0x89 && i + 2 < s.size() &&
-                             ((unsigned char)s[i + 2] == 0xA4 || (unsigned char)s[i + 2] == 0xA5));
-    case 0xC2: return n == 0xA3 || n == 0xA5; // £ ¥
+    case 0xE2: // € ₹, ≥ ≤, ⅓ ... ⅞
+        return n == 0x82 ||
+               (n == 0x89 && i + 2 < s.size() &&
+                ((unsigned char)s[i + 2] == 0xA4 || (unsigned char)s[i + 2] == 0xA5)) ||
+               (n == 0x85 && i + 2 < s.size() && (unsigned char)s[i + 2] >= 0x90 &&
+                (unsigned char)s[i + 2] <= 0x9E && (i == 0 || !is_alnum((unsigned char)s[i - 1])));
+    case 0xC2: // £ ¥, ¼ ½ ¾ (not glued to a word)
+        return n == 0xA3 || n == 0xA5 ||
+               ((n == 0xBC || n == 0xBD || n == 0xBE) && (i == 0 || !is_alnum((unsigned char)s[i - 1])));
     default: return false;
     }
 }
@@ -617,6 +660,14 @@ struct Scanner {
             (one_of(prev, {"the", "this", "that", "which", "no", "any", "each", "every",
                            "another", "a"}) || next == "of" || next == "another"))
             return true;
+        // The tens of a spaced ordinal: "its twenty fifth anniversary", "the twenty first century".
+        if (m.low.number.spelled && one_of(next, {"first", "second", "third", "fourth", "fifth", "sixth",
+                                                  "seventh", "eighth", "ninth"}))
+            return true;
+        // An ordinal, not a fraction: "the one hundredth anniversary", "its one thousandth".
+        if (m.low.number.spelled && v > 0 && v < 0.095 && text.substr(begin, 3) == "one" &&
+            next != "of" && one_of(prev, {"the", "its", "his", "her", "their", "our", "this", "that"}))
+            return true;
         if (!m.low.number.spelled && m.low.number.plain_integer) {
             // List markers: "1." or "2)" starting a line, "(3)".
             const bool paren = begin > 0 && text[begin - 1] == '(' && end < text.size() &&
@@ -758,6 +809,9 @@ struct Scanner {
                     std::size_t e = w;
                     while (e < n && is_lower((unsigned char)text[e])) ++e;
                     if (e == w) {
+                        // "March 19 - The": a spaced dash before a word no figure starts with
+                        // ends the figure (the grammar reads "19 - 20", "19 - twenty" as ranges)
+                        if (w > q && w < n && text[w] == '-' && dash_then_word(w + 1, n)) break;
                         // not a word: a dash may start a range, anything else ends the figure
                         if (w == q || stage == 0) return false;
                         const unsigned char d = (unsigned char)text[w];
@@ -819,6 +873,19 @@ struct Scanner {
         return true;
     }
 
+    // After a dash at p: spaces, then a word that begins nothing the grammar reads (no number
+    // word, currency prefix or sign): "- The", "- Shr", "- Qtly".
+    bool dash_then_word(std::size_t p, std::size_t n) const {
+        if (p >= n || text[p] != ' ') return false;
+        while (p < n && text[p] == ' ') ++p;
+        std::size_t e = p;
+        while (e < n && is_lower((unsigned char)text[e])) ++e;
+        if (e == p || e - p > WordTable::max_letters) return false;
+        if (e < n && (is_digit((unsigned char)text[e]) || text[e] == '$' || text[e] == '_'))
+            return false;
+        return (word_table().classes(text.data() + p, e - p) & (start | content)) == 0;
+    }
+
     // The spaced magnitudes plain_figure reads itself (a subset of the grammar's).
     static int newswire_magnitude(std::string_view w) {
         if (w == "mln" || w == "million") return 6;
@@ -838,6 +905,11 @@ struct Scanner {
         }
         if (w == "dlrs" || w == "dlr" || w == "dollars" || w == "dollar") return "$";
         if (w == "yen") return "JPY";
+        // as the grammar's currency_noun and resolve_currency read them with no nationality
+        if (w == "stg") return "GBP";
+        if (w == "marks") return "DEM";
+        if (w == "francs") return "FRF";
+        if (w == "lire") return "ITL";
         return {};
     }
 
@@ -893,6 +965,7 @@ struct Scanner {
                 while (letters < next.size() && is_lower((unsigned char)next[letters])) ++letters;
                 next = next.substr(0, letters); // "a half." ends a sentence
                 if (!phrase_continues(w, next)) return false;
+                if (!digits_continue(w, e)) return false;
             }
         }
         for (int words = 0; words < 10; ++words) {
@@ -931,6 +1004,40 @@ struct Scanner {
         return true;
     }
 
+    // A time or range word before digits: "in"/"by"/"during"/... begin a time phrase only
+    // before a year ("in 2024", "by 2030") or, for "in"/"within", a count of periods ("in 3
+    // years"); "from" only a range with "to" ("from 10 to 25"). Otherwise the grammar would fail
+    // there and the scanner read the figure from its digits anyway: "in 1986 dlrs" is tried at
+    // "1986". True when the word is none of these or no digit follows.
+    bool digits_continue(std::string_view w, std::size_t e) const {
+        const bool time = one_of(w, {"in", "by", "during", "until", "through", "within", "fiscal", "fy"});
+        if (!time && w != "from") return true;
+        const std::size_t n = text.size();
+        std::size_t p = e;
+        while (p < n && text[p] == ' ') ++p;
+        if (p >= n || !is_digit((unsigned char)text[p])) return true;
+        if (w == "from") { // a "to" before the clause ends
+            for (std::size_t k = p; k + 3 < n && k < p + 80; ++k) {
+                const char c = text[k];
+                if (c == ';' || c == ':' || c == '!' || c == '?') break;
+                if (c == ' ' && text[k + 1] == 't' && text[k + 2] == 'o' && text[k + 3] == ' ') return true;
+            }
+            return false;
+        }
+        std::size_t d = p;
+        while (d < n && is_digit((unsigned char)text[d])) ++d;
+        const bool more = d + 1 < n && (text[d] == '.' || text[d] == ',') && is_digit((unsigned char)text[d + 1]);
+        if (d - p == 4 && !more) return true; // a year, maybe ("1986/87" too)
+        if (w != "in" && w != "within") return false;
+        std::size_t u = d;
+        while (u < n && text[u] == ' ') ++u;
+        std::size_t ue = u;
+        while (ue < n && is_lower((unsigned char)text[ue])) ++ue;
+        const std::string_view unit = text.substr(u, ue - u);
+        return one_of(unit, {"year", "years", "decade", "decades", "month", "months", "week",
+                             "weeks", "day", "days"}) || unit.empty();
+    }
+
     // For start words that begin only fixed phrases in the grammar (qualifier_word, time and
     // fraction rules), whether `next` can be the phrase's second word. Other words: true.
     static bool phrase_continues(std::string_view w, std::string_view next) {
@@ -940,7 +1047,12 @@ struct Scanner {
                         "quarters", "fourth", "fourths", "fifth", "fifths", "sixth", "sixths",
                         "seventh", "sevenths", "eighth", "eighths", "ninth", "ninths", "tenth",
                         "tenths", "hundred", "thousand", "million", "billion", "trillion",
-                        "dozen", "few"});
+                        "dozen", "few", "eleventh", "twelfth", "thirteenth", "fourteenth",
+                        "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+                        "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth",
+                        "seventieth", "eightieth", "ninetieth", "hundredth", "thousandth",
+                        "millionth", "billionth", "trillionth", "twenty", "thirty", "forty",
+                        "fifty", "sixty", "seventy", "eighty", "ninety"});
         if (w == "an") return any({"estimated", "approximately", "average"});
         if (w == "at") return any({"least", "most"});
         if (w == "on") return any({"average"});
@@ -949,6 +1061,8 @@ struct Scanner {
         if (w == "no" || w == "not") return any({"less", "fewer", "more", "higher"});
         if (w == "last" || w == "this" || w == "next") return any({"year"});
         if (w == "close") return any({"to"});
+        if (w == "percent" || w == "percents") return any({"of"});
+        if (w == "per") return any({"cent"});
         if (w == "upwards") return any({"of"});
         if (w == "more" || w == "less" || w == "greater" || w == "fewer" || w == "higher" ||
             w == "larger" || w == "bigger" || w == "lower" || w == "smaller")
@@ -969,7 +1083,7 @@ struct Scanner {
         const std::size_t n = text.size();
         std::size_t i = 0;
         const WordTable& table = word_table();
-        out.reserve(n / 128);
+        out.reserve(n / 48); // newswire prints a figure every 60 bytes or so
         while (i < n) {
             const unsigned char c = (unsigned char)text[i];
             const std::uint8_t bc = byte_class[c];
@@ -1073,9 +1187,11 @@ void code_point_spans(std::string_view s, std::vector<Quantity>& qs) {
 
 std::vector<Quantity> find_quantities(std::string_view utf8, const QuantityOptions& options) {
     try {
-        const std::string prepared = prepare(utf8);
-        Scanner scanner{utf8, std::string_view(prepared.data(), utf8.size()), options, {}};
+        std::string buffer = buffer_pool().take();
+        const std::string_view prepared = prepare(utf8, buffer);
+        Scanner scanner{utf8, prepared.substr(0, utf8.size()), options, {}};
         scanner.run();
+        buffer_pool().give(std::move(buffer));
         code_point_spans(utf8, scanner.out);
         return std::move(scanner.out);
     } catch (...) {

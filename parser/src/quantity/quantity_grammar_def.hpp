@@ -80,7 +80,8 @@ const x3::symbols<ast::WordToken> number_word = [] {
                           "ninety"};
     for (int i = 0; i < 8; ++i) s.add(tens[i], ast::WordToken{K::tens, double(20 + 10 * i), 1});
     s.add("hundred", ast::WordToken{K::hundred, 100, 2});
-    s.add("dozen", ast::WordToken{K::dozen, 12, 0})("dozens", ast::WordToken{K::dozen, 12, 0});
+    for (const char* w : {"dozen", "dozens", "doz", "dozs", "dz", "dzs"})
+        s.add(w, ast::WordToken{K::dozen, 12, 0});
     const std::pair<const char*, int> scales[] = {
         {"thousand", 3}, {"million", 6}, {"billion", 9}, {"trillion", 12}, {"mln", 6},
         {"mn", 6},       {"bn", 9},      {"bln", 9},     {"tn", 12},       {"trln", 12},
@@ -385,6 +386,333 @@ inline bool fold_word(ast::WordFold& f, const ast::WordToken& t, char joint) {
     f.started = true;
     return true;
 }
+// ---- spelled fractions with any ordinal and spelled decimals, read by hand: they need to
+// look at the whole run of number words before deciding where the numerator ends.
+
+// Ordinal denominators. `compound_only`: "first"/"second" only end a compound ("twenty-first":
+// "one first" is no fraction, "a second" is a time).
+struct Ordinal {
+    double value;
+    bool plural;
+    bool compound_only;
+};
+const x3::symbols<Ordinal> ordinal_word = [] {
+    x3::symbols<Ordinal> s;
+    const std::pair<const char*, double> words[] = {
+        {"first", 1},        {"second", 2},        {"third", 3},        {"fourth", 4},
+        {"fifth", 5},        {"sixth", 6},         {"seventh", 7},      {"eighth", 8},
+        {"ninth", 9},        {"tenth", 10},        {"eleventh", 11},    {"twelfth", 12},
+        {"thirteenth", 13},  {"fourteenth", 14},   {"fifteenth", 15},   {"sixteenth", 16},
+        {"seventeenth", 17}, {"eighteenth", 18},   {"nineteenth", 19},  {"twentieth", 20},
+        {"thirtieth", 30},   {"fortieth", 40},     {"fiftieth", 50},    {"sixtieth", 60},
+        {"seventieth", 70},  {"eightieth", 80},    {"ninetieth", 90},   {"hundredth", 100},
+        {"thousandth", 1e3}, {"millionth", 1e6},   {"billionth", 1e9},  {"trillionth", 1e12},
+        {"quarter", 4}};
+    for (auto [w, v] : words) {
+        const bool only = v <= 2;
+        s.add(w, Ordinal{v, false, only});
+        s.add(std::string(w) + "s", Ordinal{v, true, only});
+    }
+    return s;
+}();
+
+// One word of a run: its letters and how it joins the word before (' ', '-').
+struct RunWord {
+    std::string_view text;
+    char joint = ' ';
+    const char* end = nullptr;
+};
+
+inline const ast::WordToken* number_token(std::string_view w);
+
+// Up to `max` lower-case words from p, joined by spaces or a hyphen ("ninety - five"). With
+// `numbers`, the run ends after the first word that is no number word, "and" or a first "a".
+inline int read_run(const char* p, const char* last, RunWord* out, int max, bool numbers = false) {
+    int n = 0;
+    while (n < max) {
+        const char* q = p;
+        char joint = ' ';
+        if (n > 0) {
+            while (q < last && *q == ' ') ++q;
+            if (q < last && *q == '-') {
+                joint = '-';
+                ++q;
+                while (q < last && *q == ' ') ++q;
+            } else if (q == p) {
+                break;
+            }
+        }
+        const char* e = q;
+        while (e < last && *e >= 'a' && *e <= 'z') ++e;
+        if (e == q) break;
+        out[n++] = RunWord{std::string_view(q, std::size_t(e - q)), joint, e};
+        p = e;
+        if (numbers) {
+            const std::string_view w = out[n - 1].text;
+            if (!(w == "and" || (n == 1 && w == "a") || number_token(w))) break;
+        }
+    }
+    return n;
+}
+
+inline const ast::WordToken* number_token(std::string_view w) {
+    return w.size() > 12 ? nullptr : number_word.find(std::string(w));
+}
+
+// Whether w can be an ordinal at all ("-th", "-st", "-nd", "-rd", "quarter"), before a lookup.
+inline bool ordinal_shaped(std::string_view w) {
+    if (!w.empty() && w.back() == 's') w.remove_suffix(1);
+    if (w.size() < 3) return false;
+    const std::string_view end = w.substr(w.size() - 2);
+    return end == "th" || end == "st" || end == "nd" || end == "rd" || end == "er";
+}
+
+// Folds words [b, e) of a run as the `words` rule does ("and" joins after hundred/scale); a
+// leading "a" counts one before a magnitude. False unless every word folds.
+inline bool fold_run(const RunWord* run, int b, int e, double& value) {
+    ast::WordFold f;
+    char joint = ' ';
+    for (int i = b; i < e; ++i) {
+        const std::string_view w = run[i].text;
+        if (w == "and") {
+            if (i == b || joint == '&') return false;
+            joint = '&';
+            continue;
+        }
+        if (i == b && w == "a") {
+            f.current = 1;
+            f.started = true;
+            f.last = ast::WordKind::unit;
+            continue;
+        }
+        const ast::WordToken* t = number_token(w);
+        if (!t) return false;
+        const char j = joint == '&' ? '&' : (i == b ? ' ' : run[i].joint);
+        if (!fold_word(f, *t, j)) return false;
+        joint = ' ';
+    }
+    if (!f.started || joint == '&') return false;
+    value = f.total + f.current;
+    return true;
+}
+
+// "a hundredth", "twenty-three fifths", "three twenty-firsts", "one hundred thirty-fifths",
+// "one one hundred and fifth": a spelled numerator and any ordinal. A tens word right before a
+// unit ordinal is the ordinal's ("thirty-fifths") when hyphenated, or when a numerator is left
+// before it and no "and" ties it to that numerator ("one hundred thirty fifths" = 100/35, but
+// "one hundred and thirty fifths" = 130/5, "twenty fifths" = 20/5). A singular ordinal needs
+// the numerator one ("a fifth", "one twenty-fifth"), a plural one more ("twenty fifths"), so
+// "twenty fifth anniversary" is no fraction.
+struct ordinal_fraction_parser : x3::parser<ordinal_fraction_parser> {
+    using attribute_type = ast::Numeral;
+    static bool const has_attribute = true;
+
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
+        x3::skip_over(first, last, ctx);
+        RunWord run[16];
+        const int n = read_run(first, last, run, 16, true);
+        const int k = n - 1; // the ordinal: the first word that is no number word
+        if (k < 1 || !ordinal_shaped(run[k].text)) return false;
+        const Ordinal* ord = ordinal_word.find(std::string(run[k].text));
+        if (!ord) return false;
+        // "five billion and three quarters": after a scale word "and" starts a mixed number
+        // (numeral reads it), not a longer numerator.
+        // So is "and" and one digit word: "one hundred and three quarters" is 100.75.
+        for (int i = 1; i < k; ++i) {
+            if (run[i].text != "and") continue;
+            const ast::WordToken* t = number_token(run[i - 1].text);
+            if (t && t->kind == ast::WordKind::scale) return false;
+            const ast::WordToken* u = i + 2 == k ? number_token(run[i + 1].text) : nullptr;
+            if (i + 2 == k && (run[i + 1].text == "a" || (u && u->kind == ast::WordKind::unit)))
+                return false;
+        }
+        const char* end = run[k].end;
+        if (end < last && ((*end >= 'a' && *end <= 'z') || (*end >= '0' && *end <= '9') ||
+                           *end == '_' || (*end == '-' && end + 1 < last && end[1] >= 'a' && end[1] <= 'z')))
+            return false;
+        double den = ord->value, num = 0;
+        int num_end = k;
+        const ast::WordToken* before = number_token(run[k - 1].text);
+        const bool tens_before = before && before->kind == ast::WordKind::tens && ord->value < 10;
+        bool done = false;
+        if (tens_before && (run[k].joint == '-' || (k >= 2 && run[k - 2].text != "and"))) {
+            // "thirty-fifths", "one hundred thirty fifths": the tens word is the ordinal's
+            if (k >= 2 && fold_run(run, 0, k - 1, num)) {
+                den += before->value;
+                done = true;
+            } else if (run[k].joint == '-') {
+                return false; // "twenty-first" with no numerator: an ordinal
+            }
+        }
+        if (!done && ord->compound_only) return false;
+        if (!done && !fold_run(run, 0, num_end, num)) {
+            // "one one hundred and fifth": the ordinal is "one hundred and fifth"
+            int j = num_end;
+            if (j > 0 && run[j - 1].text == "and") --j;
+            if (j < 3 || run[j - 1].text != "hundred") return false;
+            const ast::WordToken* u = number_token(run[j - 2].text);
+            if (!u || u->kind != ast::WordKind::unit || u->value == 0 || !fold_run(run, 0, j - 2, num))
+                return false;
+            den += 100 * u->value;
+            done = true;
+        }
+        if ((num == 1) == ord->plural || num == 0) return false;
+        ast::Numeral f;
+        f.value = num / den;
+        f.exponent = -2;
+        f.spelled = true;
+        attr = f;
+        first = end;
+        return true;
+    }
+};
+const ordinal_fraction_parser ordinal_fraction{};
+
+// "4 thousand 3 hundred and 21", "3 hundred and one", "6 crore and two hundred": groups of up
+// to three digits, each before a smaller magnitude word, and maybe a last group after "and"
+// (below a hundred after "hundred", or a spelled group with its own "hundred"). Two groups at
+// least; "5 million and 20 percent" is no such number ("and 20" after "million" stays apart).
+struct mixed_numeral_parser : x3::parser<mixed_numeral_parser> {
+    using attribute_type = ast::Numeral;
+    static bool const has_attribute = true;
+
+    static double scale_of(std::string_view w) {
+        if (w == "hundred") return 1e2;
+        if (w == "thousand") return 1e3;
+        if (w == "lakh" || w == "lakhs") return 1e5;
+        if (w == "million") return 1e6;
+        if (w == "crore" || w == "crores") return 1e7;
+        if (w == "billion") return 1e9;
+        if (w == "trillion") return 1e12;
+        return 0;
+    }
+    static const char* skip_spaces(const char* p, const char* last) {
+        while (p < last && *p == ' ') ++p;
+        return p;
+    }
+    static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
+        x3::skip_over(first, last, ctx);
+        if (first == last || !is_digit(*first)) return false;
+        double total = 0, last_scale = 1e300;
+        int groups = 0;
+        const char* pos = first;
+        while (true) {
+            const char* q = skip_spaces(pos, last);
+            bool after_and = false;
+            if (groups > 0 && last - q > 4 && std::string_view(q, 4) == "and ") {
+                after_and = true;
+                q = skip_spaces(q + 4, last);
+            }
+            double g = 0;
+            bool spelled_hundred = false;
+            const char* e = q;
+            if (q < last && is_digit(*q)) {
+                while (e < last && is_digit(*e) && e - q < 4) ++e;
+                if (e - q > 3 || (e < last && (*e == ',' || *e == '.') && e + 1 < last && is_digit(e[1])))
+                    break;
+                for (const char* d = q; d < e; ++d) g = g * 10 + (*d - '0');
+            } else if (after_and) {
+                RunWord run[8];
+                int n = read_run(q, last, run, 8, true);
+                while (n > 0 && !number_token(run[n - 1].text)) --n;
+                while (n > 0 && !fold_run(run, 0, n, g)) --n;
+                if (n == 0) break;
+                for (int i = 0; i < n; ++i) spelled_hundred = spelled_hundred || run[i].text == "hundred";
+                e = run[n - 1].end;
+            } else {
+                break;
+            }
+            const char* w = skip_spaces(e, last);
+            const char* we = w;
+            while (we < last && *we >= 'a' && *we <= 'z') ++we;
+            const double scale = spelled_hundred ? 0 : scale_of(std::string_view(w, std::size_t(we - w)));
+            if (scale > 0) {
+                if (scale >= last_scale || (we < last && (is_digit(*we) || *we == '_'))) break;
+                total += g * scale;
+                last_scale = scale;
+                pos = we;
+                ++groups;
+                continue;
+            }
+            // the last group, after "and"
+            if (after_and && g > 0 && ((last_scale == 100 && g < 100 && !spelled_hundred) ||
+                                       (spelled_hundred && g < last_scale))) {
+                total += g;
+                pos = e;
+                ++groups;
+            }
+            break;
+        }
+        if (groups < 2) return false;
+        ast::Numeral n;
+        n.value = total;
+        attr = n;
+        first = pos;
+        return true;
+    }
+};
+const mixed_numeral_parser mixed_numeral{};
+
+// "point zero three", "point seventy-one", "point nought four": the decimals of a spelled
+// number, digit words one by one or one number below a hundred.
+struct point_decimals_parser : x3::parser<point_decimals_parser> {
+    using attribute_type = ast::Numeral;
+    static bool const has_attribute = true;
+
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
+        It p = first;
+        x3::skip_over(p, last, ctx);
+        RunWord run[12];
+        const int n = read_run(p, last, run, 12);
+        if (n < 2 || run[0].text != "point" || run[1].joint != ' ') return false;
+        std::string digits;
+        const char* end = nullptr;
+        const ast::WordToken* t1 = number_token(run[1].text);
+        if (!t1) return false;
+        if (t1->kind == ast::WordKind::unit) {
+            for (int i = 1; i < n && run[i].joint == ' '; ++i) {
+                const ast::WordToken* t = number_token(run[i].text);
+                if (!t || t->kind != ast::WordKind::unit) break;
+                digits += char('0' + int(t->value));
+                end = run[i].end;
+            }
+        } else if (t1->kind == ast::WordKind::teen || t1->kind == ast::WordKind::tens) {
+            int v = int(t1->value);
+            end = run[1].end;
+            if (t1->kind == ast::WordKind::tens && n > 2 && run[2].joint == '-') {
+                const ast::WordToken* u = number_token(run[2].text);
+                if (u && u->kind == ast::WordKind::unit && u->value > 0) {
+                    v += int(u->value);
+                    end = run[2].end;
+                }
+            }
+            digits = std::to_string(v);
+        } else {
+            return false;
+        }
+        if (end < last && ((*end >= 'a' && *end <= 'z') || (*end >= '0' && *end <= '9') || *end == '-'))
+            return false;
+        ast::Numeral f;
+        f.value = std::stod("0." + digits);
+        f.exponent = -int(digits.size());
+        attr = f;
+        first = end;
+        return true;
+    }
+};
+const point_decimals_parser point_decimals{};
+const auto on_point = [](auto& ctx) {
+    ast::Numeral& n = _val(ctx);
+    n.value += _attr(ctx).value;
+    n.exponent = _attr(ctx).exponent;
+    n.plain_integer = false;
+};
+
 template <char Joint> const auto on_word = [](auto& ctx) {
     _pass(ctx) = fold_word(_val(ctx), _attr(ctx), Joint);
 };
@@ -523,9 +851,45 @@ const auto digits_text =
 const auto spaced_decimal = raw[lexeme[+digit >> lit(" . ") >> +digit]] >>
                             &(lit('%') | word(percent_unit) | word(spaced_magnitude));
 
-const auto digit_numeral_def = (spaced_decimal[on_digits] | lexeme[raw[digits_text]][on_digits]) >>
+// Vulgar fractions, alone or after the digits of a whole number: "½", "2½ per cent", "⅔".
+const x3::symbols<double> vulgar_fraction{
+    {"\xC2\xBD", 1.0 / 2},     {"\xC2\xBC", 1.0 / 4},     {"\xC2\xBE", 3.0 / 4},
+    {"\xE2\x85\x90", 1.0 / 7}, {"\xE2\x85\x91", 1.0 / 9}, {"\xE2\x85\x92", 1.0 / 10},
+    {"\xE2\x85\x93", 1.0 / 3}, {"\xE2\x85\x94", 2.0 / 3}, {"\xE2\x85\x95", 1.0 / 5},
+    {"\xE2\x85\x96", 2.0 / 5}, {"\xE2\x85\x97", 3.0 / 5}, {"\xE2\x85\x98", 4.0 / 5},
+    {"\xE2\x85\x99", 1.0 / 6}, {"\xE2\x85\x9A", 5.0 / 6}, {"\xE2\x85\x9B", 1.0 / 8},
+    {"\xE2\x85\x9C", 3.0 / 8}, {"\xE2\x85\x9D", 5.0 / 8}, {"\xE2\x85\x9E", 7.0 / 8}};
+const auto on_vulgar = [](auto& ctx) {
+    ast::Numeral n;
+    n.value = _attr(ctx);
+    n.exponent = -2;
+    _val(ctx) = n;
+};
+// After plain digits only: "2½", not "2.5½".
+const auto on_add_vulgar = [](auto& ctx) {
+    ast::Numeral& n = _val(ctx);
+    if (!n.plain_integer) {
+        _pass(ctx) = false;
+        return;
+    }
+    n.value += _attr(ctx);
+    n.exponent = -2;
+    n.plain_integer = false;
+};
+
+// "3 dozen", "3 dozens", "5 dzs": twelve times the figure.
+const x3::symbols<int> dozen_word{{"dozen", 12}, {"dozens", 12}, {"doz", 12}, {"dozs", 12},
+                                  {"dz", 12},    {"dzs", 12}};
+const auto on_dozen = [](auto& ctx) {
+    ast::Numeral& n = _val(ctx);
+    n.value *= _attr(ctx);
+    n.plain_integer = false;
+};
+const auto digit_numeral_def = (vulgar_fraction[on_vulgar] |
+                                ((spaced_decimal[on_digits] | lexeme[raw[digits_text]][on_digits]) >>
+                                 -no_skip[vulgar_fraction][on_add_vulgar])) >>
                                -no_skip[glued_magnitude >> !idchar][on_magnitude] >>
-                               -word(spaced_magnitude)[on_magnitude];
+                               -word(spaced_magnitude)[on_magnitude] >> -word(dozen_word)[on_dozen];
 
 // Spelled numbers: "one hundred and five", "twenty-one", "fifty - two", "a dozen", "two million".
 const auto words_def =
@@ -541,17 +905,27 @@ const auto fraction = (word(numerator)[on_numerator] >> -lit('-') >> word(denomi
                       (kw("half") >> &(kw("of") | kw("the") | kw("a") | kw("an") | kw("its") |
                                        kw("their") | word(spaced_magnitude)))[on_half];
 
+const auto copy_numeral = [](auto& ctx) { _val(ctx) = _attr(ctx); };
 // "half a billion": half of a magnitude.
 const auto half_a = (kw("half") >> kw("a") >> &word(spaced_magnitude))[on_half] >>
                     word(spaced_magnitude)[on_magnitude];
+// "half a dozen": six.
+const auto on_half_dozen = [](auto& ctx) {
+    _val(ctx) = ast::Numeral{};
+    _val(ctx).value = 6;
+    _val(ctx).spelled = true;
+};
+const auto half_dozen = (kw("half") >> kw("a") >> kw("dozen"))[on_half_dozen];
 const auto word_numeral_def =
-    half_a | (fraction >> -word(spaced_magnitude)[on_magnitude]) | words[on_fold];
+    half_a | half_dozen | (fraction >> -word(spaced_magnitude)[on_magnitude]) |
+    (ordinal_fraction[copy_numeral] >> -word(spaced_magnitude)[on_magnitude]) |
+    (words[on_fold] >> -point_decimals[on_point]);
 
-const auto copy_numeral = [](auto& ctx) { _val(ctx) = _attr(ctx); };
 // "one and a half", "3 million and a quarter", "twenty and three fifths", "five and a half
 // million": a whole number and a fraction. After a scale word the fraction is of that scale
 // ("3 million and a half" = 3.5 million); a magnitude may follow when none came before.
-const auto simple_fraction_def = word(numerator)[on_numerator] >> -lit('-') >> word(denominator)[on_denominator];
+const auto simple_fraction_def = (word(numerator)[on_numerator] >> -lit('-') >> word(denominator)[on_denominator]) |
+                                 ordinal_fraction[copy_numeral];
 const auto on_add_fraction = [](auto& ctx) {
     ast::Numeral& n = _val(ctx);
     const ast::Numeral& f = _attr(ctx);
@@ -560,7 +934,7 @@ const auto on_add_fraction = [](auto& ctx) {
     n.exponent = std::min(n.exponent, f.exponent + scale);
     n.plain_integer = false;
 };
-const auto numeral_def = (digit_numeral[copy_numeral] | word_numeral[copy_numeral]) >>
+const auto numeral_def = (mixed_numeral[copy_numeral] | digit_numeral[copy_numeral] | word_numeral[copy_numeral]) >>
                          -(kw("and") >> simple_fraction[on_add_fraction] >>
                            -word(spaced_magnitude)[on_magnitude]);
 
@@ -580,7 +954,7 @@ const auto hyphen_unit = no_skip[lit('-') >> (word(period_unit)[on_unit] |
 const auto spaced_unit = lit('%')[on_percent_sign] | word(percent_unit)[on_unit] |
                          currency_suffix[on_unit] | word(period_unit)[on_unit] | word(goods_unit)[on_unit] |
                          word(million_iso)[on_unit] |
-                         lexeme[sign_suffix >> !(*lit(' ') >> (digit | lit('.')))][on_sign_unit] |
+                         lexeme[sign_suffix >> !(*lit(' ') >> (digit | (lit('.') >> digit)))][on_sign_unit] |
                          (kw("fold") | kw("times"))[on_multiplier_unit];
 const auto unit_part = glued_unit | hyphen_unit | -spaced_unit;
 
@@ -663,10 +1037,21 @@ const auto cents_word = kw("cents") | kw("cent") | kw("pence");
 const auto cents_part =
     (-kw("and") >> numeral >> (cents_word | (!(alpha | digit | lit('%') | lit('$')))))[on_cents];
 
+// "USD 8.26 cents", "US$ 5 cents": a currency before the figure and its hundredths after it.
+const auto on_prefix_cents = [](auto& ctx) {
+    ast::Measure& m = _val(ctx);
+    if (!m.unit_before || m.unit.scale != 1 || !(m.unit.name == "$" || is_iso(m.unit.name))) {
+        _pass(ctx) = false;
+        return;
+    }
+    m.unit.scale = 0.01;
+    m.unit.scale_exp = -2;
+};
+
 // A sign or a currency prefix never starts with a digit: a figure skips their alternatives.
 const auto measure_def = raw[(&digit | (-sign >> -currency_prefix)) >>
                              raw[numeral[set<&ast::Measure::number>]][on_numeral_end] >>
-                             unit_part >> -word(spaced_magnitude)[on_late_magnitude] >>
+                             unit_part >> -(kw("cents") | kw("cent"))[on_prefix_cents] >> -word(spaced_magnitude)[on_late_magnitude] >>
                              -cents_part][on_span];
 
 // An aside inside a range: "between 4 billion euros (about C$6.5 billion) and ...".
@@ -730,10 +1115,28 @@ const auto qualifier =
 // straight to the last alternative.
 const auto figure_or_range =
     measure[on_low] >> -((dash >> measure[on_high]) | (kw("to") >> measure[on_high_to]));
+const auto on_low_span_of = [](auto& ctx) {
+    const auto& r = _attr(ctx);
+    _val(ctx).low.begin = &*r.begin();
+    _val(ctx).low.end = &*r.begin() + (r.end() - r.begin());
+};
+// "percent of 10", "per cent of twenty-two": the peer's inverted percentage (not a year).
+const auto on_inverted_percent = [](auto& ctx) {
+    ast::Measure& m = _val(ctx).low;
+    const ast::Numeral& n = _attr(ctx);
+    m.number = n;
+    m.unit = ast::Unit{"percent"};
+    m.has_unit = true;
+    _pass(ctx) = !(n.plain_integer && n.digits == 4 && n.value >= 1900 && n.value <= 2100);
+};
+const auto inverted_percent =
+    raw[(kw("percents") | kw("percent") | (kw("per") >> kw("cent"))) >> kw("of") >>
+        numeral[on_inverted_percent]][on_low_span_of];
 const auto amount_def =
     ((&digit >> figure_or_range) |
      (!digit >>
       ((qualifier >> raw[kw("half")][on_bare_half]) |
+       inverted_percent |
        (-qualifier >>
         ((kw("between") >> measure[on_low] >> -aside >> kw("and") >> measure[on_high_between]) |
          (kw("from") >> measure[on_low] >> kw("to") >> measure[on_high_from]) |
@@ -950,6 +1353,7 @@ std::vector<std::string> follower_words() {
     nationality.for_each(first_run);
     currency_noun.for_each(first_run);
     goods_unit.for_each(first_run);
+    dozen_word.for_each(first_run);
     post_bound.for_each(first_run);
     // Keywords the rules read after a figure: unit_part, figure_or_range, not_an_amount.
     // "x": glued_unit also reads "184.1 x" (the failed spaced magnitude has skipped the space).
