@@ -399,7 +399,13 @@ void add_quantities(CLI::App& app, int& status) {
                     "The article's country, an ISO 3166 code (LK, PK, IN, CA, ...), or 'auto': "
                     "its dateline ('COLOMBO, ...'), else the country it names most. Decides a "
                     "bare 'Rs'/'rupees' (LKR, PKR, INR, ...) and a bare '$' (the country's own "
-                    "dollar, else USD; never a non-dollar currency). --currency still sets the dollar");
+                    "dollar, else USD; never a non-dollar currency). --currency still sets the dollar")
+        ->check([](const std::string& c) {
+            const bool code = c.size() == 2 && std::isalpha(static_cast<unsigned char>(c[0])) &&
+                              std::isalpha(static_cast<unsigned char>(c[1]));
+            return code || c == "auto" ? std::string()
+                                       : std::string("expected a two-letter ISO 3166 code (LK, PK, IN, CA) or 'auto'");
+        });
     cmd->add_option("-j,--jobs", opts->jobs, "Threads scanning blocks (default: one per core); output order is kept");
     cmd->callback([opts, &status] { status = run(*opts); });
 }
