@@ -23,6 +23,7 @@
 #include "common.hpp"
 #include "store_open.hpp"
 #include "tradecheck/checks/check.hpp"
+#include "tradecheck/checks/copies.hpp"
 #include "tradecheck/checks/fact_key.hpp"
 #include "tradecheck/checks/reference.hpp"
 #include "tradecheck/parser/article.hpp"
@@ -41,23 +42,32 @@ struct CheckCmdOptions {
     std::string out;
     std::size_t min_sources = 1;
     int same_moment_days = checks::CheckOptions{}.same_moment_days;
+    double copy_threshold = checks::default_copy_threshold;
     std::string since;
     std::string rates;
     double busy_timeout = 0;
 };
 
-// Restatements inside one article ("10 million euros (approximately C$16 million)"), read
-// article by article.
-std::vector<checks::ConversionCheck> conversions_in(const db::Store& store, const checks::Rates& rates) {
+// What one pass over the articles finds: restatements inside one article ("10 million euros
+// (approximately C$16 million)") and stories that copy others (checks/copies.hpp).
+struct ArticlePass {
     std::vector<checks::ConversionCheck> conversions;
+    checks::Copies copies;
+};
+
+ArticlePass read_articles(const db::Store& store, const checks::Rates& rates, double copy_threshold) {
+    ArticlePass pass;
+    checks::CopyFinder copies(copy_threshold);
     store.each_article([&](const Article& a) {
         QuantityOptions q;
         q.default_dollar = a.currency.empty() ? "USD" : a.currency;
         const int year = publication_year(a).value_or(0);
         for (auto& c : checks::check_conversions(a.id, a.text, find_quantities(a.text, q), year, rates))
-            conversions.push_back(std::move(c));
+            pass.conversions.push_back(std::move(c));
+        copies.add(a.id, a.published, a.text);
     });
-    return conversions;
+    pass.copies = copies.families();
+    return pass;
 }
 
 // Articles by rowid: one bit each (SQLite numbers rows from 1 up), a hash set for outlandish rowids.
@@ -95,9 +105,11 @@ struct Contradicted {
 class RunChecker {
 public:
     RunChecker(const CheckCmdOptions& o, const db::Store& store, const checks::Rates& rates,
-               const std::vector<Reference>& references, report::FindingsWriter& writer)
+               const std::vector<Reference>& references, const checks::Copies& copies,
+               report::FindingsWriter& writer)
         : since_(o.since), references_(references), writer_(writer) {
         options_.min_sources = o.min_sources;
+        options_.copies = &copies;
         options_.same_moment_days = o.same_moment_days;
         options_.rates = &rates;
         if (writer.needs_texts()) text_of_ = store.text_reader();
@@ -237,15 +249,15 @@ int run(const CheckCmdOptions& o) {
     const bool to_terminal = (o.out.empty() || o.out == "-") && stdout_is_terminal();
     report::FindingsWriter writer(format, format == report::Format::table && to_terminal);
 
-    RunChecker checker(o, store, rates, references, writer);
+    const ArticlePass pass = read_articles(store, rates, o.copy_threshold);
+    RunChecker checker(o, store, rates, references, pass.copies, writer);
     db::ClaimFilter filter;
     if (!o.kind.empty()) filter.kind = o.kind;
     store.each_claim_by_key(filter, [&](db::StreamedClaim& c) { checker.add(std::move(c)); });
     checker.finish();
 
-    const std::vector<checks::ConversionCheck> conversions = conversions_in(store, rates);
     const Contradicted contradicted = checker.contradicted();
-    write_report(o, writer, {contradicted.claims, &references, &contradicted.contradictions, &conversions,
+    write_report(o, writer, {contradicted.claims, &references, &contradicted.contradictions, &pass.conversions,
                              checker.articles()});
     // A claim that contradicts an official figure fails the check as a conflict does.
     const bool conflict = !contradicted.contradictions.empty() || writer.any_conflict();
@@ -275,6 +287,10 @@ void add_check(CLI::App& app, int& status) {
                     "Days apart within which two figures in force speak of the same moment; further apart, "
                     "differing values are a change over time, not a conflict")
         ->check(CLI::Range(0, 3650))->capture_default_str();
+    cmd->add_option("--copy-threshold", opts->copy_threshold,
+                    "Stories whose content words, word pairs and figures are at least this similar (estimated "
+                    "Jaccard, MinHash) are copies of one story and count as one source")
+        ->check(CLI::Range(0.05, 1.0))->capture_default_str();
     cmd->add_option("--out", opts->out, "Write the report to FILE instead of stdout");
     cmd->add_option("--since", opts->since, "Only articles published on or after DATE (YYYY-MM-DD)")
         ->check([](const std::string& d) {

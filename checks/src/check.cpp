@@ -63,11 +63,14 @@ public:
         std::sort(f.claims.begin(), f.claims.end());
         std::set<std::string> sources;
         std::set<std::pair<std::string, std::string>> repeats;
+        std::set<std::string> copied;
         for (std::size_t i : f.claims) {
             const std::string& s = source(i);
             sources.insert(s);
-            if (s != claims_[i].article && repeats.emplace(claims_[i].article, s).second)
-                f.same_text.emplace_back(claims_[i].article, s);
+            const std::string& text = same_text_source(i);
+            if (text != claims_[i].article && repeats.emplace(claims_[i].article, text).second)
+                f.same_text.emplace_back(claims_[i].article, text);
+            if (const CopyOf* c = copy_of(text); c && copied.insert(text).second) f.copies.emplace_back(text, *c);
         }
         f.sources = sources.size();
         if (f.sources < 2) return f;   // single
@@ -379,9 +382,23 @@ private:
         return false;
     }
 
-    const std::string& source(std::size_t i) const {
+    // The article whose text claim i's article repeats (itself when none).
+    const std::string& same_text_source(std::size_t i) const {
         const auto it = options_.source_of.find(claims_[i].article);
         return it == options_.source_of.end() ? claims_[i].article : it->second;
+    }
+
+    const CopyOf* copy_of(const std::string& article) const {
+        if (!options_.copies) return nullptr;
+        const auto it = options_.copies->find(article);
+        return it == options_.copies->end() ? nullptr : &it->second;
+    }
+
+    // Claim i's source: the story family of the text it is in (docs/checks.md, "Independent sources").
+    const std::string& source(std::size_t i) const {
+        const std::string& text = same_text_source(i);
+        const CopyOf* c = copy_of(text);
+        return c ? c->family : text;
     }
 
     int year_of(const std::string& article) const {

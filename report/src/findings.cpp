@@ -144,6 +144,12 @@ std::string paint(bool color, std::string_view code, const std::string& s) {
 
 namespace parts {
 
+std::string copy_text(const std::string& article, const checks::CopyOf& c) {
+    const std::string family = c.family == c.copy_of ? "" : fmt::format("; family {}", c.family);
+    return fmt::format("{} is a copy of {} (similarity {:.2f}{}): counted as one source", article, c.copy_of,
+                       c.similarity, family);
+}
+
 void table_head(std::ostream& out, const FindingsView& v, const Summary& sum, bool color) {
     out << summary_line(sum) << "\n";
     if (contradiction_count(v)) {
@@ -182,6 +188,7 @@ void table_fact(std::ostream& out, const FindingsView& v, const Finding& f, bool
     if (f.converted) out << "    money compared in US dollars through the rates table (+/-5%)\n";
     for (const auto& [article, original] : f.same_text)
         out << fmt::format("    {} is the same text as {}: counted as one source\n", article, original);
+    for (const auto& [article, c] : f.copies) out << "    " << copy_text(article, c) << "\n";
     if (!f.note.empty()) out << "    " << f.note << "\n";
 }
 
@@ -219,6 +226,7 @@ void markdown_section(std::ostream& out, const FindingsView& v, const Finding& f
                            md_escape(quoted(v, s, "\x01", "\x02")));
     }
     for (const auto& d : f.conflicts) out << "\n" << md_escape(gap_text(d, v.claims)) << "\n";
+    for (const auto& [article, c] : f.copies) out << "\n" << md_escape(copy_text(article, c)) << "\n";
 }
 
 std::string bold_marks(std::string_view s) {
@@ -255,9 +263,13 @@ nlohmann::json fact_json(const FindingsView& v, const Finding& f) {
                              {"relative_gap", d.relative_gap}, {"revision", d.revision}});
     nlohmann::json same_text = nlohmann::json::array();
     for (const auto& [article, original] : f.same_text) same_text.push_back({{"article", article}, {"same_as", original}});
+    nlohmann::json copies = nlohmann::json::array();
+    for (const auto& [article, c] : f.copies)
+        copies.push_back({{"article", article}, {"copy_of", c.copy_of}, {"family", c.family},
+                          {"similarity", c.similarity}});
     return {{"key", f.key}, {"kind", f.kind}, {"status", to_string(f.status)}, {"sources", f.sources},
             {"rounding_only", f.rounding_only}, {"converted", f.converted}, {"note", f.note},
-            {"same_text", same_text}, {"conflicts", conflicts}, {"claims", claims}};
+            {"same_text", same_text}, {"copies", copies}, {"conflicts", conflicts}, {"claims", claims}};
 }
 
 nlohmann::json head_json(const FindingsView& v, const Summary& s) {
@@ -289,17 +301,21 @@ nlohmann::json head_json(const FindingsView& v, const Summary& s) {
 
 std::string csv_header() {
     return csv_row({"key", "kind", "status", "sources", "article", "value", "low", "high", "unit", "qualifier", "year",
-                    "text", "start", "end"});
+                    "text", "start", "end", "copy_of", "copy_similarity"});
 }
 
 void csv_fact(std::ostream& out, const FindingsView& v, const Finding& f) {
     const auto num = [](double x) { return std::isfinite(x) ? fmt::format("{:g}", x) : std::string(); };
     for (std::size_t i : f.claims) {
         const Claim& c = v.claims[i].claim;
+        // The story this claim's article copies, when the check found one (one source with it).
+        std::string copy_of, similarity;
+        for (const auto& [article, copy] : f.copies)
+            if (article == c.article) copy_of = copy.copy_of, similarity = fmt::format("{:.2f}", copy.similarity);
         out << csv_row({f.key, f.kind, std::string(to_string(f.status)), std::to_string(f.sources), c.article,
                         num(c.quantity.value), num(c.quantity.low), num(c.quantity.high), c.quantity.unit,
                         std::string(to_string(c.quantity.qualifier)), c.year ? std::to_string(*c.year) : "",
-                        c.text, std::to_string(c.start), std::to_string(c.end)});
+                        c.text, std::to_string(c.start), std::to_string(c.end), copy_of, similarity});
     }
 }
 

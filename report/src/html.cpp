@@ -576,6 +576,7 @@ void html_section(std::ostream& o, const FindingsView& v, const Finding& f) {
         o << "<p class=\"note\"><span class=\"mono\">" << html_escape(article)
           << "</span> is the same text as <span class=\"mono\">" << html_escape(original)
           << "</span>: counted as one source.</p>\n";
+    for (const auto& [article, c] : f.copies) o << "<p class=\"note\">" << html_escape(copy_text(article, c)) << ".</p>\n";
 
     for (const Chart& ch : charts) o << "<figure class=\"chart\">" << chart_svg(ch) << "</figure>\n";
 

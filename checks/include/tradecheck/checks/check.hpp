@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "tradecheck/checks/copies.hpp"
 #include "tradecheck/checks/fact_key.hpp"
 #include "tradecheck/checks/interval.hpp"
 #include "tradecheck/checks/rates.hpp"
@@ -56,6 +57,9 @@ struct Finding {
     std::vector<Disagreement> conflicts;  // the disagreeing pairs, the first max_listed_conflicts
     std::size_t disagreeing_pairs = 0;    // all of them (more than listed: `note` says so)
     std::vector<std::pair<std::string, std::string>> same_text;  // article, the article it repeats
+    // Copies among the fact's sources (reworded or syndicated: CheckOptions::copies), each one
+    // source with its family: article -> where it is copied from.
+    std::vector<std::pair<std::string, CopyOf>> copies;
     bool rounding_only = false;           // agrees only because printed figures are rounded
     bool converted = false;               // money in several currencies compared through rates
     std::string note;                     // why not comparable, for people
@@ -70,6 +74,8 @@ struct CheckOptions {
     std::set<std::string> needs_metric{"trade_value", "trade_balance"};
     // article -> the article whose text it repeats (the same story filed twice).
     std::map<std::string, std::string> source_of;
+    // article -> the story it copies (copies.hpp): a family of copies is one source. Null: none.
+    const Copies* copies = nullptr;
     // article -> publication year, for converting money with the rate of its time.
     std::map<std::string, int> article_year;
     // article -> its day: a claim without a date of its own holds on it (docs/checks.md).
