@@ -1,8 +1,8 @@
 // tradecheck check: group claims into facts and report agreement and conflict.
 //
 // Memory does not grow with the claims. They are read ordered by key and checked one run of
-// keys at a time (checks::series_prefix: a fact key and the undated claims of its series are
-// always in one run); each run's facts are rendered at once into temporary files
+// keys at a time (checks::run_prefix: a fact key, the undated claims of its series, the claims
+// that may unify with it and its mirror relation are always in one run); each run's facts are rendered at once into temporary files
 // (report::FindingsWriter) and the run is dropped. Article texts are read when a claim of the
 // run is quoted; duplicate texts are found by SQLite (Store::each_claim_by_key).
 #include <algorithm>
@@ -99,7 +99,7 @@ struct Contradicted {
 };
 
 // Checks the claims as they stream in, ordered by key, one run of keys with the same
-// checks::series_prefix at a time, and hands each run's findings to the writer. Memory holds
+// checks::run_prefix at a time, and hands each run's findings to the writer. Memory holds
 // one run, its article texts when the format quotes them, the contradictions, and a bit per
 // article.
 class RunChecker {
@@ -164,7 +164,7 @@ private:
     }
 
     void take(std::string_view key, db::StreamedClaim&& c) {
-        if (!run_.empty() && checks::series_prefix(key) != checks::series_prefix(run_key_)) check_run();
+        if (!run_.empty() && checks::run_prefix(key) != checks::run_prefix(run_key_)) check_run();
         if (run_.empty()) run_key_.assign(key);
         run_.push_back(std::move(c));
     }

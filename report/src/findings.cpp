@@ -110,7 +110,8 @@ std::string headline(const Finding& f, const std::vector<db::StoredClaim>& claim
 }
 
 std::string gap_text(const checks::Disagreement& d, const std::vector<db::StoredClaim>& claims) {
-    return fmt::format("{}{} gap {}{} ({:.0f}%) between {} and {}", d.revision ? "revision: " : "",
+    return fmt::format("{}{}{} gap {}{} ({:.0f}%) between {} and {}", d.mirror ? "mirror figures: " : "",
+                       d.revision ? "revision: " : "",
                        d.on_horizon ? "horizon" : "value", human(d.gap),
                        d.on_horizon ? " years" : "", 100 * d.relative_gap, claims[d.a].claim.article,
                        claims[d.b].claim.article);
@@ -182,7 +183,9 @@ void table_fact(std::ostream& out, const FindingsView& v, const Finding& f, bool
                            interval_text(s.claim.quantity), undated ? "(no period stated)" : period_text(s.claim),
                            where_from(s));
         out << "        \"" << quoted(v, s, color ? "\x1b[1m" : "[", color ? "\x1b[0m" : "]") << "\"\n";
+        if (const auto how = checks::matched_by(f, i); how != "exact") out << "        matched: " << how << "\n";
     }
+    if (!f.mirror_key.empty()) out << "    mirror relation, the other side's key " << f.mirror_key << "\n";
     for (const auto& d : f.conflicts) out << "    " << paint(color, code, gap_text(d, v.claims)) << "\n";
     if (f.rounding_only) out << "    agrees only through rounding of the printed figures\n";
     if (f.converted) out << "    money compared in US dollars through the rates table (+/-5%)\n";
@@ -224,7 +227,9 @@ void markdown_section(std::ostream& out, const FindingsView& v, const Finding& f
                            to_string(s.claim.quantity.qualifier), title, md_escape(where_from(s)),
                            // The figure in bold, everything else escaped as text.
                            md_escape(quoted(v, s, "\x01", "\x02")));
+        if (const auto how = checks::matched_by(f, i); how != "exact") out << "  matched: " << how << "\n";
     }
+    if (!f.mirror_key.empty()) out << "\nMirror relation, the other side's key `" << f.mirror_key << "`\n";
     for (const auto& d : f.conflicts) out << "\n" << md_escape(gap_text(d, v.claims)) << "\n";
     for (const auto& [article, c] : f.copies) out << "\n" << md_escape(copy_text(article, c)) << "\n";
 }
@@ -254,13 +259,14 @@ nlohmann::json fact_json(const FindingsView& v, const Finding& f) {
                           {"title", s.title}, {"outlet", s.outlet}, {"published", s.published},
                           {"rule", c.rule}, {"basis", c.basis}, {"status", c.status}, {"role", c.role},
                           {"measure", c.measure},
-                          {"undated", std::find(f.undated.begin(), f.undated.end(), i) != f.undated.end()}});
+                          {"undated", std::find(f.undated.begin(), f.undated.end(), i) != f.undated.end()},
+                          {"matched", checks::matched_by(f, i)}});
     }
     nlohmann::json conflicts = nlohmann::json::array();
     for (const auto& d : f.conflicts)
         conflicts.push_back({{"a", v.claims[d.a].claim.article}, {"b", v.claims[d.b].claim.article},
                              {"on", d.on_horizon ? "horizon" : "value"}, {"gap", d.gap},
-                             {"relative_gap", d.relative_gap}, {"revision", d.revision}});
+                             {"relative_gap", d.relative_gap}, {"revision", d.revision}, {"mirror", d.mirror}});
     nlohmann::json same_text = nlohmann::json::array();
     for (const auto& [article, original] : f.same_text) same_text.push_back({{"article", article}, {"same_as", original}});
     nlohmann::json copies = nlohmann::json::array();
@@ -269,7 +275,8 @@ nlohmann::json fact_json(const FindingsView& v, const Finding& f) {
                           {"similarity", c.similarity}});
     return {{"key", f.key}, {"kind", f.kind}, {"status", to_string(f.status)}, {"sources", f.sources},
             {"rounding_only", f.rounding_only}, {"converted", f.converted}, {"note", f.note},
-            {"same_text", same_text}, {"copies", copies}, {"conflicts", conflicts}, {"claims", claims}};
+            {"same_text", same_text}, {"copies", copies}, {"mirror_key", f.mirror_key}, {"conflicts", conflicts},
+            {"claims", claims}};
 }
 
 nlohmann::json head_json(const FindingsView& v, const Summary& s) {
@@ -301,7 +308,7 @@ nlohmann::json head_json(const FindingsView& v, const Summary& s) {
 
 std::string csv_header() {
     return csv_row({"key", "kind", "status", "sources", "article", "value", "low", "high", "unit", "qualifier", "year",
-                    "text", "start", "end", "copy_of", "copy_similarity"});
+                    "text", "start", "end", "copy_of", "copy_similarity", "matched"});
 }
 
 void csv_fact(std::ostream& out, const FindingsView& v, const Finding& f) {
@@ -315,7 +322,8 @@ void csv_fact(std::ostream& out, const FindingsView& v, const Finding& f) {
         out << csv_row({f.key, f.kind, std::string(to_string(f.status)), std::to_string(f.sources), c.article,
                         num(c.quantity.value), num(c.quantity.low), num(c.quantity.high), c.quantity.unit,
                         std::string(to_string(c.quantity.qualifier)), c.year ? std::to_string(*c.year) : "",
-                        c.text, std::to_string(c.start), std::to_string(c.end), copy_of, similarity});
+                        c.text, std::to_string(c.start), std::to_string(c.end), copy_of, similarity,
+                        std::string(checks::matched_by(f, i))});
     }
 }
 

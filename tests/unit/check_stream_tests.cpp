@@ -148,7 +148,7 @@ std::string whole(const std::vector<db::StoredClaim>& claims, report::Format for
     return out.str();
 }
 
-std::string by_series_prefix(const std::string& key) { return std::string(checks::series_prefix(key)); }
+std::string by_series_prefix(const std::string& key) { return std::string(checks::run_prefix(key)); }
 
 } // namespace
 
@@ -159,6 +159,13 @@ TEST_CASE("series_prefix is the key up to its period", "[checks][stream]") {
           "trade_balance|USA|-|-|trade_deficit|-|");
     CHECK(checks::series_prefix("a|b|c") == "a|b|c");
     CHECK(checks::series_prefix("") == "");
+}
+
+TEST_CASE("run_prefix is the kind for balances and trade values, else the kind and actor", "[checks][stream]") {
+    CHECK(checks::run_prefix("trade_balance|USA|-|-|trade_deficit|-|1986|money") == "trade_balance|");
+    CHECK(checks::run_prefix("tariff_rate|CAN|-|electric_vehicles|-|-|-|percent") == "tariff_rate|CAN|");
+    CHECK(checks::run_prefix("a|b") == "a|b");
+    CHECK(checks::run_prefix("a") == "a");
 }
 
 TEST_CASE("checking run by run writes the report of checking everything, in every format", "[checks][stream]") {
