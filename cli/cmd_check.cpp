@@ -64,7 +64,7 @@ ArticlePass read_articles(const db::Store& store, const checks::Rates& rates, do
         const int year = publication_year(a).value_or(0);
         for (auto& c : checks::check_conversions(a.id, a.text, find_quantities(a.text, q), year, rates))
             pass.conversions.push_back(std::move(c));
-        copies.add(a.id, a.published, a.text);
+        copies.add(a.id, a.published, a.text, a.outlet);
     });
     pass.copies = copies.families();
     return pass;

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <limits>
 #include <set>
 #include <tuple>
@@ -135,32 +138,43 @@ std::vector<std::uint64_t> copy_features(std::string_view text) {
         }
         ++i;
     }
-    std::set<std::uint64_t> features;
+    std::vector<std::uint64_t> features;
+    features.reserve(2 * words.size() + 2 * figures.size());
     for (std::size_t k = 0; k < words.size(); ++k) {
         const std::uint64_t h = fnv1a(words[k]);
-        features.insert(h);
+        features.push_back(h);
         // Pairs of adjacent content words, in either order: a reworded sentence keeps most of
         // its pairs even when it swaps them.
         if (k + 1 < words.size()) {
             const std::uint64_t g = fnv1a(words[k + 1]);
-            features.insert(mix(std::min(h, g) * 31 + std::max(h, g)));
+            features.push_back(mix(std::min(h, g) * 31 + std::max(h, g)));
         }
     }
     // A story's figures are what a copy keeps whatever its words: each counts twice.
     for (const std::string& f : figures) {
         const std::uint64_t h = fnv1a(f, fnv1a("#"));
-        features.insert(h);
-        if (f.size() != 4 || f.find('.') != std::string::npos) features.insert(mix(h));   // not a year
+        features.push_back(h);
+        if (f.size() != 4 || f.find('.') != std::string::npos) features.push_back(mix(h));   // not a year
     }
-    return {features.begin(), features.end()};
+    for (std::uint64_t& f : features) f = mix(f);
+    std::sort(features.begin(), features.end());
+    features.erase(std::unique(features.begin(), features.end()), features.end());
+    return features;
 }
 
 CopyFinder::Signature CopyFinder::signature(const std::vector<std::uint64_t>& features) {
+    // Hash k of a (well mixed) feature f is the top half of a_k * f + b_k (multiply-shift), with
+    // a_k odd: cheap enough that a long article costs about what reading it does.
+    static const auto params = [] {
+        std::array<std::pair<std::uint64_t, std::uint64_t>, hashes> p{};
+        for (std::size_t k = 0; k < hashes; ++k) p[k] = {mix(2 * k + 1) | 1, mix(2 * k + 2)};
+        return p;
+    }();
     Signature s;
     s.fill(std::numeric_limits<std::uint32_t>::max());
     for (std::uint64_t f : features)
         for (std::size_t k = 0; k < hashes; ++k) {
-            const auto h = static_cast<std::uint32_t>(mix(f + 0x9e3779b97f4a7c15ull * (k + 1)) >> 32);
+            const auto h = static_cast<std::uint32_t>((params[k].first * f + params[k].second) >> 32);
             s[k] = std::min(s[k], h);
         }
     return s;
@@ -176,8 +190,26 @@ double CopyFinder::similarity(std::string_view a, std::string_view b) {
     return estimate(signature(copy_features(a)), signature(copy_features(b)));
 }
 
-void CopyFinder::add(const std::string& article, const std::string& published, std::string_view text) {
-    Entry e{article, published, {}, true};
+namespace {
+
+long day_number(const std::string& published) {
+    int y = 0;
+    unsigned m = 0, d = 0;
+    if (published.size() < 10 || std::sscanf(published.c_str(), "%4d-%2u-%2u", &y, &m, &d) != 3) return 0;
+    const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+    if (!ymd.ok()) return 0;
+    return static_cast<long>(std::chrono::sys_days{ymd}.time_since_epoch().count());
+}
+
+} // namespace
+
+void CopyFinder::add(const std::string& article, const std::string& published, std::string_view text,
+                     const std::string& outlet) {
+    Entry e;
+    e.article = article;
+    e.published = published;
+    e.outlet = outlet;
+    e.day = day_number(published);
     const auto features = copy_features(text);
     if (features.size() >= min_features) {
         e.signature = signature(features);
@@ -226,6 +258,10 @@ Copies CopyFinder::families() const {
         std::size_t best = entries_.size();
         double best_sim = 0;
         for (std::size_t j : cands) {
+            const Entry& o = entries_[j];
+            if (!e.outlet.empty() && e.outlet == o.outlet && e.day && o.day &&
+                std::abs(e.day - o.day) > same_outlet_days)
+                continue;
             const double sim = estimate(e.signature, entries_[j].signature);
             if (sim >= threshold_ && (sim > best_sim || (sim == best_sim && rank[j] < rank[best]))) {
                 best = j;

@@ -71,7 +71,7 @@ std::string FactKey::str() const {
 
 FactKey FactKey::series() const {
     FactKey k = *this;
-    k.period = "*";
+    k.period.assign(1, '*');   // not = "*": GCC 12 warns falsely (-Wrestrict) on that
     return k;
 }
 

@@ -40,8 +40,13 @@ public:
 
     explicit CopyFinder(double threshold = default_copy_threshold) : threshold_(threshold) {}
 
-    // `published` is YYYY-MM-DD or "" (unknown dates sort last).
-    void add(const std::string& article, const std::string& published, std::string_view text);
+    // `published` is YYYY-MM-DD or "" (unknown dates sort last). A story is never taken for a copy
+    // of a story of its own outlet (`outlet`, "" when unknown) published more than
+    // `same_outlet_days` before it: an outlet's later stories on a subject reuse its background
+    // paragraphs but are new reports (a refile or rewrite comes the same day or the next).
+    void add(const std::string& article, const std::string& published, std::string_view text,
+             const std::string& outlet = {});
+    static constexpr int same_outlet_days = 1;
 
     // Families in publication order: each copy names the earliest story of its family.
     Copies families() const;
@@ -55,7 +60,8 @@ private:
     static double estimate(const Signature& a, const Signature& b);
 
     struct Entry {
-        std::string article, published;
+        std::string article, published, outlet;
+        long day = 0;        // day number of `published`, 0 when unknown
         Signature signature{};
         bool empty = true;   // too few features to judge
     };
