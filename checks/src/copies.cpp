@@ -259,10 +259,10 @@ Copies CopyFinder::families() const {
         double best_sim = 0;
         for (std::size_t j : cands) {
             const Entry& o = entries_[j];
+            const double sim = estimate(e.signature, o.signature);
             if (!e.outlet.empty() && e.outlet == o.outlet && e.day && o.day &&
-                std::abs(e.day - o.day) > same_outlet_days)
+                std::abs(e.day - o.day) > same_outlet_days && sim < republished)
                 continue;
-            const double sim = estimate(e.signature, entries_[j].signature);
             if (sim >= threshold_ && (sim > best_sim || (sim == best_sim && rank[j] < rank[best]))) {
                 best = j;
                 best_sim = sim;

@@ -43,10 +43,12 @@ public:
     // `published` is YYYY-MM-DD or "" (unknown dates sort last). A story is never taken for a copy
     // of a story of its own outlet (`outlet`, "" when unknown) published more than
     // `same_outlet_days` before it: an outlet's later stories on a subject reuse its background
-    // paragraphs but are new reports (a refile or rewrite comes the same day or the next).
+    // paragraphs but are new reports (a refile or rewrite comes the same day or the next),
+    // unless it is at least `republished` similar: the same text printed again.
     void add(const std::string& article, const std::string& published, std::string_view text,
              const std::string& outlet = {});
     static constexpr int same_outlet_days = 1;
+    static constexpr double republished = 0.9;
 
     // Families in publication order: each copy names the earliest story of its family.
     Copies families() const;
