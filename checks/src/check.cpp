@@ -520,19 +520,26 @@ struct Group {
 };
 using Groups = std::map<std::string, Group>;
 
-// Whether claim i's figure meets a figure of `others`.
+// Whether claim i's figure meets a figure of `others`. `close`: and the two printed values are
+// within different_measure_ratio of each other (an open bound, "over 3.5 million", meets any
+// larger amount; that says nothing of whether it is the same fact).
 bool fits_any(std::size_t i, const std::vector<std::size_t>& others, const std::vector<Claim>& claims,
-              const Judge& judge) {
+              const Judge& judge, bool close = false) {
     return std::any_of(others.begin(), others.end(), [&](std::size_t j) {
         const bool to_usd = claims[i].quantity.unit != claims[j].quantity.unit;
         const Reading ri = judge.read(i, to_usd), rj = judge.read(j, to_usd);
-        return ri.ok && rj.ok && meets(ri.interval, rj.interval);
+        if (!ri.ok || !rj.ok || !meets(ri.interval, rj.interval)) return false;
+        if (!close) return true;
+        const double lo = std::min(std::fabs(ri.value), std::fabs(rj.value));
+        const double hi = std::max(std::fabs(ri.value), std::fabs(rj.value));
+        return lo > 0 ? hi / lo <= different_measure_ratio : hi == 0;
     });
 }
 
 // An unknown partner unifies with a known one (docs/checks.md, "One fact however it is written"):
 // the claims of a fact with no partner join the fact of the same key but for a known partner
-// when each of them fits exactly one such fact. If any fits none (or several), the partnerless
+// when each of them fits exactly one such fact (meets a figure of it within
+// different_measure_ratio of its own). If any fits none (or several), the partnerless
 // fact is a fact of its own (a global figure beside bilateral ones, or a figure with too many
 // readings) and none of its claims is merged. Unified claims never make a conflict by themselves.
 void unify_partners(Groups& g, const std::vector<Claim>& claims, const Judge& judge) {
@@ -552,7 +559,7 @@ void unify_partners(Groups& g, const std::vector<Claim>& claims, const Judge& ju
             Group* only = nullptr;
             std::size_t fitting = 0;
             for (Group* c : candidates->second)
-                if (fits_any(i, c->members, claims, judge)) ++fitting, only = c;
+                if (fits_any(i, c->members, claims, judge, true)) ++fitting, only = c;
             if (fitting != 1) break;
             target.push_back(only);
         }
