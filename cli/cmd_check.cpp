@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iostream>
@@ -17,6 +18,7 @@
 #include <vector>
 
 #include <fmt/core.h>
+#include <nlohmann/json.hpp>
 
 #include "commands.hpp"
 #include "busy_wait.hpp"
@@ -43,6 +45,7 @@ struct CheckCmdOptions {
     std::size_t min_sources = 1;
     int same_moment_days = checks::CheckOptions{}.same_moment_days;
     double copy_threshold = checks::default_copy_threshold;
+    bool save = false;
     std::string since;
     std::string rates;
     double busy_timeout = 0;
@@ -110,6 +113,7 @@ public:
         : since_(o.since), references_(references), writer_(writer) {
         options_.min_sources = o.min_sources;
         options_.copies = &copies;
+        save_ = o.save;
         options_.same_moment_days = o.same_moment_days;
         options_.rates = &rates;
         if (writer.needs_texts()) text_of_ = store.text_reader();
@@ -206,8 +210,31 @@ private:
                 if (text_of_ && !texts_.count(article)) texts_.emplace(article, text_of_(article));
             }
         writer_.add(findings, stored_, texts_);
+        if (save_) keep_verdicts(findings);
         run_.clear();
     }
+
+    // What check --save stores of the run's facts (the report's facts, nothing recomputed).
+    void keep_verdicts(const std::vector<checks::Finding>& findings) {
+        for (const checks::Finding& f : findings) {
+            db::SavedCheck::Fact fact;
+            fact.key = f.key;
+            fact.kind = f.kind;
+            fact.status = std::string(checks::to_string(f.status));
+            fact.note = f.note;
+            fact.mirror_key = f.mirror_key;
+            fact.sources = f.sources;
+            for (const checks::Disagreement& d : f.conflicts)
+                fact.gap = std::max(fact.gap.value_or(0.0), d.relative_gap);
+            for (std::size_t i : f.claims) fact.claims.emplace_back(stored_[i].id, std::string(checks::matched_by(f, i)));
+            verdicts_.push_back(std::move(fact));
+        }
+    }
+
+public:
+    std::vector<db::SavedCheck::Fact> take_verdicts() { return std::move(verdicts_); }
+
+private:
 
     std::string since_;
     const std::vector<Reference>& references_;
@@ -225,7 +252,28 @@ private:
     report::ArticleTexts texts_;                // of the run's reported claims, when quoted
     ArticleSet articles_;                       // of every reported claim
     std::vector<std::pair<db::StoredClaim, checks::Contradiction>> contradicted_;
+    bool save_ = false;
+    std::vector<db::SavedCheck::Fact> verdicts_;   // with --save: every fact, for the database
 };
+
+// check --save: the run, stamped with its options, and what it decided, in one short
+// transaction on a connection of its own (the report was read from a snapshot).
+void save_verdicts(db::Store& store, const CheckCmdOptions& o, std::vector<db::SavedCheck::Fact> facts,
+                   const checks::Copies& copies) {
+    db::SavedCheck run;
+    run.options = nlohmann::json{{"format", o.format},
+                                 {"kind", o.kind},
+                                 {"min_sources", o.min_sources},
+                                 {"same_moment", o.same_moment_days},
+                                 {"copy_threshold", o.copy_threshold},
+                                 {"since", o.since},
+                                 {"rates", o.rates.empty() ? default_rates_file() : o.rates}}
+                      .dump();
+    run.facts = std::move(facts);
+    for (const auto& [article, c] : copies) run.copies.push_back({article, c.copy_of, c.family, c.similarity});
+    store.hold_snapshot(false);
+    store.save_check(run);
+}
 
 void write_report(const CheckCmdOptions& o, report::FindingsWriter& writer, const report::ReportExtras& extras) {
     if (o.out.empty() || o.out == "-") {
@@ -238,8 +286,19 @@ void write_report(const CheckCmdOptions& o, report::FindingsWriter& writer, cons
     if (!file) throw std::runtime_error(fmt::format("error writing '{}'", o.out));
 }
 
+// Like open_existing (never creates a file), for writing.
+db::Store open_existing_for_writing(const std::string& flag, double busy_timeout) {
+    const std::string path = database_path(flag);
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+        throw db::StoreError(fmt::format("no database at '{}'; run 'tradecheck ingest' first or pass --db", path));
+    return db::Store(path, false, lock_wait(busy_timeout));
+}
+
 int run(const CheckCmdOptions& o) {
-    db::Store store = open_existing(o.db, o.busy_timeout);
+    // --save writes, so it opens the file for writing (which upgrades an older schema); the
+    // report is still read from one snapshot.
+    db::Store store = o.save ? open_existing_for_writing(o.db, o.busy_timeout) : open_existing(o.db, o.busy_timeout);
     // One snapshot for the whole report: an ingest committing meanwhile is either all in it or
     // not at all, and is never waited for (WAL readers do not block writers).
     store.hold_snapshot(true);
@@ -259,6 +318,7 @@ int run(const CheckCmdOptions& o) {
     const Contradicted contradicted = checker.contradicted();
     write_report(o, writer, {contradicted.claims, &references, &contradicted.contradictions, &pass.conversions,
                              checker.articles()});
+    if (o.save) save_verdicts(store, o, checker.take_verdicts(), pass.copies);
     // A claim that contradicts an official figure fails the check as a conflict does.
     const bool conflict = !contradicted.contradictions.empty() || writer.any_conflict();
     return o.fail_on == "conflict" && conflict ? conflicts : ok;
@@ -291,6 +351,9 @@ void add_check(CLI::App& app, int& status) {
                     "Stories whose content words, word pairs and figures are at least this similar (estimated "
                     "Jaccard, MinHash) are copies of one story and count as one source")
         ->check(CLI::Range(0.05, 1.0))->capture_default_str();
+    cmd->add_flag("--save", opts->save,
+                  "Store what the check decided (facts, their claims and how each was matched, status, note, "
+                  "gap, copies) in the database, stamped with the run and its options: verdict_view");
     cmd->add_option("--out", opts->out, "Write the report to FILE instead of stdout");
     cmd->add_option("--since", opts->since, "Only articles published on or after DATE (YYYY-MM-DD)")
         ->check([](const std::string& d) {

@@ -106,4 +106,37 @@ expect_grep 'mirror figures: ' "$WORK/out"
 # A threshold above every pair's similarity: no copies, each outlet a source.
 expect_status 0 "$TC" check --copy-threshold 1 --format json
 expect_grep '"sources": 5,' "$WORK/out"
+
+# check --save: the database holds what the report says, stamped with the run and its options.
+if command -v sqlite3 > /dev/null; then
+  expect_status 0 "$TC" check --save --format json
+  cp "$WORK/out" saved.json
+  sqlite3 -json "$TRADECHECK_DB" "SELECT key, status, sources, mirror_key FROM verdict_view" > view.json \
+    && ok || fail "verdict_view"
+  sqlite3 -json "$TRADECHECK_DB" "SELECT key, article_id, matched FROM verdict_claim_view" > claims.json \
+    && ok || fail "verdict_claim_view"
+  python3 - saved.json view.json claims.json <<'PY' && ok || fail "verdict_view is not the report"
+import json, sys
+report = json.load(open(sys.argv[1]))["facts"]
+view = {r["key"]: r for r in json.load(open(sys.argv[2]))}
+assert set(view) == {f["key"] for f in report}, (len(view), len(report))
+for f in report:
+    v = view[f["key"]]
+    assert (v["status"], v["sources"], v["mirror_key"]) == (f["status"], f["sources"], f["mirror_key"]), (f["key"], v)
+claims = {(r["key"], r["article_id"]): r["matched"] for r in json.load(open(sys.argv[3]))}
+for f in report:
+    for c in f["claims"]:
+        assert claims[(f["key"], c["article"])] in (c["matched"], "exact", "undated"), (f["key"], c["article"])
+assert claims[("tariff_rate|CAN|CHN|electric_vehicles|-|-|-|percent", "partial_b.md")] == "unified_partner"
+PY
+  [ "$(sqlite3 "$TRADECHECK_DB" "SELECT count(*) FROM verdict_copies WHERE family = 'copy_wire.md'")" = 3 ] \
+    && ok || fail "verdict_copies"
+  [ "$(sqlite3 "$TRADECHECK_DB" "SELECT json_extract(options, '$.copy_threshold') FROM check_runs")" = 0.5 ] \
+    && ok || fail "check_runs options"
+  # A second run adds a run; the view shows the latest.
+  expect_status 0 "$TC" check --save --copy-threshold 0.95 --format json
+  [ "$(sqlite3 "$TRADECHECK_DB" "SELECT count(*) FROM check_runs")" = 2 ] && ok || fail "second run"
+  [ "$(sqlite3 "$TRADECHECK_DB" "SELECT sources FROM verdict_view WHERE key LIKE 'trade_balance|KOR|USA|%'")" -gt 2 ] \
+    && ok || fail "verdict_view shows the latest run"
+fi
 finish
