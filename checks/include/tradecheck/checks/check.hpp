@@ -115,20 +115,19 @@ std::string_view matched_by(const Finding& f, std::size_t claim);
 std::vector<std::string> key_fields(const std::string& key);
 
 // The start of a fact key up to its period: "kind|actor|partner|product|metric|basis|" (the whole
-// key when it has fewer fields). check() lets two claims affect each other's findings only
-// when they share a key, or a series (the key but for its period: undated claims join the
-// dated facts of their series), and either way they share this prefix. Keys that share a
-// prefix are adjacent in sorted order. So check() over each run of claims with one prefix, of
-// claims sorted by key (a claim's key being fact_key() when Claim::key is empty), gives the
-// findings check() gives over all of them, run by run, provided each run keeps the claims in
-// the order of the whole (the order of Finding::claims).
+// key when it has fewer fields): the series of a key. Undated claims join the dated facts of
+// their series; partnerless claims and mirror relations reach further, so check() runs are cut
+// by run_prefix (below), of which a series is always a part.
 std::string_view series_prefix(std::string_view key);
 
 // The start of a fact key that check() needs whole runs of (a coarser series_prefix): claims
 // with no partner unify with facts of a known partner ("kind|actor|"), and the two sides of a
 // mirror relation (balances and trade values: docs/checks.md) have each other's actor, so their
-// runs are the whole kind ("kind|"). check() over each run of claims with one run_prefix gives the
-// findings check() gives over all of them, as for series_prefix.
+// runs are the whole kind ("kind|"). Keys that share a run_prefix are adjacent in sorted order.
+// So check() over each run of claims with one run_prefix, of claims sorted by key (a claim's key
+// being fact_key() when Claim::key is empty), gives the findings check() gives over all of them,
+// run by run, provided each run keeps the claims in the order of the whole (the order of
+// Finding::claims).
 std::string_view run_prefix(std::string_view key);
 
 } // namespace tradecheck::checks
