@@ -1,13 +1,14 @@
 // tradecheck check: group claims into facts and report agreement and conflict.
 //
 // Memory does not grow with the claims. They are read ordered by key and checked one run of
-// keys at a time (checks::series_prefix: a fact key and the undated claims of its series are
-// always in one run); each run's facts are rendered at once into temporary files
+// keys at a time (checks::run_prefix: a fact key, the undated claims of its series, the claims
+// that may unify with it and its mirror relation are always in one run); each run's facts are rendered at once into temporary files
 // (report::FindingsWriter) and the run is dropped. Article texts are read when a claim of the
 // run is quoted; duplicate texts are found by SQLite (Store::each_claim_by_key).
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iostream>
@@ -17,12 +18,14 @@
 #include <vector>
 
 #include <fmt/core.h>
+#include <nlohmann/json.hpp>
 
 #include "commands.hpp"
 #include "busy_wait.hpp"
 #include "common.hpp"
 #include "store_open.hpp"
 #include "tradecheck/checks/check.hpp"
+#include "tradecheck/checks/copies.hpp"
 #include "tradecheck/checks/fact_key.hpp"
 #include "tradecheck/checks/reference.hpp"
 #include "tradecheck/parser/article.hpp"
@@ -41,23 +44,33 @@ struct CheckCmdOptions {
     std::string out;
     std::size_t min_sources = 1;
     int same_moment_days = checks::CheckOptions{}.same_moment_days;
+    double copy_threshold = checks::default_copy_threshold;
+    bool save = false;
     std::string since;
     std::string rates;
     double busy_timeout = 0;
 };
 
-// Restatements inside one article ("10 million euros (approximately C$16 million)"), read
-// article by article.
-std::vector<checks::ConversionCheck> conversions_in(const db::Store& store, const checks::Rates& rates) {
+// What one pass over the articles finds: restatements inside one article ("10 million euros
+// (approximately C$16 million)") and stories that copy others (checks/copies.hpp).
+struct ArticlePass {
     std::vector<checks::ConversionCheck> conversions;
+    checks::Copies copies;
+};
+
+ArticlePass read_articles(const db::Store& store, const checks::Rates& rates, double copy_threshold) {
+    ArticlePass pass;
+    checks::CopyFinder copies(copy_threshold);
     store.each_article([&](const Article& a) {
         QuantityOptions q;
         q.default_dollar = a.currency.empty() ? "USD" : a.currency;
         const int year = publication_year(a).value_or(0);
         for (auto& c : checks::check_conversions(a.id, a.text, find_quantities(a.text, q), year, rates))
-            conversions.push_back(std::move(c));
+            pass.conversions.push_back(std::move(c));
+        copies.add(a.id, a.published, a.text, a.outlet);
     });
-    return conversions;
+    pass.copies = copies.families();
+    return pass;
 }
 
 // Articles by rowid: one bit each (SQLite numbers rows from 1 up), a hash set for outlandish rowids.
@@ -89,15 +102,18 @@ struct Contradicted {
 };
 
 // Checks the claims as they stream in, ordered by key, one run of keys with the same
-// checks::series_prefix at a time, and hands each run's findings to the writer. Memory holds
+// checks::run_prefix at a time, and hands each run's findings to the writer. Memory holds
 // one run, its article texts when the format quotes them, the contradictions, and a bit per
 // article.
 class RunChecker {
 public:
     RunChecker(const CheckCmdOptions& o, const db::Store& store, const checks::Rates& rates,
-               const std::vector<Reference>& references, report::FindingsWriter& writer)
+               const std::vector<Reference>& references, const checks::Copies& copies,
+               report::FindingsWriter& writer)
         : since_(o.since), references_(references), writer_(writer) {
         options_.min_sources = o.min_sources;
+        options_.copies = &copies;
+        save_ = o.save;
         options_.same_moment_days = o.same_moment_days;
         options_.rates = &rates;
         if (writer.needs_texts()) text_of_ = store.text_reader();
@@ -152,7 +168,7 @@ private:
     }
 
     void take(std::string_view key, db::StreamedClaim&& c) {
-        if (!run_.empty() && checks::series_prefix(key) != checks::series_prefix(run_key_)) check_run();
+        if (!run_.empty() && checks::run_prefix(key) != checks::run_prefix(run_key_)) check_run();
         if (run_.empty()) run_key_.assign(key);
         run_.push_back(std::move(c));
     }
@@ -194,8 +210,31 @@ private:
                 if (text_of_ && !texts_.count(article)) texts_.emplace(article, text_of_(article));
             }
         writer_.add(findings, stored_, texts_);
+        if (save_) keep_verdicts(findings);
         run_.clear();
     }
+
+    // What check --save stores of the run's facts (the report's facts, nothing recomputed).
+    void keep_verdicts(const std::vector<checks::Finding>& findings) {
+        for (const checks::Finding& f : findings) {
+            db::SavedCheck::Fact fact;
+            fact.key = f.key;
+            fact.kind = f.kind;
+            fact.status = std::string(checks::to_string(f.status));
+            fact.note = f.note;
+            fact.mirror_key = f.mirror_key;
+            fact.sources = f.sources;
+            for (const checks::Disagreement& d : f.conflicts)
+                fact.gap = std::max(fact.gap.value_or(0.0), d.relative_gap);
+            for (std::size_t i : f.claims) fact.claims.emplace_back(stored_[i].id, std::string(checks::matched_by(f, i)));
+            verdicts_.push_back(std::move(fact));
+        }
+    }
+
+public:
+    std::vector<db::SavedCheck::Fact> take_verdicts() { return std::move(verdicts_); }
+
+private:
 
     std::string since_;
     const std::vector<Reference>& references_;
@@ -213,7 +252,28 @@ private:
     report::ArticleTexts texts_;                // of the run's reported claims, when quoted
     ArticleSet articles_;                       // of every reported claim
     std::vector<std::pair<db::StoredClaim, checks::Contradiction>> contradicted_;
+    bool save_ = false;
+    std::vector<db::SavedCheck::Fact> verdicts_;   // with --save: every fact, for the database
 };
+
+// check --save: the run, stamped with its options, and what it decided, in one short
+// transaction on a connection of its own (the report was read from a snapshot).
+void save_verdicts(db::Store& store, const CheckCmdOptions& o, std::vector<db::SavedCheck::Fact> facts,
+                   const checks::Copies& copies) {
+    db::SavedCheck run;
+    run.options = nlohmann::json{{"format", o.format},
+                                 {"kind", o.kind},
+                                 {"min_sources", o.min_sources},
+                                 {"same_moment", o.same_moment_days},
+                                 {"copy_threshold", o.copy_threshold},
+                                 {"since", o.since},
+                                 {"rates", o.rates.empty() ? default_rates_file() : o.rates}}
+                      .dump();
+    run.facts = std::move(facts);
+    for (const auto& [article, c] : copies) run.copies.push_back({article, c.copy_of, c.family, c.similarity});
+    store.hold_snapshot(false);
+    store.save_check(run);
+}
 
 void write_report(const CheckCmdOptions& o, report::FindingsWriter& writer, const report::ReportExtras& extras) {
     if (o.out.empty() || o.out == "-") {
@@ -226,8 +286,19 @@ void write_report(const CheckCmdOptions& o, report::FindingsWriter& writer, cons
     if (!file) throw std::runtime_error(fmt::format("error writing '{}'", o.out));
 }
 
+// Like open_existing (never creates a file), for writing.
+db::Store open_existing_for_writing(const std::string& flag, double busy_timeout) {
+    const std::string path = database_path(flag);
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+        throw db::StoreError(fmt::format("no database at '{}'; run 'tradecheck ingest' first or pass --db", path));
+    return db::Store(path, false, lock_wait(busy_timeout));
+}
+
 int run(const CheckCmdOptions& o) {
-    db::Store store = open_existing(o.db, o.busy_timeout);
+    // --save writes, so it opens the file for writing (which upgrades an older schema); the
+    // report is still read from one snapshot.
+    db::Store store = o.save ? open_existing_for_writing(o.db, o.busy_timeout) : open_existing(o.db, o.busy_timeout);
     // One snapshot for the whole report: an ingest committing meanwhile is either all in it or
     // not at all, and is never waited for (WAL readers do not block writers).
     store.hold_snapshot(true);
@@ -237,16 +308,17 @@ int run(const CheckCmdOptions& o) {
     const bool to_terminal = (o.out.empty() || o.out == "-") && stdout_is_terminal();
     report::FindingsWriter writer(format, format == report::Format::table && to_terminal);
 
-    RunChecker checker(o, store, rates, references, writer);
+    const ArticlePass pass = read_articles(store, rates, o.copy_threshold);
+    RunChecker checker(o, store, rates, references, pass.copies, writer);
     db::ClaimFilter filter;
     if (!o.kind.empty()) filter.kind = o.kind;
     store.each_claim_by_key(filter, [&](db::StreamedClaim& c) { checker.add(std::move(c)); });
     checker.finish();
 
-    const std::vector<checks::ConversionCheck> conversions = conversions_in(store, rates);
     const Contradicted contradicted = checker.contradicted();
-    write_report(o, writer, {contradicted.claims, &references, &contradicted.contradictions, &conversions,
+    write_report(o, writer, {contradicted.claims, &references, &contradicted.contradictions, &pass.conversions,
                              checker.articles()});
+    if (o.save) save_verdicts(store, o, checker.take_verdicts(), pass.copies);
     // A claim that contradicts an official figure fails the check as a conflict does.
     const bool conflict = !contradicted.contradictions.empty() || writer.any_conflict();
     return o.fail_on == "conflict" && conflict ? conflicts : ok;
@@ -275,6 +347,13 @@ void add_check(CLI::App& app, int& status) {
                     "Days apart within which two figures in force speak of the same moment; further apart, "
                     "differing values are a change over time, not a conflict")
         ->check(CLI::Range(0, 3650))->capture_default_str();
+    cmd->add_option("--copy-threshold", opts->copy_threshold,
+                    "Stories whose content words, word pairs and figures are at least this similar (estimated "
+                    "Jaccard, MinHash) are copies of one story and count as one source")
+        ->check(CLI::Range(0.05, 1.0))->capture_default_str();
+    cmd->add_flag("--save", opts->save,
+                  "Store what the check decided (facts, their claims and how each was matched, status, note, "
+                  "gap, copies) in the database, stamped with the run and its options: verdict_view");
     cmd->add_option("--out", opts->out, "Write the report to FILE instead of stdout");
     cmd->add_option("--since", opts->since, "Only articles published on or after DATE (YYYY-MM-DD)")
         ->check([](const std::string& d) {

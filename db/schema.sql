@@ -1,4 +1,4 @@
--- tradecheck database schema, version 3 (PRAGMA user_version = 3).
+-- tradecheck database schema, version 4 (PRAGMA user_version = 4).
 --
 -- This file is embedded in the tradecheck binary and run, inside one transaction, on a fresh
 -- database (user_version 0, no tables). The program sets user_version after running it, so the
@@ -227,3 +227,70 @@ CREATE TABLE reference (
     url      TEXT NOT NULL DEFAULT '',
     UNIQUE (key, source)
 );
+
+-- What `tradecheck check --save` decided: one row per run, stamped with its time and options,
+-- then its facts, their claims and the copies it found (docs/checks.md, "Verdicts in the
+-- database"). The check writes a run in one short transaction at its end. Nothing here is
+-- computed by SQL: the views below only join what the check decided. No semicolons in the
+-- comments of these statements: an upgrade reads each statement up to its first one.
+CREATE TABLE check_runs (
+    id       INTEGER PRIMARY KEY,
+    at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    options  TEXT NOT NULL DEFAULT '{}'     -- JSON object of the check's options
+);
+
+-- One row per fact a run reported.
+CREATE TABLE verdicts (
+    run_id     INTEGER NOT NULL REFERENCES check_runs(id) ON DELETE CASCADE,
+    key        TEXT NOT NULL,               -- the fact key the report shows
+    kind       TEXT NOT NULL,
+    status     TEXT NOT NULL,               -- conflict, stale, revised, changed, not_comparable,
+                                            -- agree, single
+    sources    INTEGER NOT NULL,            -- independent sources (a family of copies is one)
+    note       TEXT NOT NULL DEFAULT '',    -- why, for people
+    gap        REAL,                        -- largest relative gap of the disagreeing pairs
+                                            -- listed (0.08 = 8%) or NULL when none
+    mirror_key TEXT NOT NULL DEFAULT '',    -- the other side of a mirror relation, if it joined
+    PRIMARY KEY (run_id, key)
+);
+
+-- One row per claim of each fact of a run, and how it joined the fact.
+CREATE TABLE verdict_claims (
+    run_id   INTEGER NOT NULL,
+    key      TEXT NOT NULL,
+    claim_id INTEGER NOT NULL,              -- claims.id when the run was made (a later ingest
+                                            -- may have replaced the claim)
+    matched  TEXT NOT NULL,                 -- exact, undated, unified_partner, mirror, ...
+    PRIMARY KEY (run_id, key, claim_id),
+    FOREIGN KEY (run_id, key) REFERENCES verdicts(run_id, key) ON DELETE CASCADE
+);
+
+-- The copies a run found among all the articles: each is one source with its family.
+CREATE TABLE verdict_copies (
+    run_id     INTEGER NOT NULL REFERENCES check_runs(id) ON DELETE CASCADE,
+    article    TEXT NOT NULL,
+    copy_of    TEXT NOT NULL,               -- the earlier story it copies
+    family     TEXT NOT NULL,               -- the earliest story of its family
+    similarity REAL NOT NULL,               -- estimated Jaccard similarity with copy_of
+    PRIMARY KEY (run_id, article)
+);
+
+-- The facts of the latest saved run, as the report of that run shows them.
+CREATE VIEW verdict_view AS
+SELECT v.key, v.kind, v.status, v.sources, v.note, v.gap, v.mirror_key,
+       (SELECT count(*) FROM verdict_claims vc WHERE vc.run_id = v.run_id AND vc.key = v.key) AS claims,
+       r.id AS run_id, r.at AS checked_at, r.options
+FROM verdicts v JOIN check_runs r ON r.id = v.run_id
+WHERE v.run_id = (SELECT max(id) FROM check_runs);
+
+-- The claims of each fact of the latest saved run, with their article and how they joined.
+CREATE VIEW verdict_claim_view AS
+SELECT vc.key, v.status, vc.matched, c.id AS claim_id, c.article_id, a.outlet, a.published,
+       c.text, c.value, c.unit, c.qualifier, c.year,
+       (SELECT cp.family FROM verdict_copies cp WHERE cp.run_id = vc.run_id
+          AND cp.article = c.article_id) AS copy_family
+FROM verdict_claims vc
+JOIN verdicts v ON v.run_id = vc.run_id AND v.key = vc.key
+LEFT JOIN claims c ON c.id = vc.claim_id
+LEFT JOIN articles a ON a.id = c.article_id
+WHERE vc.run_id = (SELECT max(id) FROM check_runs);

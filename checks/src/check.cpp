@@ -39,6 +39,15 @@ std::string_view series_prefix(std::string_view key) {
     return key.substr(0, end);
 }
 
+std::string_view run_prefix(std::string_view key) {
+    const std::size_t kind_end = key.find('|');
+    if (kind_end == std::string_view::npos) return key;
+    const std::string_view kind = key.substr(0, kind_end);
+    if (kind == "trade_balance" || kind == "trade_value") return key.substr(0, kind_end + 1);
+    const std::size_t actor_end = key.find('|', kind_end + 1);
+    return actor_end == std::string_view::npos ? key : key.substr(0, actor_end + 1);
+}
+
 namespace {
 
 // A claim's figure, in its own unit or converted to US dollars.
@@ -53,25 +62,39 @@ class Judge {
 public:
     Judge(const std::vector<Claim>& claims, const CheckOptions& options) : claims_(claims), options_(options) {}
 
-    Finding judge(const std::string& key, std::vector<std::size_t> members, std::vector<std::size_t> undated) const {
+    template <class Group>
+    Finding judge(const std::string& key, const Group& g) const {
         Finding f;
         f.key = key;
-        f.kind = claims_[members.empty() ? undated.front() : members.front()].kind;
-        f.undated = undated;
-        f.claims = std::move(members);
-        f.claims.insert(f.claims.end(), undated.begin(), undated.end());
+        // The claim whose slots are the fact's own: one of the exact key when there is one.
+        const std::size_t primary = !g.members.empty() ? g.members.front()
+                                    : !g.undated.empty() ? g.undated.front() : g.unified.front();
+        f.kind = claims_[primary].kind;
+        f.undated = g.undated;
+        f.unified = g.unified;
+        f.mirrored = g.mirrored;
+        f.mirror_key = g.mirror_key;
+        f.claims = g.members;
+        f.claims.insert(f.claims.end(), g.undated.begin(), g.undated.end());
+        f.claims.insert(f.claims.end(), g.unified.begin(), g.unified.end());
         std::sort(f.claims.begin(), f.claims.end());
+        // Claims that joined without their own slot for it never conflict by themselves.
+        std::vector<std::size_t> undated = g.undated;
+        undated.insert(undated.end(), g.unified.begin(), g.unified.end());
         std::set<std::string> sources;
         std::set<std::pair<std::string, std::string>> repeats;
+        std::set<std::string> copied;
         for (std::size_t i : f.claims) {
             const std::string& s = source(i);
             sources.insert(s);
-            if (s != claims_[i].article && repeats.emplace(claims_[i].article, s).second)
-                f.same_text.emplace_back(claims_[i].article, s);
+            const std::string& text = same_text_source(i);
+            if (text != claims_[i].article && repeats.emplace(claims_[i].article, text).second)
+                f.same_text.emplace_back(claims_[i].article, text);
+            if (const CopyOf* c = copy_of(text); c && copied.insert(text).second) f.copies.emplace_back(text, *c);
         }
         f.sources = sources.size();
         if (f.sources < 2) return f;   // single
-        if (const std::string missing = underspecified(claims_[f.claims.front()]); !missing.empty()) {
+        if (const std::string missing = underspecified(claims_[primary]); !missing.empty()) {
             // Without knowing whose figure it is, or of what, claims of one kind are not one fact.
             f.status = Status::not_comparable;
             f.note = missing;
@@ -90,7 +113,14 @@ public:
             if (f.note.empty())
                 f.note = "a source prints, for a day on which others say a newer value was in force, the value "
                          "before it (see the timeline)";
-        } else if (scan.disagreements > 0) f.status = Status::revised;
+        } else if (scan.disagreements > scan.mirror) f.status = Status::revised;
+        else if (scan.mirror > 0) {
+            f.status = Status::not_comparable;
+            f.note = fmt::format("mirror figures: {} and {} state one relation from its two sides and differ; such "
+                                 "figures often come from different statistical agencies, on different bases "
+                                 "(exports f.o.b., imports c.i.f.), so they are not a plain conflict",
+                                 f.key, f.mirror_key);
+        }
         else if (scan.changed) {
             f.status = Status::changed;
             f.note = "the values differ only across time: each held on its own dates (see the timeline)";
@@ -161,6 +191,7 @@ private:
         bool real = false;                 // a disagreement that is neither a revision nor a stale figure
         bool stale = false;                // a stale figure (Disagreement::stale)
         bool changed = false;              // figures that differ only across time
+        std::size_t mirror = 0;            // disagreements between the two sides of a mirror relation
         std::size_t disagreements = 0;     // all of them; f.conflicts lists the first few
     };
 
@@ -173,23 +204,25 @@ private:
         std::set<std::string> units;
         for (std::size_t i : f.claims) units.insert(claims_[i].quantity.unit);
         const bool to_usd = units.size() > 1;   // one currency compares as printed
-        const auto fields = key_fields(f.key);
+        const FactKey key = FactKey::parse(f.key);
         // Figures with no period, or for an unnamed part of a year ("the first two months"):
         // they may be for different months.
-        const bool periodic_open = (fields.size() > period_field && fields[period_field] == "-" &&
-                                    options_.periodic_kinds.count(f.kind) != 0) ||
-                                   (fields.size() > period_field - 1 && fields[period_field - 1] == "part_of_year");
+        const bool periodic_open =
+            (key.fields > period_field && key.period.empty() && options_.periodic_kinds.count(f.kind) != 0) ||
+            (key.fields > period_field - 1 && key.basis == "part_of_year");
         std::vector<std::size_t> sorted_undated = undated;
         std::sort(sorted_undated.begin(), sorted_undated.end());
         std::vector<Reading> reading;
         std::vector<char> is_undated, forecasts;
         std::vector<Moment> moments;
+        std::vector<char> mirrored;
         const bool timed = in_time(f.kind);
         for (std::size_t i : f.claims) {
             reading.push_back(read(i, to_usd));
             is_undated.push_back(std::binary_search(sorted_undated.begin(), sorted_undated.end(), i) ? 1 : 0);
             forecasts.push_back(is_forecast(i) ? 1 : 0);
             moments.push_back(timed ? moment(i) : Moment{});
+            mirrored.push_back(std::find(f.mirrored.begin(), f.mirrored.end(), i) != f.mirrored.end() ? 1 : 0);
         }
         // Voices that report a change of this fact ("cut tariffs to 20%", "initially 44%"): their
         // other figures for it are the value after the change too.
@@ -247,13 +280,15 @@ private:
                             }
                             mark_stale(*d, f, moments, x, y);
                         }
+                        d->mirror = mirrored[x] != mirrored[y];
                         found.push_back(*d);
                     }
                 if (consistent) continue;
                 scan.changed |= across_time;
                 for (const Disagreement& d : found) {
                     ++scan.disagreements;
-                    scan.real |= !d.revision && !d.stale;
+                    scan.mirror += d.mirror;
+                    scan.real |= !d.revision && !d.stale && !d.mirror;
                     scan.stale |= d.stale;
                     if (f.conflicts.size() < max_listed_conflicts) f.conflicts.push_back(d);
                 }
@@ -379,9 +414,23 @@ private:
         return false;
     }
 
-    const std::string& source(std::size_t i) const {
+    // The article whose text claim i's article repeats (itself when none).
+    const std::string& same_text_source(std::size_t i) const {
         const auto it = options_.source_of.find(claims_[i].article);
         return it == options_.source_of.end() ? claims_[i].article : it->second;
+    }
+
+    const CopyOf* copy_of(const std::string& article) const {
+        if (!options_.copies) return nullptr;
+        const auto it = options_.copies->find(article);
+        return it == options_.copies->end() ? nullptr : &it->second;
+    }
+
+    // Claim i's source: the story family of the text it is in (docs/checks.md, "Independent sources").
+    const std::string& source(std::size_t i) const {
+        const std::string& text = same_text_source(i);
+        const CopyOf* c = copy_of(text);
+        return c ? c->family : text;
     }
 
     int year_of(const std::string& article) const {
@@ -460,72 +509,158 @@ private:
     const CheckOptions& options_;
 };
 
-// The key without its period: claims that differ only in period are the same series.
-std::string series_of(const std::string& key) {
-    const auto fields = key_fields(key);
-    std::string out;
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-        if (i) out += '|';
-        out += i == period_field ? std::string_view("*") : std::string_view(fields[i]);
-    }
-    return out;
-}
-
-bool dated(const std::string& key) {
-    const auto fields = key_fields(key);
-    return fields.size() > period_field && fields[period_field] != "-" && fields[period_field] != "by";
-}
-
-struct Groups {
-    std::map<std::string, std::vector<std::size_t>> members;
-    std::map<std::string, std::vector<std::size_t>> undated;   // joined from the open group
+// How claims joined a fact beyond its exact key.
+struct Group {
+    FactKey key;
+    std::vector<std::size_t> members;   // the exact key
+    std::vector<std::size_t> undated;   // no period stated: joined the dated fact their figure fits
+    std::vector<std::size_t> unified;   // no partner stated: joined the one fact their figure fits
+    std::vector<std::size_t> mirrored;  // the same relation stated from the other side
+    std::string mirror_key;             // the key those claims were stored under
 };
+using Groups = std::map<std::string, Group>;
+
+// Whether claim i's figure meets a figure of `others`. `close`: and the two printed values are
+// within different_measure_ratio of each other (an open bound, "over 3.5 million", meets any
+// larger amount; that says nothing of whether it is the same fact).
+bool fits_any(std::size_t i, const std::vector<std::size_t>& others, const std::vector<Claim>& claims,
+              const Judge& judge, bool close = false) {
+    return std::any_of(others.begin(), others.end(), [&](std::size_t j) {
+        const bool to_usd = claims[i].quantity.unit != claims[j].quantity.unit;
+        const Reading ri = judge.read(i, to_usd), rj = judge.read(j, to_usd);
+        if (!ri.ok || !rj.ok || !meets(ri.interval, rj.interval)) return false;
+        if (!close) return true;
+        const double lo = std::min(std::fabs(ri.value), std::fabs(rj.value));
+        const double hi = std::max(std::fabs(ri.value), std::fabs(rj.value));
+        return lo > 0 ? hi / lo <= different_measure_ratio : hi == 0;
+    });
+}
+
+// An unknown partner unifies with a known one (docs/checks.md, "One fact however it is written"):
+// the claims of a fact with no partner join the fact of the same key but for a known partner
+// when each of them fits exactly one such fact (meets a figure of it within
+// different_measure_ratio of its own). If any fits none (or several), the partnerless
+// fact is a fact of its own (a global figure beside bilateral ones, or a figure with too many
+// readings) and none of its claims is merged. Unified claims never make a conflict by themselves.
+void unify_partners(Groups& g, const std::vector<Claim>& claims, const Judge& judge) {
+    std::map<FactKey, std::vector<Group*>> bilateral;   // the key with its partner blanked -> facts
+    for (auto& [name, group] : g)
+        if (!group.key.partner.empty() && group.key.fields == 8) {
+            FactKey k = group.key;
+            k.partner.clear();
+            bilateral[k].push_back(&group);
+        }
+    for (auto& [name, group] : g) {
+        if (!group.key.partner.empty() || group.key.actor.empty() || group.key.fields != 8) continue;
+        const auto candidates = bilateral.find(group.key);
+        if (candidates == bilateral.end()) continue;
+        std::vector<Group*> target;
+        for (std::size_t i : group.members) {
+            Group* only = nullptr;
+            std::size_t fitting = 0;
+            for (Group* c : candidates->second)
+                if (fits_any(i, c->members, claims, judge, true)) ++fitting, only = c;
+            if (fitting != 1) break;
+            target.push_back(only);
+        }
+        if (target.size() != group.members.size()) continue;
+        for (std::size_t x = 0; x < target.size(); ++x) target[x]->unified.push_back(group.members[x]);
+        group.members.clear();
+    }
+}
 
 // An undated claim joins the dated fact of its series whose figures it fits (the one with the
 // most claims when several do): "the 169.8 billion dlr deficit" in a 1987 story is the 1986 one.
 void attach_undated(Groups& g, const std::vector<Claim>& claims, const Judge& judge) {
-    std::map<std::string, std::vector<std::string>> dated_by_series;
-    for (const auto& [key, members] : g.members)
-        if (dated(key)) dated_by_series[series_of(key)].push_back(key);
-    for (auto& [key, members] : g.members) {
-        const auto fields = key_fields(key);
-        if (fields.size() <= period_field || fields[period_field] != "-") continue;
-        const auto series = dated_by_series.find(series_of(key));
+    std::map<FactKey, std::vector<Group*>> dated_by_series;
+    for (auto& [name, group] : g)
+        if (group.key.dated() && group.key.fields > period_field) dated_by_series[group.key.series()].push_back(&group);
+    for (auto& [name, group] : g) {
+        if (group.key.fields <= period_field || !group.key.period.empty()) continue;
+        const auto series = dated_by_series.find(group.key.series());
         if (series == dated_by_series.end()) continue;
         std::vector<std::size_t> stay;
-        for (std::size_t i : members) {
-            const std::string* best = nullptr;
-            for (const std::string& candidate : series->second) {
-                const auto& others = g.members[candidate];
-                const bool fits = std::any_of(others.begin(), others.end(), [&](std::size_t j) {
-                    const bool to_usd = claims[i].quantity.unit != claims[j].quantity.unit;
-                    const Reading ri = judge.read(i, to_usd), rj = judge.read(j, to_usd);
-                    return ri.ok && rj.ok && meets(ri.interval, rj.interval);
-                });
-                if (fits && (!best || others.size() > g.members[*best].size())) best = &candidate;
-            }
-            if (best) g.undated[*best].push_back(i);
+        for (std::size_t i : group.members) {
+            Group* best = nullptr;
+            for (Group* candidate : series->second)
+                if (fits_any(i, candidate->members, claims, judge) &&
+                    (!best || candidate->members.size() > best->members.size()))
+                    best = candidate;
+            if (best) best->undated.push_back(i);
             else stay.push_back(i);
         }
-        members = std::move(stay);
+        group.members = std::move(stay);
+    }
+}
+
+// The other side of a relation: B's deficit with A for A's surplus with B, B's imports from A for
+// A's exports to B. Empty when the key has no mirror.
+std::optional<FactKey> mirror_of(const FactKey& k) {
+    if (k.fields != 8 || k.actor.empty() || k.partner.empty() || k.actor == k.partner) return std::nullopt;
+    static const std::map<std::pair<std::string, std::string>, std::string> sides{
+        {{"trade_balance", "trade_surplus"}, "trade_deficit"}, {{"trade_balance", "trade_deficit"}, "trade_surplus"},
+        {{"trade_value", "exports"}, "imports"},               {{"trade_value", "imports"}, "exports"}};
+    const auto it = sides.find({k.kind, k.metric});
+    if (it == sides.end()) return std::nullopt;
+    FactKey m = k;
+    std::swap(m.actor, m.partner);
+    m.metric = it->second;
+    return m;
+}
+
+// Mirror relations (docs/checks.md): A's surplus with B and B's deficit with A are one relation,
+// compared in one fact under the key that sorts first; the other side's claims join it as
+// mirrored. Their disagreement is reported as mirror figures, not a conflict.
+void join_mirrors(Groups& g) {
+    for (auto& [name, group] : g) {
+        if (group.members.empty() && group.undated.empty() && group.unified.empty()) continue;
+        const auto mirror = mirror_of(group.key);
+        if (!mirror) continue;
+        const std::string other = mirror->str();
+        if (other <= name) continue;   // the first of the two keys holds the fact
+        const auto it = g.find(other);
+        if (it == g.end()) continue;
+        Group& side = it->second;
+        for (const auto* from : {&side.members, &side.undated, &side.unified})
+            group.mirrored.insert(group.mirrored.end(), from->begin(), from->end());
+        group.undated.insert(group.undated.end(), side.undated.begin(), side.undated.end());
+        group.unified.insert(group.unified.end(), side.unified.begin(), side.unified.end());
+        group.members.insert(group.members.end(), side.members.begin(), side.members.end());
+        group.mirror_key = other;
+        side.members.clear();
+        side.undated.clear();
+        side.unified.clear();
     }
 }
 
 } // namespace
 
+std::string_view matched_by(const Finding& f, std::size_t claim) {
+    const auto in = [&](const std::vector<std::size_t>& v) { return std::find(v.begin(), v.end(), claim) != v.end(); };
+    const bool mirror = in(f.mirrored);
+    if (in(f.unified)) return mirror ? "mirror+unified_partner" : "unified_partner";
+    if (in(f.undated)) return mirror ? "mirror+undated" : "undated";
+    return mirror ? "mirror" : "exact";
+}
+
 std::vector<Finding> check(const std::vector<Claim>& claims, const CheckOptions& options) {
     Judge judge(claims, options);
 
     Groups g;
-    for (std::size_t i = 0; i < claims.size(); ++i)
-        g.members[claims[i].key.empty() ? fact_key(claims[i]) : claims[i].key].push_back(i);
+    for (std::size_t i = 0; i < claims.size(); ++i) {
+        const std::string key = claims[i].key.empty() ? fact_key(claims[i]) : claims[i].key;
+        auto [it, fresh] = g.try_emplace(key);
+        if (fresh) it->second.key = FactKey::parse(key);
+        it->second.members.push_back(i);
+    }
+    unify_partners(g, claims, judge);
     attach_undated(g, claims, judge);
+    join_mirrors(g);
 
     std::vector<Finding> findings;
-    for (auto& [key, members] : g.members) {
-        auto& undated = g.undated[key];
-        if (members.empty() && undated.empty()) continue;
-        Finding f = judge.judge(key, members, undated);
+    for (auto& [key, group] : g) {
+        if (group.members.empty() && group.undated.empty() && group.unified.empty()) continue;
+        Finding f = judge.judge(key, group);
         if (f.sources >= options.min_sources) findings.push_back(std::move(f));
     }
     std::stable_sort(findings.begin(), findings.end(),

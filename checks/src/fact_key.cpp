@@ -2,6 +2,8 @@
 
 #include <fmt/core.h>
 
+#include <string_view>
+
 namespace tradecheck::checks {
 
 const std::set<std::string>& periodic_kinds() {
@@ -37,11 +39,57 @@ std::string period_of(const Claim& c) {
 
 } // namespace
 
-std::string fact_key(const Claim& c) {
-    // A revised figure is the same fact as the one it revises; the check tells them apart.
-    const std::string basis = c.basis == "revised" ? std::string() : c.basis;
-    return fmt::format("{}|{}|{}|{}|{}|{}|{}|{}", c.kind, field(c.actor), field(c.partner), field(c.product),
-                       field(c.metric), field(basis), period_of(c), measure_of(c.quantity));
+FactKey FactKey::parse(std::string_view key) {
+    FactKey k;
+    std::string* slots[] = {&k.kind, &k.actor, &k.partner, &k.product, &k.metric, &k.basis, &k.period, &k.measure};
+    std::size_t n = 0;
+    std::size_t from = 0;
+    while (true) {
+        const std::size_t bar = key.find('|', from);
+        const std::string_view f = key.substr(from, bar == std::string_view::npos ? std::string_view::npos : bar - from);
+        if (n < 8) {
+            // The kind and measure are printed as they are; other slots print "-" when unknown.
+            *slots[n] = (f == "-" && n != 0 && n != 7) ? std::string() : std::string(f);
+        } else {
+            if (!k.extra.empty() || n > 8) k.extra += '|';
+            k.extra += f;
+        }
+        ++n;
+        if (bar == std::string_view::npos) break;
+        from = bar + 1;
+    }
+    k.fields = n;
+    return k;
 }
+
+std::string FactKey::str() const {
+    std::string s = fmt::format("{}|{}|{}|{}|{}|{}|{}|{}", kind, field(actor), field(partner), field(product),
+                                field(metric), field(basis), field(period), measure);
+    if (!extra.empty()) s += "|" + extra;
+    return s;
+}
+
+FactKey FactKey::series() const {
+    FactKey k = *this;
+    k.period.assign(1, '*');   // not = "*": GCC 12 warns falsely (-Wrestrict) on that
+    return k;
+}
+
+FactKey key_of(const Claim& c) {
+    FactKey k;
+    k.kind = c.kind;
+    k.actor = c.actor;
+    k.partner = c.partner;
+    k.product = c.product;
+    k.metric = c.metric;
+    // A revised figure is the same fact as the one it revises; the check tells them apart.
+    k.basis = c.basis == "revised" ? std::string() : c.basis;
+    const std::string period = period_of(c);
+    k.period = period == "-" ? std::string() : period;
+    k.measure = measure_of(c.quantity);
+    return k;
+}
+
+std::string fact_key(const Claim& c) { return key_of(c).str(); }
 
 } // namespace tradecheck::checks

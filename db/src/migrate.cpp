@@ -23,8 +23,9 @@ struct Upgrade {
     int from;
     const char* sql;
     std::array<const char*, 2> views;   // views to create as schema.sql defines them, after `sql`
+    std::array<const char*, 4> tables{};  // tables to create as schema.sql defines them, first
 };
-constexpr std::array<Upgrade, 2> upgrades{{
+constexpr std::array<Upgrade, 3> upgrades{{
     // 1 -> 2: claims carry their frame's role, status and measured phrase, and claim_view
     // shows them.
     {1,
@@ -42,17 +43,20 @@ constexpr std::array<Upgrade, 2> upgrades{{
      "ALTER TABLE claims ADD COLUMN transition INTEGER NOT NULL DEFAULT 0;"
      "DROP VIEW IF EXISTS claim_view;",
      {"claim_view", "timeline_view"}},
+    // 3 -> 4: what `check --save` decided (check_runs, verdicts, verdict_claims, verdict_copies)
+    // and the views that show it.
+    {3, "", {"verdict_view", "verdict_claim_view"}, {"check_runs", "verdicts", "verdict_claims", "verdict_copies"}},
 }};
 
 // The statement of schema.sql that creates view `name`, so an upgrade makes the view exactly as
 // a new file has it. (Views in schema.sql end at the first ';', which none of them quotes.)
-std::string view_sql(std::string_view name) {
+std::string view_sql(std::string_view name, std::string_view what = "VIEW", std::string_view after = " AS") {
     const std::string_view schema(schema_sql);
-    const std::string head = "CREATE VIEW " + std::string(name) + " AS";
+    const std::string head = "CREATE " + std::string(what) + " " + std::string(name) + std::string(after);
     const auto begin = schema.find(head);
     const auto end = begin == std::string_view::npos ? begin : schema.find(';', begin);
     if (end == std::string_view::npos)
-        throw StoreError(fmt::format("schema.sql has no view {} to upgrade to", name));
+        throw StoreError(fmt::format("schema.sql has no {} {} to upgrade to", what, name));
     return std::string(schema.substr(begin, end + 1 - begin));
 }
 
@@ -84,7 +88,9 @@ void upgrade(SQLite::Database& db, const std::filesystem::path& path, int versio
             throw StoreError(fmt::format("database {} has schema version {}, which this "
                                          "tradecheck cannot upgrade", path.string(), v));
         }
-        db.exec(step->sql);
+        for (const char* table : step->tables)
+            if (table) db.exec(view_sql(table, "TABLE", " ("));
+        if (*step->sql) db.exec(step->sql);
         for (const char* view : step->views)
             if (view) db.exec(view_sql(view));
     }

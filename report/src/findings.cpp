@@ -115,7 +115,8 @@ std::string gap_text(const checks::Disagreement& d, const std::vector<db::Stored
         return fmt::format("stale figure: {} prints {} where {} gives the newer value (gap {}, {:.0f}%)",
                            claims[d.a].claim.article, claims[d.a].claim.text, claims[d.b].claim.article, human(d.gap),
                            100 * d.relative_gap);
-    return fmt::format("{}{} gap {}{} ({:.0f}%) between {} and {}", d.revision ? "revision: " : "",
+    return fmt::format("{}{}{} gap {}{} ({:.0f}%) between {} and {}", d.mirror ? "mirror figures: " : "",
+                       d.revision ? "revision: " : "",
                        d.on_horizon ? "horizon" : "value", human(d.gap),
                        d.on_horizon ? " years" : "", 100 * d.relative_gap, claims[d.a].claim.article,
                        claims[d.b].claim.article);
@@ -168,6 +169,12 @@ std::string paint(bool color, std::string_view code, const std::string& s) {
 
 namespace parts {
 
+std::string copy_text(const std::string& article, const checks::CopyOf& c) {
+    const std::string family = c.family == c.copy_of ? "" : fmt::format("; family {}", c.family);
+    return fmt::format("{} is a copy of {} (similarity {:.2f}{}): counted as one source", article, c.copy_of,
+                       c.similarity, family);
+}
+
 void table_head(std::ostream& out, const FindingsView& v, const Summary& sum, bool color) {
     out << summary_line(sum) << "\n";
     if (contradiction_count(v)) {
@@ -202,7 +209,9 @@ void table_fact(std::ostream& out, const FindingsView& v, const Finding& f, bool
                            interval_text(s.claim.quantity), undated ? "(no period stated)" : period_text(s.claim),
                            where_from(s));
         out << "        \"" << quoted(v, s, color ? "\x1b[1m" : "[", color ? "\x1b[0m" : "]") << "\"\n";
+        if (const auto how = checks::matched_by(f, i); how != "exact") out << "        matched: " << how << "\n";
     }
+    if (!f.mirror_key.empty()) out << "    mirror relation, the other side's key " << f.mirror_key << "\n";
     for (const auto& d : f.conflicts) out << "    " << paint(color, code, gap_text(d, v.claims)) << "\n";
     if (const auto points = timeline::points(v.claims, f.claims); timeline::worth_showing(v.claims, points)) {
         out << "    timeline:\n";
@@ -212,6 +221,7 @@ void table_fact(std::ostream& out, const FindingsView& v, const Finding& f, bool
     if (f.converted) out << "    money compared in US dollars through the rates table (+/-5%)\n";
     for (const auto& [article, original] : f.same_text)
         out << fmt::format("    {} is the same text as {}: counted as one source\n", article, original);
+    for (const auto& [article, c] : f.copies) out << "    " << copy_text(article, c) << "\n";
     if (!f.note.empty()) out << "    " << f.note << "\n";
 }
 
@@ -247,8 +257,11 @@ void markdown_section(std::ostream& out, const FindingsView& v, const Finding& f
                            to_string(s.claim.quantity.qualifier), title, md_escape(where_from(s)),
                            // The figure in bold, everything else escaped as text.
                            md_escape(quoted(v, s, "\x01", "\x02")));
+        if (const auto how = checks::matched_by(f, i); how != "exact") out << "  matched: " << how << "\n";
     }
+    if (!f.mirror_key.empty()) out << "\nMirror relation, the other side's key `" << f.mirror_key << "`\n";
     for (const auto& d : f.conflicts) out << "\n" << md_escape(gap_text(d, v.claims)) << "\n";
+    for (const auto& [article, c] : f.copies) out << "\n" << md_escape(copy_text(article, c)) << "\n";
     if (const auto points = timeline::points(v.claims, f.claims); timeline::worth_showing(v.claims, points)) {
         out << "\n### Timeline\n\n| when | value | status | source |\n|---|---|---|---|\n";
         for (const auto& p : points) {
@@ -286,19 +299,25 @@ nlohmann::json fact_json(const FindingsView& v, const Finding& f) {
                           {"measure", c.measure}, {"valid_from", optional_day(c.valid_from)},
                           {"valid_to", optional_day(c.valid_to)}, {"time_source", c.time_source},
                           {"transition", c.transition},
-                          {"undated", std::find(f.undated.begin(), f.undated.end(), i) != f.undated.end()}});
+                          {"undated", std::find(f.undated.begin(), f.undated.end(), i) != f.undated.end()},
+                          {"matched", checks::matched_by(f, i)}});
     }
     nlohmann::json conflicts = nlohmann::json::array();
     for (const auto& d : f.conflicts)
         conflicts.push_back({{"a", v.claims[d.a].claim.article}, {"b", v.claims[d.b].claim.article},
                              {"on", d.on_horizon ? "horizon" : "value"}, {"gap", d.gap},
-                             {"relative_gap", d.relative_gap}, {"revision", d.revision}, {"stale", d.stale}});
+                             {"relative_gap", d.relative_gap}, {"revision", d.revision}, {"stale", d.stale},
+                             {"mirror", d.mirror}});
     nlohmann::json same_text = nlohmann::json::array();
     for (const auto& [article, original] : f.same_text) same_text.push_back({{"article", article}, {"same_as", original}});
+    nlohmann::json copies = nlohmann::json::array();
+    for (const auto& [article, c] : f.copies)
+        copies.push_back({{"article", article}, {"copy_of", c.copy_of}, {"family", c.family},
+                          {"similarity", c.similarity}});
     return {{"key", f.key}, {"kind", f.kind}, {"status", to_string(f.status)}, {"sources", f.sources},
             {"rounding_only", f.rounding_only}, {"converted", f.converted}, {"note", f.note},
-            {"same_text", same_text}, {"conflicts", conflicts}, {"claims", claims},
-            {"timeline", timeline_json(v.claims, timeline::points(v.claims, f.claims))}};
+            {"same_text", same_text}, {"copies", copies}, {"mirror_key", f.mirror_key}, {"conflicts", conflicts},
+            {"claims", claims}, {"timeline", timeline_json(v.claims, timeline::points(v.claims, f.claims))}};
 }
 
 nlohmann::json head_json(const FindingsView& v, const Summary& s) {
@@ -330,18 +349,24 @@ nlohmann::json head_json(const FindingsView& v, const Summary& s) {
 
 std::string csv_header() {
     return csv_row({"key", "kind", "status", "sources", "article", "value", "low", "high", "unit", "qualifier", "year",
-                    "text", "start", "end", "claim_status", "valid_from", "valid_to", "transition"});
+                    "text", "start", "end", "claim_status", "valid_from", "valid_to", "transition", "copy_of",
+                    "copy_similarity", "matched"});
 }
 
 void csv_fact(std::ostream& out, const FindingsView& v, const Finding& f) {
     const auto num = [](double x) { return std::isfinite(x) ? fmt::format("{:g}", x) : std::string(); };
     for (std::size_t i : f.claims) {
         const Claim& c = v.claims[i].claim;
+        // The story this claim's article copies, when the check found one (one source with it).
+        std::string copy_of, similarity;
+        for (const auto& [article, copy] : f.copies)
+            if (article == c.article) copy_of = copy.copy_of, similarity = fmt::format("{:.2f}", copy.similarity);
         out << csv_row({f.key, f.kind, std::string(to_string(f.status)), std::to_string(f.sources), c.article,
                         num(c.quantity.value), num(c.quantity.low), num(c.quantity.high), c.quantity.unit,
                         std::string(to_string(c.quantity.qualifier)), c.year ? std::to_string(*c.year) : "",
                         c.text, std::to_string(c.start), std::to_string(c.end), c.status, to_iso(c.valid_from),
-                        to_iso(c.valid_to), c.transition ? std::to_string(c.transition) : ""});
+                        to_iso(c.valid_to), c.transition ? std::to_string(c.transition) : "", copy_of, similarity,
+                        std::string(checks::matched_by(f, i))});
     }
 }
 

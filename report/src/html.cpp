@@ -591,6 +591,10 @@ void html_section(std::ostream& o, const FindingsView& v, const Finding& f) {
         o << "<p class=\"note\"><span class=\"mono\">" << html_escape(article)
           << "</span> is the same text as <span class=\"mono\">" << html_escape(original)
           << "</span>: counted as one source.</p>\n";
+    if (!f.mirror_key.empty())
+        o << "<p class=\"note\">Mirror relation: claims under <span class=\"mono\">" << html_escape(f.mirror_key)
+          << "</span> state it from the other side.</p>\n";
+    for (const auto& [article, c] : f.copies) o << "<p class=\"note\">" << html_escape(copy_text(article, c)) << ".</p>\n";
 
     for (const Chart& ch : charts) o << "<figure class=\"chart\">" << chart_svg(ch) << "</figure>\n";
     if (const auto points = timeline::points(v.claims, f.claims); timeline::worth_showing(v.claims, points))
@@ -617,8 +621,10 @@ void html_section(std::ostream& o, const FindingsView& v, const Finding& f) {
         if (!s.title.empty()) o << "<cite>" << html_escape(s.title) << "</cite> &mdash; ";
         o << html_escape(s.outlet.empty() ? "unknown outlet" : s.outlet);
         if (!s.published.empty()) o << " &middot; <time>" << html_escape(s.published) << "</time>";
-        o << " &middot; <span class=\"mono\">" << html_escape(c.article) << "</span></div>";
-        o << "</li>\n";
+        o << " &middot; <span class=\"mono\">" << html_escape(c.article) << "</span>";
+        if (const auto how = checks::matched_by(f, i); how != "exact")
+            o << " &middot; matched: " << html_escape(std::string(how));
+        o << "</div></li>\n";
     }
     o << "</ol>\n</section>\n";
 }

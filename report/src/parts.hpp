@@ -15,6 +15,9 @@
 
 namespace tradecheck::report::parts {
 
+// "b.md is a copy of a.md (similarity 0.82; family a.md): counted as one source" (findings.cpp).
+std::string copy_text(const std::string& article, const checks::CopyOf& c);
+
 // Table (findings.cpp).
 void table_head(std::ostream& out, const FindingsView& v, const Summary& sum, bool color);
 void table_fact(std::ostream& out, const FindingsView& v, const checks::Finding& f, bool color);

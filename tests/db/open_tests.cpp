@@ -14,6 +14,17 @@ using namespace tradecheck::db;
 using test::sample_article;
 using test::TempDir;
 
+namespace {
+
+// What version 4 added (check --save's tables and views), to make an older file from a new one.
+void drop_version_4(SQLite::Database& db) {
+    for (const char* view : {"verdict_claim_view", "verdict_view"}) db.exec(std::string("DROP VIEW ") + view);
+    for (const char* table : {"verdict_copies", "verdict_claims", "verdicts", "check_runs"})
+        db.exec(std::string("DROP TABLE ") + table);
+}
+
+} // namespace
+
 TEST_CASE("a fresh file gets the current schema, WAL and foreign keys", "[open]") {
     TempDir dir;
     { Store store(dir.file("new.db")); }
@@ -21,7 +32,8 @@ TEST_CASE("a fresh file gets the current schema, WAL and foreign keys", "[open]"
     CHECK(db.execAndGet("PRAGMA user_version").getInt() == Store::schema_version);
     CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "wal");
     for (const char* name : {"articles", "claims", "rules", "claim_view", "fact_view", "timeline_view",
-                             "claims_key", "claims_article", "claims_kind"}) {
+                             "claims_key", "claims_article", "claims_kind", "check_runs", "verdicts",
+                             "verdict_claims", "verdict_copies", "verdict_view", "verdict_claim_view"}) {
         SQLite::Statement find(db, "SELECT count(*) FROM sqlite_master WHERE name = ?1");
         find.bind(1, name);
         REQUIRE(find.executeStep());
@@ -76,6 +88,7 @@ TEST_CASE("a version 1 file gains the frame columns and keeps its claims", "[ope
         for (const char* column : {"role", "status", "measure", "valid_from", "valid_to", "time_source", "transition"})
             db.exec(std::string("ALTER TABLE claims DROP COLUMN ") + column);
         db.exec("CREATE VIEW claim_view AS SELECT id AS claim_id FROM claims");
+        drop_version_4(db);
         db.exec("PRAGMA user_version = 1");
     }
     CHECK_THROWS_WITH(Store(path, /*read_only=*/true), Catch::Contains("older schema version 1"));
@@ -116,6 +129,7 @@ TEST_CASE("a version 2 file gains the time columns and timeline_view, and keeps 
         for (const char* column : {"valid_from", "valid_to", "time_source", "transition"})
             db.exec(std::string("ALTER TABLE claims DROP COLUMN ") + column);
         db.exec("CREATE VIEW claim_view AS SELECT id AS claim_id FROM claims");
+        drop_version_4(db);
         db.exec("PRAGMA user_version = 2");
     }
     Store store(path);
@@ -125,6 +139,7 @@ TEST_CASE("a version 2 file gains the time columns and timeline_view, and keeps 
     CHECK(db.execAndGet("PRAGMA user_version").getInt() == Store::schema_version);
     CHECK(db.execAndGet("SELECT count(*) FROM claim_view WHERE valid_from = '' AND transition = 0").getInt() == 1);
     CHECK(db.execAndGet("SELECT count(*) FROM timeline_view").getInt() == 0);
+    CHECK(db.execAndGet("SELECT count(*) FROM verdict_view").getInt() == 0);
 }
 
 TEST_CASE("a claim's time and transition are stored, read back and shown in timeline_view", "[open]") {

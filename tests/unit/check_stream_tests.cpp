@@ -1,4 +1,4 @@
-// `check` in bounded memory: checking claims run by run (checks::series_prefix) and rendering
+// `check` in bounded memory: checking claims run by run (checks::run_prefix) and rendering
 // each run's findings through report::FindingsWriter gives the report of checking them all at
 // once, in every format.
 #include <algorithm>
@@ -87,6 +87,8 @@ std::vector<db::StoredClaim> corpus() {
         claim("g2", "USA", "CHN", 35, 0, std::nullopt, "", "percent"),
         claim("g3", "USA", "CAN", 25, 0, std::nullopt, "", "percent"),
         claim("g4", "USA", "CAN", 25, 0, std::nullopt, "", "percent"),
+        // No partner: 35 fits only the tariff on China, and joins it (a key of another series).
+        claim("g5", "USA", "", 35, 0, std::nullopt, "", "percent"),
         // An undated figure read before the dated ones of its series.
         claim("a0", "USA", "", 150.2, 8, std::nullopt),
     };
@@ -148,7 +150,7 @@ std::string whole(const std::vector<db::StoredClaim>& claims, report::Format for
     return out.str();
 }
 
-std::string by_series_prefix(const std::string& key) { return std::string(checks::series_prefix(key)); }
+std::string by_run_prefix(const std::string& key) { return std::string(checks::run_prefix(key)); }
 
 } // namespace
 
@@ -161,18 +163,25 @@ TEST_CASE("series_prefix is the key up to its period", "[checks][stream]") {
     CHECK(checks::series_prefix("") == "");
 }
 
+TEST_CASE("run_prefix is the kind for balances and trade values, else the kind and actor", "[checks][stream]") {
+    CHECK(checks::run_prefix("trade_balance|USA|-|-|trade_deficit|-|1986|money") == "trade_balance|");
+    CHECK(checks::run_prefix("tariff_rate|CAN|-|electric_vehicles|-|-|-|percent") == "tariff_rate|CAN|");
+    CHECK(checks::run_prefix("a|b") == "a|b");
+    CHECK(checks::run_prefix("a") == "a");
+}
+
 TEST_CASE("checking run by run writes the report of checking everything, in every format", "[checks][stream]") {
     const auto claims = corpus();
     for (auto format : {report::Format::table, report::Format::markdown, report::Format::json, report::Format::jsonl,
                         report::Format::csv, report::Format::html}) {
         INFO("format " << static_cast<int>(format));
-        CHECK(streamed(claims, format, by_series_prefix) == whole(claims, format));
+        CHECK(streamed(claims, format, by_run_prefix) == whole(claims, format));
     }
 }
 
 TEST_CASE("the streamed report has every status, in order, and undated claims in their dated facts",
           "[checks][stream]") {
-    const auto report = nlohmann::json::parse(streamed(corpus(), report::Format::json, by_series_prefix));
+    const auto report = nlohmann::json::parse(streamed(corpus(), report::Format::json, by_run_prefix));
     const auto& facts = report["facts"];
     const std::vector<std::string> rank{"conflict", "revised", "not_comparable", "agree", "single"};
     const auto rank_of = [&](const nlohmann::json& f) {
@@ -212,10 +221,14 @@ TEST_CASE("the streamed report has every status, in order, and undated claims in
     CHECK(fact("trade_balance|KOR|USA|-|trade_deficit|-|1986|money")["status"] == "revised");
     CHECK(fact("trade_balance|CHN|-|-|trade_deficit|-|-|money")["status"] == "not_comparable");
     CHECK(fact("trade_balance|TWN|USA|-|trade_deficit|-|1986|money")["status"] == "single");
-    CHECK(fact("tariff_rate|USA|CHN|-|-|-|-|percent")["status"] == "conflict");
+    const auto china = fact("tariff_rate|USA|CHN|-|-|-|-|percent");
+    CHECK(china["status"] == "conflict");
+    bool unified = false;
+    for (const auto& c : china["claims"]) unified |= c["article"] == "g5" && c["matched"] == "unified_partner";
+    CHECK(unified);
     CHECK(fact("tariff_rate|USA|CAN|-|-|-|-|percent")["status"] == "agree");
-    CHECK(report["summary"]["articles"] == 20);
-    CHECK(report["summary"]["claims"] == 22);
+    CHECK(report["summary"]["articles"] == 21);
+    CHECK(report["summary"]["claims"] == 23);
 }
 
 TEST_CASE("runs cut at every key would lose the undated claims that join dated facts", "[checks][stream]") {

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "tradecheck/checks/copies.hpp"
 #include "tradecheck/checks/fact_key.hpp"
 #include "tradecheck/checks/interval.hpp"
 #include "tradecheck/checks/rates.hpp"
@@ -43,6 +44,7 @@ struct Disagreement {
     double gap = 0;             // |value a - value b| (years for horizons; USD when converted)
     double relative_gap = 0;    // gap / the smaller |value|
     bool stale = false;         // a's figure is the value before the one b says holds on a's date
+    bool mirror = false;        // a and b state one relation from its two sides (mirror figures)
 };
 
 struct Finding {
@@ -52,10 +54,17 @@ struct Finding {
     std::vector<std::size_t> claims;      // indices into the checked claims, in input order
     std::vector<std::size_t> undated;     // of those, claims with no stated period that joined this
                                           // dated fact because their figure fits; they never conflict
+    std::vector<std::size_t> unified;     // of those, claims with no partner stated that joined this
+                                          // fact, the one whose figures they fit; they never conflict
+    std::vector<std::size_t> mirrored;    // of those, claims stating the relation from the other side
+    std::string mirror_key;               // ... whose key this is ("" when none joined)
     std::size_t sources = 0;              // distinct sources (same text filed twice counts once)
     std::vector<Disagreement> conflicts;  // the disagreeing pairs, the first max_listed_conflicts
     std::size_t disagreeing_pairs = 0;    // all of them (more than listed: `note` says so)
     std::vector<std::pair<std::string, std::string>> same_text;  // article, the article it repeats
+    // Copies among the fact's sources (reworded or syndicated: CheckOptions::copies), each one
+    // source with its family: article -> where it is copied from.
+    std::vector<std::pair<std::string, CopyOf>> copies;
     bool rounding_only = false;           // agrees only because printed figures are rounded
     bool converted = false;               // money in several currencies compared through rates
     std::string note;                     // why not comparable, for people
@@ -70,6 +79,8 @@ struct CheckOptions {
     std::set<std::string> needs_metric{"trade_value", "trade_balance"};
     // article -> the article whose text it repeats (the same story filed twice).
     std::map<std::string, std::string> source_of;
+    // article -> the story it copies (copies.hpp): a family of copies is one source. Null: none.
+    const Copies* copies = nullptr;
     // article -> publication year, for converting money with the rate of its time.
     std::map<std::string, int> article_year;
     // article -> its day: a claim without a date of its own holds on it (docs/checks.md).
@@ -93,17 +104,30 @@ inline constexpr double different_measure_ratio = 2.0;
 // by key within each.
 std::vector<Finding> check(const std::vector<Claim>& claims, const CheckOptions& options = {});
 
+// How claim `claim` (an index into the checked claims, one of f.claims) joined fact f: "exact"
+// (its key is the fact's), "undated" (no period stated; its figure fits this dated fact),
+// "unified_partner" (no partner stated; its figure fits this fact and no other of its series),
+// "mirror" (the relation from the other side: B's deficit with A for A's surplus with B), or
+// "mirror+undated", "mirror+unified_partner".
+std::string_view matched_by(const Finding& f, std::size_t claim);
+
 // The fields of a fact key: kind, actor, partner, product, metric, basis, period, measure.
 std::vector<std::string> key_fields(const std::string& key);
 
 // The start of a fact key up to its period: "kind|actor|partner|product|metric|basis|" (the whole
-// key when it has fewer fields). check() lets two claims affect each other's findings only
-// when they share a key, or a series (the key but for its period: undated claims join the
-// dated facts of their series), and either way they share this prefix. Keys that share a
-// prefix are adjacent in sorted order. So check() over each run of claims with one prefix, of
-// claims sorted by key (a claim's key being fact_key() when Claim::key is empty), gives the
-// findings check() gives over all of them, run by run, provided each run keeps the claims in
-// the order of the whole (the order of Finding::claims).
+// key when it has fewer fields): the series of a key. Undated claims join the dated facts of
+// their series; partnerless claims and mirror relations reach further, so check() runs are cut
+// by run_prefix (below), of which a series is always a part.
 std::string_view series_prefix(std::string_view key);
+
+// The start of a fact key that check() needs whole runs of (a coarser series_prefix): claims
+// with no partner unify with facts of a known partner ("kind|actor|"), and the two sides of a
+// mirror relation (balances and trade values: docs/checks.md) have each other's actor, so their
+// runs are the whole kind ("kind|"). Keys that share a run_prefix are adjacent in sorted order.
+// So check() over each run of claims with one run_prefix, of claims sorted by key (a claim's key
+// being fact_key() when Claim::key is empty), gives the findings check() gives over all of them,
+// run by run, provided each run keeps the claims in the order of the whole (the order of
+// Finding::claims).
+std::string_view run_prefix(std::string_view key);
 
 } // namespace tradecheck::checks

@@ -2,8 +2,10 @@
 // metric + basis + period + what is measured (percent, money, multiplier, ...).
 #pragma once
 
+#include <compare>
 #include <set>
 #include <string>
+#include <string_view>
 
 #include "tradecheck/parser/claim.hpp"
 
@@ -21,6 +23,31 @@ bool is_timed_kind(const std::string& kind);
 // What a figure measures, so "double" and "$70 billion" for one target are two facts.
 // Money in different currencies is one measure: the check compares or says why it cannot.
 std::string measure_of(const Quantity& q);
+
+// The identity of a fact, slot by slot. An unknown slot is empty (printed "-"). The key string
+// (str()) is what the database stores and users see; check() reasons on the slots
+// (docs/checks.md, "One fact however it is written").
+struct FactKey {
+    std::string kind, actor, partner, product, metric, basis;
+    std::string period;    // a year, year-month, "by", or "" when none is stated
+    std::string measure;
+    std::string extra;     // fields after the measure in a key string, kept verbatim ("" when none)
+    std::size_t fields = 8;   // how many fields the string parsed had (fewer: the rest are empty)
+
+    // Reads a key string; a string with fewer fields leaves the rest empty.
+    static FactKey parse(std::string_view key);
+    // kind|actor|partner|product|metric|basis|period|measure, "-" for an empty slot.
+    std::string str() const;
+    // The same key but for its period: claims that differ only in period are one series.
+    FactKey series() const;
+    // For a year or a month ("in 1986"), not open ("-") or a horizon ("by").
+    bool dated() const { return !period.empty() && period != "by"; }
+
+    friend bool operator==(const FactKey&, const FactKey&) = default;
+    friend auto operator<=>(const FactKey&, const FactKey&) = default;
+};
+
+FactKey key_of(const Claim& claim);
 
 // kind|actor|partner|product|metric|basis|period|measure, "-" for an empty field.
 // period is the year (or year-month) for periodic figures "in" a period, "by" for targets (their

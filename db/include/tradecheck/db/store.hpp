@@ -49,6 +49,24 @@ struct StoredClaim {
     std::string rules_hash;
 };
 
+// What one `check --save` run decided (the tables check_runs, verdicts, verdict_claims and
+// verdict_copies; docs/checks.md, "Verdicts in the database").
+struct SavedCheck {
+    std::string options;   // JSON object
+    struct Fact {
+        std::string key, kind, status, note, mirror_key;
+        std::size_t sources = 0;
+        std::optional<double> gap;
+        std::vector<std::pair<std::int64_t, std::string>> claims;   // claims.id, how it was matched
+    };
+    std::vector<Fact> facts;
+    struct Copy {
+        std::string article, copy_of, family;
+        double similarity = 0;
+    };
+    std::vector<Copy> copies;
+};
+
 // A claim as Store::each_claim_by_key reads it.
 struct StreamedClaim {
     StoredClaim stored;
@@ -89,7 +107,7 @@ struct MergeResult {
 
 class Store {
 public:
-    static constexpr int schema_version = 3;
+    static constexpr int schema_version = 4;
 
     // Opens or creates `path`, migrating an older schema inside a transaction.
     // Throws StoreError for a directory, an unreadable file, a newer schema, a locked database.
@@ -218,6 +236,9 @@ public:
     // key and source, in one transaction; returns how many were new.
     std::size_t put_references(const std::vector<Reference>& references);
     std::vector<Reference> references() const;
+
+    // Stores a check run and what it decided in one transaction; returns the run's id.
+    std::int64_t save_check(const SavedCheck& run);
 
 private:
     // Inserts an article's claims inside the caller's transaction, deleting its old ones first

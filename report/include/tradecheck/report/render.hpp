@@ -59,7 +59,7 @@ struct ReportExtras {
 // whose facts appear twice), and finish() writes the report in its order: the summary,
 // contradictions and conversions, then the facts, conflicts first, then revised, not comparable,
 // agree, single. The facts of one status come out in the order they were added. So adding the
-// findings of check() over runs of claims ordered by key (see checks::series_prefix), run after
+// findings of check() over runs of claims ordered by key (see checks::run_prefix), run after
 // run, writes the same report as write_findings over the findings of check() over all of them.
 // Throws std::runtime_error when a temporary file cannot be made or written.
 class FindingsWriter {

@@ -1,0 +1,152 @@
+// One fact however it is written: FactKey, unified partners, mirror relations, copies as one
+// source (docs/checks.md).
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "tradecheck/checks/check.hpp"
+#include "tradecheck/checks/fact_key.hpp"
+
+using namespace tradecheck;
+using namespace tradecheck::checks;
+
+namespace {
+
+Claim balance(const std::string& article, const std::string& actor, const std::string& partner,
+              const std::string& metric, double billions, int year = 1986, const std::string& kind = "trade_balance") {
+    Claim c;
+    c.article = article;
+    c.kind = kind;
+    c.actor = actor;
+    c.partner = partner;
+    c.metric = metric;
+    c.quantity.type = QuantityType::money;
+    c.quantity.unit = "USD";
+    c.quantity.value = c.quantity.low = c.quantity.high = billions * 1e9;
+    c.quantity.exponent = -1;   // printed with one decimal
+    c.period = Period::in;
+    c.year = year;
+    c.key = fact_key(c);
+    return c;
+}
+
+Claim ev_tariff(const std::string& article, const std::string& partner, double percent) {
+    Claim c;
+    c.article = article;
+    c.kind = "tariff_rate";
+    c.actor = "CAN";
+    c.partner = partner;
+    c.product = "electric_vehicles";
+    c.quantity.type = QuantityType::percent;
+    c.quantity.unit = "percent";
+    c.quantity.value = c.quantity.low = c.quantity.high = percent;
+    c.key = fact_key(c);
+    return c;
+}
+
+const Finding& only(const std::vector<Finding>& findings, const std::string& key_start) {
+    const auto n = std::count_if(findings.begin(), findings.end(),
+                                 [&](const Finding& f) { return f.key.rfind(key_start, 0) == 0; });
+    REQUIRE(n == 1);
+    return *std::find_if(findings.begin(), findings.end(),
+                         [&](const Finding& f) { return f.key.rfind(key_start, 0) == 0; });
+}
+
+} // namespace
+
+TEST_CASE("FactKey reads and prints the key string unchanged", "[checks][factkey]") {
+    for (const std::string key : {"trade_balance|USA|-|-|trade_deficit|-|1986|money",
+                                  "tariff_rate|CAN|CHN|electric_vehicles|-|-|-|percent",
+                                  "trade_target|CAN|-|-|non_us_exports|-|by|multiplier"})
+        CHECK(FactKey::parse(key).str() == key);
+    const FactKey k = FactKey::parse("trade_balance|USA|-|-|trade_deficit|-|1986|money");
+    CHECK(k.actor == "USA");
+    CHECK(k.partner.empty());
+    CHECK(k.period == "1986");
+    CHECK(k.dated());
+    CHECK(k.series() == FactKey::parse("trade_balance|USA|-|-|trade_deficit|-|1987|money").series());
+    CHECK(FactKey::parse("a|b|c").fields == 3);
+    const Claim c = balance("a", "TWN", "USA", "trade_surplus", 13.6);
+    CHECK(key_of(c).str() == fact_key(c));
+}
+
+TEST_CASE("an unknown partner unifies with the one known fact it fits, and never conflicts", "[checks][factkey]") {
+    const auto findings = check({ev_tariff("a", "CHN", 100), ev_tariff("b", "", 100)});
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].status == Status::agree);
+    CHECK(findings[0].sources == 2);
+    CHECK(matched_by(findings[0], 1) == "unified_partner");
+    CHECK(matched_by(findings[0], 0) == "exact");
+
+    // A figure that fits nothing stays a fact of its own; one that fits is not forced to.
+    const auto apart = check({ev_tariff("a", "CHN", 100), ev_tariff("b", "", 25)});
+    CHECK(apart.size() == 2);
+    // Two known facts it could join: it joins neither.
+    const auto two = check({ev_tariff("a", "CHN", 100), ev_tariff("c", "USA", 100), ev_tariff("b", "", 100)});
+    CHECK(two.size() == 3);
+}
+
+TEST_CASE("a global figure keeps the partnerless fact apart from the bilateral one", "[checks][factkey]") {
+    const auto findings = check({balance("a", "DEU", "", "trade_surplus", 52.5),
+                                 balance("b", "DEU", "USA", "trade_surplus", 15.6),
+                                 balance("c", "DEU", "", "trade_surplus", 15.6)});
+    const Finding& bilateral = only(findings, "trade_balance|DEU|USA|");
+    CHECK(bilateral.claims.size() == 1);
+    CHECK(bilateral.unified.empty());
+    // Without the global figure the partnerless one joins.
+    const auto joined = check({balance("b", "DEU", "USA", "trade_surplus", 15.6),
+                               balance("c", "DEU", "", "trade_surplus", 15.6)});
+    REQUIRE(joined.size() == 1);
+    CHECK(joined[0].status == Status::agree);
+}
+
+TEST_CASE("mirror relations are one fact; their disagreement is mirror figures, not a conflict", "[checks][mirror]") {
+    const auto agree = check({balance("a", "TWN", "USA", "trade_surplus", 13.6),
+                              balance("b", "USA", "TWN", "trade_deficit", 13.6)});
+    REQUIRE(agree.size() == 1);
+    CHECK(agree[0].status == Status::agree);
+    CHECK(agree[0].key == "trade_balance|TWN|USA|-|trade_surplus|-|1986|money");
+    CHECK(agree[0].mirror_key == "trade_balance|USA|TWN|-|trade_deficit|-|1986|money");
+    CHECK(matched_by(agree[0], 1) == "mirror");
+
+    const auto differ = check({balance("a", "EU", "JPN", "trade_deficit", 18.0),
+                               balance("b", "JPN", "EU", "trade_surplus", 16.7)});
+    REQUIRE(differ.size() == 1);
+    CHECK(differ[0].status == Status::not_comparable);
+    CHECK(differ[0].note.rfind("mirror figures", 0) == 0);
+    REQUIRE(differ[0].conflicts.size() == 1);
+    CHECK(differ[0].conflicts[0].mirror);
+
+    // The same side still conflicts.
+    const auto same_side = check({balance("a", "EU", "JPN", "trade_deficit", 18.0),
+                                  balance("b", "JPN", "EU", "trade_surplus", 18.0),
+                                  balance("c", "EU", "JPN", "trade_deficit", 16.7)});
+    REQUIRE(same_side.size() == 1);
+    CHECK(same_side[0].status == Status::conflict);
+
+    const auto trade = check({balance("a", "JPN", "USA", "exports", 85.0, 1986, "trade_value"),
+                              balance("b", "USA", "JPN", "imports", 85.0, 1986, "trade_value")});
+    REQUIRE(trade.size() == 1);
+    CHECK(trade[0].status == Status::agree);
+
+    // A's exports to B and A's imports from B are not mirrors.
+    CHECK(check({balance("a", "JPN", "USA", "exports", 85.0, 1986, "trade_value"),
+                 balance("b", "JPN", "USA", "imports", 85.0, 1986, "trade_value")})
+              .size() == 2);
+}
+
+TEST_CASE("copies of one story are one source", "[checks][copies]") {
+    Copies copies;
+    copies["b"] = CopyOf{"a", "a", 0.8};
+    CheckOptions options;
+    options.copies = &copies;
+    const std::vector<Claim> claims{balance("a", "TWN", "USA", "trade_surplus", 13.6),
+                                    balance("b", "TWN", "USA", "trade_surplus", 13.6)};
+    const auto findings = check(claims, options);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].status == Status::single);
+    CHECK(findings[0].sources == 1);
+    REQUIRE(findings[0].copies.size() == 1);
+    CHECK(findings[0].copies[0].first == "b");
+    CHECK(check(claims).at(0).status == Status::agree);
+}
