@@ -20,7 +20,19 @@ inline db::Store open_existing(const std::string& flag, double busy_timeout = de
     std::error_code ec;
     if (!std::filesystem::exists(path, ec))
         throw db::StoreError(fmt::format("no database at '{}'; run 'tradecheck ingest' first or pass --db", path));
-    return db::Store(path, true, lock_wait(busy_timeout));
+    try {
+        return db::Store(path, true, lock_wait(busy_timeout));
+    } catch (const db::OlderSchemaError& older) {
+        // A file from an older tradecheck: upgrade it (a writer's short transaction, waiting its
+        // turn), then read it. Without write access, say why it could not be upgraded.
+        try {
+            db::Store upgrade(path, false, lock_wait(busy_timeout));
+        } catch (const std::exception& e) {
+            throw db::StoreError(fmt::format("{}; upgrading it failed: {}", older.what(), e.what()));
+        }
+        fmt::print(stderr, "tradecheck: upgraded {} to schema version {}\n", path, db::Store::schema_version);
+        return db::Store(path, true, lock_wait(busy_timeout));
+    }
 }
 
 } // namespace tradecheck::cli

@@ -187,7 +187,7 @@ void check_read_only(SQLite::Database& db, const std::filesystem::path& path) {
                                      "ingest articles into it first", path.string()));
     }
     if (version < Store::schema_version) {
-        throw StoreError(fmt::format("database {} has the older schema version {}; open it once "
+        throw OlderSchemaError(fmt::format("database {} has the older schema version {}; open it once "
                                      "with write access to upgrade it", path.string(), version));
     }
 }

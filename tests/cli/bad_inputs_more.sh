@@ -138,6 +138,17 @@ done
 [ "$(sha256sum newer.db | cut -d' ' -f1)" = "$sum_before" ] && ok || fail "a newer database was changed"
 [ "$(sqlite3 newer.db 'PRAGMA user_version')" = 99 ] && ok || fail "user_version of the newer database changed"
 
+# A database of the previous version (3, before `check --save`'s tables): a reading command
+# upgrades it, says so on stderr, and reads it.
+expect_status 0 "$TC" ingest --db older.db good.txt
+sqlite3 older.db "DROP VIEW verdict_claim_view; DROP VIEW verdict_view; DROP TABLE verdict_copies;
+                  DROP TABLE verdict_claims; DROP TABLE verdicts; DROP TABLE check_runs;
+                  PRAGMA user_version = 3; PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+expect_status 0 "$TC" claims --db older.db
+expect_grep 'upgraded .*older.db to schema version 4' "$WORK/err"
+[ "$(sqlite3 older.db 'PRAGMA user_version')" = 4 ] && ok || fail "a reading command left the older database at $(sqlite3 older.db 'PRAGMA user_version')"
+expect_status 0 "$TC" check --db older.db
+
 # An older layout of the current version: made before articles.metadata and
 # articles.fingerprint existed, with the articles_digest index that articles_identity replaced.
 # Opening it to write brings it up to date; nothing is lost.

@@ -26,6 +26,12 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// Opening read-only a database of an older schema, which only a writer can upgrade.
+class OlderSchemaError : public StoreError {
+public:
+    using StoreError::StoreError;
+};
+
 // For a program that gives each thread its own Store (as the CLI does): turns off SQLite's
 // per-connection mutexes and its memory statistics, whose global lock every allocation takes.
 // Call before the first Store is opened; returns false if SQLite was already in use.
