@@ -36,7 +36,16 @@ inline const auto verb_object_figure = char_("udmhx") >> repeat(0, 3)[char_("_zJ
                                        repeat(0, 2)[attachment] >> char_("tboa") >> lit('Q');
 // "Sri Lanka's exports to the US rose 5% to $3 billion": the subject's head, its verb, and up to
 // a few words before the figure ("rose by", "fell 7.2 percent to").
-inline const auto subject_verb_figure = +head >> repeat(0, 6)[char_("_zJCLOPnftwi&,")] >> +char_("udkmhx") >>
+// A head inside a prepositional phrase of the subject is no head of it: "the deficit in the
+// merchandise trade account narrowed to $393 million" measures the deficit.
+inline const auto inner_head = char_("nftwio") >> -char_('z') >> repeat(0, 2)[char_("_JCLOP")] >> +char_("TEBISGH");
+inline const auto subject_verb_figure = +head >> repeat(0, 6)[inner_head | char_("_zJCLOPnftwi&,")] >> +char_("udkmhx") >>
                                         repeat(0, 3)[char_("_tbfa#zk")] >> lit('Q');
+
+// A series: "exports fell 7.2 percent to $10.4 billion from $11.2 billion", "rose 3% to $910
+// million": a figure that follows an earlier one of its clause through change words,
+// prepositions and commas only measures what that figure measures. No head, veto, name or
+// other verb may stand between them.
+inline const auto series_link = lit('#') >> repeat(0, 5)[char_("_,udftbaiz")] >> lit('Q');
 
 } // namespace tradecheck::frame_grammar::def

@@ -89,6 +89,7 @@ private:
         std::size_t after = 0;        // one past the attachments that follow the head
         bool share = false;           // "75 percent of Canadian exports"
         bool from_grammar = true;     // false: the nearest head in the clause
+        bool series = false;          // read through an earlier figure of the clause
     };
 
     void bounds() {
@@ -227,8 +228,11 @@ private:
         return m;
     }
 
-    std::optional<Measured> measured(std::size_t qi) const {
-        const std::string_view cls(classes_);
+    std::optional<Measured> measured(std::size_t qi) const { return measured_in(classes_, qi, 3); }
+
+    // `cls` is the clause's classes with the figure read for at `qi` (a series link reads an
+    // earlier figure of the clause as if it were the figure, `depth` links back at most).
+    std::optional<Measured> measured_in(std::string_view cls, std::size_t qi, int depth) const {
         if (auto end = frame_grammar::figure_of_head(cls, qi)) return at_head(*end - 1, qi + 1, true);
         if (auto end = frame_grammar::figure_then_head(cls, qi)) return at_head(*end - 1, qi);
         const std::size_t reach = qi > 12 ? qi - 12 : 0;
@@ -242,9 +246,26 @@ private:
                 return at_head(h, s + 1);
             }
         const std::size_t far = qi > 16 ? qi - 16 : 0;
-        for (std::size_t s = qi; s-- > far;)
+        // The farthest subject first: the head of "the deficit in the trade account", not "trade".
+        for (std::size_t s = far; s < qi; ++s)
             if (is_head(cls[s]) && (s == 0 || !is_head(cls[s - 1])) && frame_grammar::subject_verb_figure(cls, s) == qi + 1)
                 return at_head(s, 0);
+        // A series: the nearest earlier figure, linked to this one by change words and
+        // prepositions only ("rose 3% to $910 million", "... from $11.2 billion"), measures it.
+        if (depth > 0)
+            for (std::size_t j = qi; j-- > (qi > 6 ? qi - 6 : 0);) {
+                if (cls[j] != fc::other_figure) continue;
+                if (frame_grammar::series_link(cls, j) == qi + 1) {
+                    std::string swapped(cls);
+                    swapped[j] = fc::figure;
+                    swapped[qi] = fc::other_figure;
+                    if (auto m = measured_in(swapped, j, depth - 1); m && m->from_grammar) {
+                        m->series = true;
+                        return m;
+                    }
+                }
+                break;
+            }
         // No construction links a head to the figure: the nearest head of the clause.
         std::optional<std::size_t> best;
         for (std::size_t s = qi; s-- > (qi > 8 ? qi - 8 : 0);)
@@ -319,7 +340,8 @@ private:
             return;
         }
         if (prev == fc::from || is_one_of(prev_word, {"against", "versus", "vs", "compared"}) ||
-            (qi >= 2 && q_.tokens[cells_[qi - 1].first].norm == "with" && q_.tokens[cells_[qi - 2].first].norm == "compared"))
+            (qi >= 2 && is_one_of(q_.tokens[cells_[qi - 1].first].norm, {"with", "to"}) &&
+             is_one_of(q_.tokens[cells_[qi - 2].first].norm, {"compared", "versus", "against"})))
             f.role = Role::previous;
         else if (prev == fc::by && earlier_change)
             change();

@@ -44,6 +44,7 @@ public:
             for (std::size_t t = sentences_[s].first; t < sentences_[s].last; ++t) sentence_of_[t] = s;
         index_words();
         mentions_ = rules.names.find(tokens_, ids_);
+        drop_currency_mentions();
         for (const Quantity& q : quantities_) {
             // Years and durations date the figures near them; a time outside what was read
             // dates nothing (token_at would put it at the start of the next region).
@@ -275,6 +276,30 @@ private:
         f.clause_first += s.first;
         f.clause_last += s.first;
         return f;
+    }
+
+    // "US$ 2.1bn", "US dollars 612 million", "the Singapore dollar", "the Indian rupee": a
+    // country's name that names its currency is no mention of the country. So is a name inside a
+    // money figure's span.
+    void drop_currency_mentions() {
+        static const std::set<std::string, std::less<>> currency = {
+            "$", "dollar", "dollars", "dlr", "dlrs", "rupee", "rupees", "yuan", "renminbi", "yen", "won", "peso",
+            "pesos", "ringgit", "baht", "dong", "taka", "franc", "francs", "pound", "pounds", "cents", "cent"};
+        std::vector<std::pair<std::size_t, std::size_t>> money;   // byte spans of money figures
+        for (const Quantity& q : quantities_)
+            if (q.type == QuantityType::money) money.emplace_back(q.bytes.start, q.bytes.end);
+        std::sort(money.begin(), money.end());
+        const auto in_money = [&](std::size_t byte) {
+            auto it = std::upper_bound(money.begin(), money.end(), std::make_pair(byte, std::size_t(-1)));
+            return it != money.begin() && byte < std::prev(it)->second;
+        };
+        std::erase_if(mentions_, [&](const Mention& m) {
+            if (m.kind == MentionKind::product || m.kind == MentionKind::metric || m.kind == MentionKind::basis)
+                return false;
+            if (m.kind == MentionKind::possessive || m.kind == MentionKind::leader) return false;
+            if (m.first < tokens_.size() && in_money(tokens_[m.first].begin)) return true;
+            return m.last < tokens_.size() && currency.count(tokens_[m.last].norm) > 0;
+        });
     }
 
     static NameClass name_class(MentionKind kind) {
