@@ -246,10 +246,18 @@ private:
                 return at_head(h, s + 1);
             }
         const std::size_t far = qi > 16 ? qi - 16 : 0;
-        // The farthest subject first: the head of "the deficit in the trade account", not "trade".
-        for (std::size_t s = far; s < qi; ++s)
-            if (is_head(cls[s]) && (s == 0 || !is_head(cls[s - 1])) && frame_grammar::subject_verb_figure(cls, s) == qi + 1)
+        const auto subject_at = [&](std::size_t s) {
+            return is_head(cls[s]) && (s == 0 || !is_head(cls[s - 1])) && frame_grammar::subject_verb_figure(cls, s) == qi + 1;
+        };
+        for (std::size_t s = qi; s-- > far;)
+            if (subject_at(s)) {
+                // The head of "the deficit in the trade account narrowed", not "trade": a farther
+                // subject whose phrase holds the nearer one, with no comma between them.
+                for (std::size_t o = far; o < s; ++o)
+                    if (subject_at(o) && cls.substr(o, s - o).find(fc::comma) == std::string_view::npos)
+                        return at_head(o, 0);
                 return at_head(s, 0);
+            }
         // A series: the nearest earlier figure, linked to this one by change words and
         // prepositions only ("rose 3% to $910 million", "... from $11.2 billion"), measures it.
         if (depth > 0)

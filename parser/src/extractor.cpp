@@ -348,7 +348,7 @@ private:
         case TermKind::metric: return m == MentionKind::metric;
         case TermKind::basis: return m == MentionKind::basis;
         case TermKind::literal: case TermKind::holder: case TermKind::counterpart: case TermKind::measured_product:
-        case TermKind::measured_metric:
+        case TermKind::measured_metric: case TermKind::article_holder:
             return false;
         }
         return false;
@@ -501,16 +501,78 @@ private:
         case TermKind::counterpart: v = f.counterpart; break;
         case TermKind::measured_product: v = f.product; break;
         case TermKind::measured_metric: v = metric_in_phrase(f); break;
+        case TermKind::article_holder:
+            if (!f.counterpart.empty() && taken.count(f.counterpart) == 0 && f.measure_group == "tariff" &&
+                article_holder(f) == f.counterpart)
+                return {};
+            v = article_holder(f);
+            break;
         default: return {};
         }
         return taken.count(v) ? std::string{} : v;
+    }
+
+    // `article-holder`: whose measures the article reports. For a tariff, the country most often
+    // read as a tariff's holder in the article ("US tariffs", "Trump imposed"); for trade flows,
+    // balances and shares, the country most often read as their holder, else the country the
+    // article names most often ("a story about Sri Lanka's exports": a figure whose sentence names
+    // no holder is Sri Lanka's).
+    const std::string& article_holder(const Frame& figure) const {
+        if (!article_holders_) {
+            std::map<std::string, std::map<std::string, int>> counts;   // family -> country -> frames
+            for (const Placed& o : placed_) {
+                if (is_time(*o.q) || o.q->same_as >= 0) continue;
+                const Frame& f = frame(o);
+                if (f.holder.empty() || !f.veto.empty() || f.measure_group.empty() ||
+                    f.holder_type == HolderType::company)
+                    continue;
+                ++counts[holder_family(f.measure_group)][f.holder];
+            }
+            std::map<std::string, int> named;
+            for (const Mention& m : mentions_)
+                if (m.kind != MentionKind::product && m.kind != MentionKind::metric && m.kind != MentionKind::basis)
+                    ++named[m.id];
+            const auto most = [](const std::map<std::string, int>& c) {
+                std::string best;
+                int n = 0, second = 0;
+                for (const auto& [code, k] : c) {
+                    if (k > n) { second = n; n = k; best = code; }
+                    else if (k > second) second = k;
+                }
+                return n > second ? best : std::string{};   // a tie names no one
+            };
+            article_holders_.emplace();
+            (*article_holders_)["tariff"] = most(counts["tariff"]);
+            std::string trade = most(counts["trade"]);
+            if (trade.empty()) trade = most(named);
+            if (trade.empty() && named.empty()) trade = outlet_country();   // "The Island (Sri Lanka)"
+            (*article_holders_)["trade"] = trade;
+        }
+        if (figure.measure_group.empty()) return empty_;
+        return (*article_holders_)[holder_family(figure.measure_group)];
+    }
+
+    // A country named in the outlet's name, for a story that names none in its text.
+    std::string outlet_country() const {
+        const std::vector<Token> tokens = tokenize(article_.outlet);
+        std::vector<std::uint32_t> ids;
+        for (const Token& t : tokens) ids.push_back(rules_.vocabulary.find(t.norm));
+        for (const Mention& m : rules_.names.find(tokens, ids))
+            if (m.kind == MentionKind::name || m.kind == MentionKind::adjective) return m.id;
+        return {};
+    }
+
+    static std::string holder_family(const std::string& group) {
+        if (group == "tariff") return "tariff";
+        if (group == "flow" || group == "balance" || group == "share") return "trade";
+        return "other";
     }
 
     static bool is_frame_term(const Pattern& pattern) {
         if (pattern.terms.size() != 1) return false;
         const TermKind k = pattern.terms[0].kind;
         return k == TermKind::holder || k == TermKind::counterpart || k == TermKind::measured_product ||
-               k == TermKind::measured_metric;
+               k == TermKind::measured_metric || k == TermKind::article_holder;
     }
 
     std::string search_slot(const Rule& rule, const SlotSpec& spec, const Placed& p,
@@ -825,6 +887,8 @@ private:
     std::vector<Token> tokens_;
     std::vector<Sentence> sentences_;
     std::vector<Mention> mentions_;
+    mutable std::optional<std::map<std::string, std::string>> article_holders_;
+    const std::string empty_;
     std::vector<std::size_t> sentence_of_;
     std::vector<std::uint32_t> ids_;                 // each token's vocabulary id, 0 if none
     std::vector<std::uint32_t> where_;               // token positions grouped by vocabulary id
