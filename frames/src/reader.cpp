@@ -55,7 +55,18 @@ public:
     Clause(const FrameQuery& q, const FrameLexicon& lexicon) : q_(q), lex_(lexicon) {
         bounds();
         cells_.reserve(hi_ - lo_);
-        for (std::size_t t = lo_; t < hi_;) t = add_cell(t);
+        for (std::size_t t = lo_; t < hi_;) {
+            // A short aside, "(HS 7103)", belongs to the word before it.
+            if (q_.tokens[t].norm == "(" && !cells_.empty()) {
+                const std::size_t close = aside_close(t);
+                if (close != t && close < hi_ && !(q_.first > t && q_.first < close)) {
+                    cells_.back().last = close + 1;
+                    t = close + 1;
+                    continue;
+                }
+            }
+            t = add_cell(t);
+        }
         classes_.reserve(cells_.size());
         for (const Cell& c : cells_) classes_.push_back(c.c);
     }
@@ -92,11 +103,36 @@ private:
         bool series = false;          // read through an earlier figure of the clause
     };
 
+    // A short aside in brackets, "(HS 7103)", "(WATR)", does not end the clause it stands in:
+    // the token of its other bracket, or `t` when the aside is no short one.
+    std::size_t aside_open(std::size_t close) const {
+        for (std::size_t i = close; i-- > 0 && close - i <= 4;) {
+            if (q_.tokens[i].norm == "(") return i;
+            if (breaks_clause(q_.tokens[i])) break;
+        }
+        return close;
+    }
+    std::size_t aside_close(std::size_t open) const {
+        for (std::size_t i = open + 1; i < q_.tokens.size() && i - open <= 4; ++i) {
+            if (q_.tokens[i].norm == ")") return i;
+            if (breaks_clause(q_.tokens[i])) break;
+        }
+        return open;
+    }
+
     void bounds() {
         lo_ = q_.first;
-        while (lo_ > 0 && !breaks_clause(q_.tokens[lo_ - 1])) --lo_;
+        while (lo_ > 0) {
+            if (q_.tokens[lo_ - 1].norm == ")" && aside_open(lo_ - 1) != lo_ - 1) { lo_ = aside_open(lo_ - 1); continue; }
+            if (breaks_clause(q_.tokens[lo_ - 1])) break;
+            --lo_;
+        }
         hi_ = q_.last;
-        while (hi_ < q_.tokens.size() && !breaks_clause(q_.tokens[hi_])) ++hi_;
+        while (hi_ < q_.tokens.size()) {
+            if (q_.tokens[hi_].norm == "(" && aside_close(hi_) != hi_) { hi_ = aside_close(hi_) + 1; continue; }
+            if (breaks_clause(q_.tokens[hi_])) break;
+            ++hi_;
+        }
     }
 
     std::size_t add_cell(std::size_t t) {
@@ -141,7 +177,7 @@ private:
             return;
         }
         if (const VetoWord* v = lex_.veto(w)) { cell.veto = v; cell.c = fc::veto; return; }
-        if (const VerbWord* v = lex_.verb(w); v && !(tok.capitalised && w == "may")) {
+        if (const VerbWord* v = lex_.verb(w); v && !(tok.capitalised && w == "may") && !names_balance_account(cell)) {
             cell.verb = v;
             cell.c = verb_class(*v);
             return;
@@ -157,6 +193,14 @@ private:
         else if (is_one_of(w, {"a", "an", "the", "its", "their", "his", "her", "this", "that", "these", "those", "our"}))
             cell.c = fc::determiner;
         else if (w == "and" || w == "or") cell.c = fc::conjunction;
+    }
+
+    // "the services account surplus", "a current account deficit": "account" before a balance
+    // head is part of its phrase, not the verb of "account for".
+    bool names_balance_account(const Cell& cell) const {
+        if (q_.tokens[cell.first].norm != "account" || cell.last >= hi_) return false;
+        const MeasureWord* next = lex_.measure(q_.tokens[cell.last].norm);
+        return next && next->group == "balance";
     }
 
     static char group_class(const std::string& group) {
