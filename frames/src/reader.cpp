@@ -277,7 +277,8 @@ private:
     // `cls` is the clause's classes with the figure read for at `qi` (a series link reads an
     // earlier figure of the clause as if it were the figure, `depth` links back at most).
     std::optional<Measured> measured_in(std::string_view cls, std::size_t qi, int depth) const {
-        if (auto end = frame_grammar::figure_of_head(cls, qi)) return at_head(*end - 1, qi + 1, true);
+        // "75 percent of Canadian exports" is a share; "$18bn of imports" is an amount of them.
+        if (auto end = frame_grammar::figure_of_head(cls, qi)) return at_head(*end - 1, qi + 1, q_.percent);
         if (auto end = frame_grammar::figure_then_head(cls, qi)) return at_head(*end - 1, qi);
         const std::size_t reach = qi > 12 ? qi - 12 : 0;
         for (std::size_t s = qi; s-- > reach;)

@@ -588,7 +588,8 @@ private:
                 const Sentence& sent = sentences_[static_cast<std::size_t>(s)];
                 for (const Pattern& pattern : spec.alternatives)
                     if (is_frame_term(pattern)) {
-                        if (d == 0)
+                        // The article's holder waits for the sentences of the rule's scope.
+                        if (d == 0 && !(rule.scope > 0 && is_article_holder(pattern)))
                             if (std::string v = from_frame(pattern, p, taken); !v.empty()) return v;
                     } else if (!is_article_country(pattern))
                         if (auto m = best_match(pattern, p, sent.first, sent.last, taken,
@@ -596,7 +597,15 @@ private:
                             return m->value;
             }
         }
+        if (rule.scope > 0)
+            for (const Pattern& pattern : spec.alternatives)
+                if (is_article_holder(pattern))
+                    if (std::string v = from_frame(pattern, p, taken); !v.empty()) return v;
         return {};
+    }
+
+    static bool is_article_holder(const Pattern& p) {
+        return p.terms.size() == 1 && p.terms[0].kind == TermKind::article_holder;
     }
 
     // --- periods -----------------------------------------------------------------------
