@@ -241,8 +241,13 @@ private:
 
     // The modifiers that stand before the head at `head` ("Sri Lanka's tea", "the 35 per cent").
     std::size_t phrase_start(std::size_t head, std::size_t floor) const {
+        // A determiner opens the phrase: "Sri Lanka's economy will not survive if the US tariffs"
+        // is measured by "the US tariffs" alone.
         std::size_t i = head;
-        while (i > floor && std::string_view("_JCLOPzVTEBISGHQ").find(classes_[i - 1]) != std::string_view::npos) --i;
+        while (i > floor && std::string_view("_JCLOPzVTEBISGHQ").find(classes_[i - 1]) != std::string_view::npos) {
+            --i;
+            if (classes_[i] == fc::determiner) break;
+        }
         return i;
     }
 
