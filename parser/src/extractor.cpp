@@ -348,7 +348,7 @@ private:
         case TermKind::metric: return m == MentionKind::metric;
         case TermKind::basis: return m == MentionKind::basis;
         case TermKind::literal: case TermKind::holder: case TermKind::counterpart: case TermKind::measured_product:
-        case TermKind::measured_metric: case TermKind::article_holder:
+        case TermKind::measured_metric: case TermKind::article_holder: case TermKind::antecedent_product:
             return false;
         }
         return false;
@@ -501,6 +501,7 @@ private:
         case TermKind::counterpart: v = f.counterpart; break;
         case TermKind::measured_product: v = f.product; break;
         case TermKind::measured_metric: v = metric_in_phrase(f); break;
+        case TermKind::antecedent_product: v = antecedent_product(p); break;
         case TermKind::article_holder:
             if (!f.counterpart.empty() && taken.count(f.counterpart) == 0 && f.measure_group == "tariff" &&
                 article_holder(f) == f.counterpart)
@@ -568,11 +569,43 @@ private:
         return "other";
     }
 
+    // `antecedent-product`: a figure whose sentence refers back to a product ("the sector
+    // generated $5.3 billion", "the industry's exports", "its exports", "makes them
+    // unaffordable") is of the product (or list of products) named last before it, in its
+    // sentence or the two before.
+    std::string antecedent_product(const Placed& p) const {
+        static const std::set<std::string, std::less<>> anaphors = {
+            "sector", "sector's", "sectors", "industry", "industry's", "its", "their", "them", "they", "crop", "commodity"};
+        const Sentence& sent = sentences_[p.sentence];
+        bool refers = false;
+        for (std::size_t t = sent.first; t < p.first && !refers; ++t) refers = anaphors.count(tokens_[t].norm) > 0;
+        for (std::size_t t = p.last; t < sent.last && t < p.last + 3 && !refers; ++t)
+            refers = tokens_[t].norm == "them";
+        if (!refers) return {};
+        const std::size_t lo = sentences_[p.sentence >= 2 ? p.sentence - 2 : 0].first;
+        std::vector<std::string> best;
+        for (auto m = std::lower_bound(mentions_.begin(), mentions_.end(), lo,
+                                       [](const Mention& x, std::size_t v) { return x.first < v; });
+             m != mentions_.end() && m->first < p.first; ++m) {
+            if (m->kind != MentionKind::product) continue;
+            std::vector<std::string> ids;
+            const std::size_t end = product_list(m->first, p.first, ids);
+            best = ids;
+            while (m + 1 != mentions_.end() && (m + 1)->first < end) ++m;
+        }
+        std::sort(best.begin(), best.end());
+        best.erase(std::unique(best.begin(), best.end()), best.end());
+        std::string value;
+        for (const auto& id : best) value += (value.empty() ? "" : "/") + id;
+        return value;
+    }
+
     static bool is_frame_term(const Pattern& pattern) {
         if (pattern.terms.size() != 1) return false;
         const TermKind k = pattern.terms[0].kind;
         return k == TermKind::holder || k == TermKind::counterpart || k == TermKind::measured_product ||
-               k == TermKind::measured_metric || k == TermKind::article_holder;
+               k == TermKind::measured_metric || k == TermKind::article_holder ||
+               k == TermKind::antecedent_product;
     }
 
     std::string search_slot(const Rule& rule, const SlotSpec& spec, const Placed& p,
