@@ -177,7 +177,8 @@ private:
             return;
         }
         if (const VetoWord* v = lex_.veto(w)) { cell.veto = v; cell.c = fc::veto; return; }
-        if (const VerbWord* v = lex_.verb(w); v && !(tok.capitalised && w == "may") && !names_balance_account(cell)) {
+        if (const VerbWord* v = lex_.verb(w); v && !(tok.capitalised && w == "may") && !names_balance_account(cell) &&
+                                              !particle_of_make(cell)) {
             cell.verb = v;
             cell.c = verb_class(*v);
             return;
@@ -201,6 +202,12 @@ private:
         if (q_.tokens[cell.first].norm != "account" || cell.last >= hi_) return false;
         const MeasureWord* next = lex_.measure(q_.tokens[cell.last].norm);
         return next && next->group == "balance";
+    }
+
+    // "makes up 40% of exports": the "up" of "make up" says no change.
+    bool particle_of_make(const Cell& cell) const {
+        return q_.tokens[cell.first].norm == "up" && cell.first > 0 &&
+               is_one_of(q_.tokens[cell.first - 1].norm, {"make", "makes", "making", "made"});
     }
 
     static char group_class(const std::string& group) {
