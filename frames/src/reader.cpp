@@ -366,7 +366,10 @@ private:
             f.measure_group = head.measure->group;
             f.metric = head.measure->metric;
         }
-        for (std::size_t i = m.first; i < m.head; ++i)
+        // A veto word before a flow head names what is traded ("fuel imports", "electricity
+        // imports"); before any other head it names a price ("electricity tariff").
+        const bool flow_head = head.measure && head.measure->group == "flow";
+        for (std::size_t i = m.first; i < m.head && !flow_head; ++i)
             if (cells_[i].veto && !(i + 1 <= m.head && i > m.first && rescues(*cells_[i].veto, cells_[i - 1])) &&
                 f.veto.empty() && i != qi)
                 f.veto = cells_[i].veto->why;
