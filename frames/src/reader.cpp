@@ -101,19 +101,20 @@ private:
         bool share = false;           // "75 percent of Canadian exports"
         bool from_grammar = true;     // false: the nearest head in the clause
         bool series = false;          // read through an earlier figure of the clause
+        std::size_t part = std::string::npos;   // "with textiles at 52%": the product a share is of
     };
 
     // A short aside in brackets, "(HS 7103)", "(WATR)", does not end the clause it stands in:
     // the token of its other bracket, or `t` when the aside is no short one.
     std::size_t aside_open(std::size_t close) const {
-        for (std::size_t i = close; i-- > 0 && close - i <= 4;) {
+        for (std::size_t i = close; i-- > 0 && close - i <= 6;) {
             if (q_.tokens[i].norm == "(") return i;
             if (breaks_clause(q_.tokens[i])) break;
         }
         return close;
     }
     std::size_t aside_close(std::size_t open) const {
-        for (std::size_t i = open + 1; i < q_.tokens.size() && i - open <= 4; ++i) {
+        for (std::size_t i = open + 1; i < q_.tokens.size() && i - open <= 6; ++i) {
             if (q_.tokens[i].norm == ")") return i;
             if (breaks_clause(q_.tokens[i])) break;
         }
@@ -204,9 +205,14 @@ private:
         return next && next->group == "balance";
     }
 
-    // "makes up 40% of exports": the "up" of "make up" says no change.
+    // "makes up 40% of exports": the "up" of "make up" says no change. "total exports", "the
+    // total export base": "total" before a head, or a word and a head, is an adjective.
     bool particle_of_make(const Cell& cell) const {
-        return q_.tokens[cell.first].norm == "up" && cell.first > 0 &&
+        const std::string_view w = q_.tokens[cell.first].norm;
+        if (w == "total")
+            for (std::size_t t = cell.last; t < hi_ && t < cell.last + 2; ++t)
+                if (lex_.measure(q_.tokens[t].norm)) return true;
+        return w == "up" && cell.first > 0 &&
                is_one_of(q_.tokens[cell.first - 1].norm, {"make", "makes", "making", "made"});
     }
 
@@ -315,6 +321,20 @@ private:
                         return at_head(o, 0);
                 return at_head(s, 0);
             }
+        // A composition list: "exports reached $17.2 billion, with textiles at 52%, tea at 17%":
+        // a percentage of a product, after "with", is that product's share of the flow before it.
+        if (q_.percent && qi >= 2 && cls[qi - 1] == fc::at && cls[qi - 2] == fc::product) {
+            bool with = false;
+            for (std::size_t s = qi - 2; s-- > (qi > 16 ? qi - 16 : 0);) {
+                if (cls[s] == fc::with) with = true;
+                if (with && cls[s] == fc::flow) {
+                    Measured m = at_head(s, 0, true);
+                    m.part = qi - 2;
+                    return m;
+                }
+                if (std::string_view("TBIGHV").find(cls[s]) != std::string_view::npos) break;
+            }
+        }
         // A series: the nearest earlier figure, linked to this one by change words and
         // prepositions only ("rose 3% to $910 million", "... from $11.2 billion"), measures it.
         if (depth > 0)
@@ -326,6 +346,7 @@ private:
                     swapped[qi] = fc::other_figure;
                     if (auto m = measured_in(swapped, j, depth - 1); m && m->from_grammar) {
                         m->series = true;
+                        m->part = std::string::npos;   // "tea at 17%, other agri-industrial at 15%"
                         return m;
                     }
                 }
@@ -383,6 +404,10 @@ private:
         std::set<std::string> products;
         for (std::size_t i = m.first; i < m.after; ++i)
             if (classes_[i] == fc::product) products.insert(std::string(q_.tokens[cells_[i].first].name_id));
+        if (m.part != std::string::npos) {
+            products.clear();
+            products.insert(std::string(q_.tokens[cells_[m.part].first].name_id));
+        }
         for (const auto& p : products) f.product += (f.product.empty() ? "" : "/") + p;
     }
 

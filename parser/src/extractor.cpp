@@ -660,6 +660,23 @@ private:
         return best;
     }
 
+    // A figure with no time near it takes the one nearest its measured phrase, when that phrase
+    // stands before it in its sentence: "exports reached $17.2 billion in 2025, with textiles at
+    // 52%, tea at 17%, other agri-industrial at 15%" dates every share 2025.
+    const Placed* time_for_phrase(const Placed& p) const {
+        const Frame& f = frame(p);
+        if (f.measure.empty() || f.phrase_last > p.first || f.phrase_first < sentences_[p.sentence].first) return nullptr;
+        const Placed* best = nullptr;
+        std::size_t best_gap = 0;
+        for (const Placed& t : in_sentence(p.sentence)) {
+            if (!is_time(*t.q) || t.first < f.phrase_last || t.last > p.first) continue;
+            if (t.q->type == QuantityType::duration && t.q->relation == TimeRelation::none) continue;
+            const std::size_t gap = t.first - f.phrase_last;
+            if (gap <= 12 && (!best || gap < best_gap)) { best = &t; best_gap = gap; }
+        }
+        return best;
+    }
+
     struct MonthRef {
         std::size_t token = 0;
         int month = 0;          // 1-12
@@ -783,6 +800,7 @@ private:
 
     void resolve_period(Claim& c, const Placed& p) const {
         const Placed* t = time_for(p);
+        if (!t && !month_for(p)) t = time_for_phrase(p);
         if (const auto m = month_for(p); m && (!t || m->cost < time_cost(*t, p) || year_after(m->token) == t))
             if (resolve_month(c, *m)) return;
         if (!t) return;
