@@ -42,7 +42,7 @@ inline const auto verb_object_figure = char_("udmhx") >> repeat(0, 3)[char_("_zJ
 inline const auto inner_head = char_("nftwio") >> -char_('z') >> repeat(0, 2)[char_("_JCLOP")] >> +char_("TEBISGH");
 // An adverb may stand between verbs ("were sharply down"), and a short time phrase after them
 // ("were sharply down in the month to $290.5 million").
-inline const auto subject_verb_figure = +head >> repeat(0, 6)[inner_head | char_("_zJCLOPnftwi&,")] >> char_("udkmhx") >>
+inline const auto subject_verb_figure = +head >> repeat(0, 8)[inner_head | char_("_zJCLOPnftwi&,")] >> char_("udkmhx") >>
                                         repeat(0, 2)[-char_('_') >> char_("udkmhx")] >>
                                         repeat(0, 5)[char_("_tbfa#zki")] >> lit('Q');
 

@@ -199,10 +199,10 @@ private:
 
     // "the services account surplus", "a current account deficit": "account" before a balance
     // head is part of its phrase, not the verb of "account for".
+    // "account" is the verb of "account for" only.
     bool names_balance_account(const Cell& cell) const {
-        if (q_.tokens[cell.first].norm != "account" || cell.last >= hi_) return false;
-        const MeasureWord* next = lex_.measure(q_.tokens[cell.last].norm);
-        return next && next->group == "balance";
+        if (q_.tokens[cell.first].norm != "account") return false;
+        return cell.last >= q_.tokens.size() || q_.tokens[cell.last].norm != "for";
     }
 
     // "makes up 40% of exports": the "up" of "make up" says no change. "total exports", "the
