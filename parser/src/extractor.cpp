@@ -349,6 +349,7 @@ private:
         case TermKind::basis: return m == MentionKind::basis;
         case TermKind::literal: case TermKind::holder: case TermKind::counterpart: case TermKind::measured_product:
         case TermKind::measured_metric: case TermKind::article_holder: case TermKind::antecedent_product:
+        case TermKind::article_counterpart:
             return false;
         }
         return false;
@@ -502,6 +503,14 @@ private:
         case TermKind::measured_product: v = f.product; break;
         case TermKind::measured_metric: v = metric_in_phrase(f); break;
         case TermKind::antecedent_product: v = antecedent_product(p); break;
+        case TermKind::article_counterpart: {
+            // Only for a claim whose actor is the article's holder: "the US's tariffs in this
+            // story are on Sri Lanka".
+            const std::string& holder = article_party(f, false);
+            if (holder.empty() || taken.count(holder) == 0) return {};
+            v = article_party(f, true);
+            break;
+        }
         case TermKind::article_holder:
             if (!f.counterpart.empty() && taken.count(f.counterpart) == 0 && f.measure_group == "tariff" &&
                 article_holder(f) == f.counterpart)
@@ -518,9 +527,13 @@ private:
     // balances and shares, the country most often read as their holder, else the country the
     // article names most often ("a story about Sri Lanka's exports": a figure whose sentence names
     // no holder is Sri Lanka's).
-    const std::string& article_holder(const Frame& figure) const {
+    const std::string& article_holder(const Frame& figure) const { return article_party(figure, false); }
+
+    // `counterpart`: toward whom, rather than whose.
+    const std::string& article_party(const Frame& figure, bool counterpart) const {
         if (!article_holders_) {
             std::map<std::string, std::map<std::string, int>> counts;   // family -> country -> frames
+            std::map<std::string, std::map<std::string, int>> toward;   // family -> country -> frames
             for (const Placed& o : placed_) {
                 if (is_time(*o.q) || o.q->same_as >= 0) continue;
                 const Frame& f = frame(o);
@@ -528,6 +541,12 @@ private:
                     f.holder_type == HolderType::company)
                     continue;
                 ++counts[holder_family(f.measure_group)][f.holder];
+            }
+            for (const Placed& o : placed_) {
+                if (is_time(*o.q) || o.q->same_as >= 0) continue;
+                const Frame& f = frame(o);
+                if (f.counterpart.empty() || !f.veto.empty() || f.measure_group.empty()) continue;
+                ++toward[holder_family(f.measure_group)][f.counterpart];
             }
             std::map<std::string, int> named;
             for (const Mention& m : mentions_)
@@ -548,9 +567,14 @@ private:
             if (trade.empty()) trade = most(named);
             if (trade.empty() && named.empty()) trade = outlet_country();   // "The Island (Sri Lanka)"
             (*article_holders_)["trade"] = trade;
+            for (const char* family : {"tariff", "trade"}) {
+                std::string c = most(toward[family]);
+                if (c == (*article_holders_)[family]) c.clear();
+                (*article_holders_)[std::string("toward-") + family] = c;
+            }
         }
         if (figure.measure_group.empty()) return empty_;
-        return (*article_holders_)[holder_family(figure.measure_group)];
+        return (*article_holders_)[(counterpart ? "toward-" : "") + holder_family(figure.measure_group)];
     }
 
     // A country named in the outlet's name, for a story that names none in its text.
@@ -605,7 +629,7 @@ private:
         const TermKind k = pattern.terms[0].kind;
         return k == TermKind::holder || k == TermKind::counterpart || k == TermKind::measured_product ||
                k == TermKind::measured_metric || k == TermKind::article_holder ||
-               k == TermKind::antecedent_product;
+               k == TermKind::antecedent_product || k == TermKind::article_counterpart;
     }
 
     std::string search_slot(const Rule& rule, const SlotSpec& spec, const Placed& p,
