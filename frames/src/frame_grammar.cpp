@@ -33,4 +33,8 @@ std::optional<std::size_t> subject_verb_figure(std::string_view classes, std::si
     return match(def::subject_verb_figure, classes, from);
 }
 
+std::optional<std::size_t> series_link(std::string_view classes, std::size_t from) {
+    return match(def::series_link, classes, from);
+}
+
 } // namespace tradecheck::frame_grammar

@@ -28,15 +28,28 @@ inline const auto figure_of_head = lit('Q') >> lit('o') >> -char_('z') >> repeat
 // "tariffs of 25%", "a tariff rate of 20%", "exports stood at $3 billion", "exports were $3
 // billion", "tariffs on Chinese goods of 25%", "the trade deficit with China widened to $2
 // billion" (the verb's figure is read by subject_verb_figure; this takes copulas only).
-inline const auto head_then_figure = +head >> repeat(0, 2)[char_("_")] >> repeat(0, 2)[attachment] >>
+inline const auto head_then_figure = +head >> repeat(0, 2)[char_("_")] >> repeat(0, 3)[attachment] >>
                                      (char_("oa") | char_('k') >> repeat(0, 2)[char_("_k")] >> -char_("ao")) >> lit('Q');
 // "raised its tariff on Chinese imports to 20%", "cut duties on US goods to 10%", "set
 // tariffs at 25%", "imposed tariffs of 25%".
-inline const auto verb_object_figure = char_("udmhx") >> repeat(0, 3)[char_("_zJCLOP")] >> +head >>
+// "reduce the tariff imposed on Sri Lankan exports to 20 percent": a participle may follow the head.
+inline const auto verb_object_figure = char_("udmhx") >> repeat(0, 3)[char_("_zJCLOP")] >> +head >> -char_('m') >>
                                        repeat(0, 2)[attachment] >> char_("tboa") >> lit('Q');
 // "Sri Lanka's exports to the US rose 5% to $3 billion": the subject's head, its verb, and up to
 // a few words before the figure ("rose by", "fell 7.2 percent to").
-inline const auto subject_verb_figure = +head >> repeat(0, 6)[char_("_zJCLOPnftwi&,")] >> +char_("udkmhx") >>
-                                        repeat(0, 3)[char_("_tbfa#zk")] >> lit('Q');
+// A head inside a prepositional phrase of the subject is no head of it: "the deficit in the
+// merchandise trade account narrowed to $393 million" measures the deficit.
+inline const auto inner_head = char_("nftwio") >> -char_('z') >> repeat(0, 2)[char_("_JCLOP")] >> +char_("TEBISGH");
+// An adverb may stand between verbs ("were sharply down"), and a short time phrase after them
+// ("were sharply down in the month to $290.5 million").
+inline const auto subject_verb_figure = +head >> repeat(0, 8)[inner_head | char_("_zJCLOPnftwi&,")] >> char_("udkmhx") >>
+                                        repeat(0, 2)[-char_('_') >> char_("udkmhx")] >>
+                                        repeat(0, 5)[char_("_tbfa#zki")] >> lit('Q');
+
+// A series: "exports fell 7.2 percent to $10.4 billion from $11.2 billion", "rose 3% to $910
+// million": a figure that follows an earlier one of its clause through change words,
+// prepositions and commas only measures what that figure measures. No head, veto, name or
+// other verb may stand between them.
+inline const auto series_link = lit('#') >> repeat(0, 5)[char_("_,udftbaiz")] >> lit('Q');
 
 } // namespace tradecheck::frame_grammar::def

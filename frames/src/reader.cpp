@@ -55,7 +55,18 @@ public:
     Clause(const FrameQuery& q, const FrameLexicon& lexicon) : q_(q), lex_(lexicon) {
         bounds();
         cells_.reserve(hi_ - lo_);
-        for (std::size_t t = lo_; t < hi_;) t = add_cell(t);
+        for (std::size_t t = lo_; t < hi_;) {
+            // A short aside, "(HS 7103)", belongs to the word before it.
+            if (q_.tokens[t].norm == "(" && !cells_.empty()) {
+                const std::size_t close = aside_close(t);
+                if (close != t && close < hi_ && !(q_.first > t && q_.first < close)) {
+                    cells_.back().last = close + 1;
+                    t = close + 1;
+                    continue;
+                }
+            }
+            t = add_cell(t);
+        }
         classes_.reserve(cells_.size());
         for (const Cell& c : cells_) classes_.push_back(c.c);
     }
@@ -89,13 +100,40 @@ private:
         std::size_t after = 0;        // one past the attachments that follow the head
         bool share = false;           // "75 percent of Canadian exports"
         bool from_grammar = true;     // false: the nearest head in the clause
+        bool series = false;          // read through an earlier figure of the clause
+        std::size_t part = std::string::npos;   // "with textiles at 52%": the product a share is of
     };
+
+    // A short aside in brackets, "(HS 7103)", "(WATR)", does not end the clause it stands in:
+    // the token of its other bracket, or `t` when the aside is no short one.
+    std::size_t aside_open(std::size_t close) const {
+        for (std::size_t i = close; i-- > 0 && close - i <= 6;) {
+            if (q_.tokens[i].norm == "(") return i;
+            if (breaks_clause(q_.tokens[i])) break;
+        }
+        return close;
+    }
+    std::size_t aside_close(std::size_t open) const {
+        for (std::size_t i = open + 1; i < q_.tokens.size() && i - open <= 6; ++i) {
+            if (q_.tokens[i].norm == ")") return i;
+            if (breaks_clause(q_.tokens[i])) break;
+        }
+        return open;
+    }
 
     void bounds() {
         lo_ = q_.first;
-        while (lo_ > 0 && !breaks_clause(q_.tokens[lo_ - 1])) --lo_;
+        while (lo_ > 0) {
+            if (q_.tokens[lo_ - 1].norm == ")" && aside_open(lo_ - 1) != lo_ - 1) { lo_ = aside_open(lo_ - 1); continue; }
+            if (breaks_clause(q_.tokens[lo_ - 1])) break;
+            --lo_;
+        }
         hi_ = q_.last;
-        while (hi_ < q_.tokens.size() && !breaks_clause(q_.tokens[hi_])) ++hi_;
+        while (hi_ < q_.tokens.size()) {
+            if (q_.tokens[hi_].norm == "(" && aside_close(hi_) != hi_) { hi_ = aside_close(hi_) + 1; continue; }
+            if (breaks_clause(q_.tokens[hi_])) break;
+            ++hi_;
+        }
     }
 
     std::size_t add_cell(std::size_t t) {
@@ -140,7 +178,8 @@ private:
             return;
         }
         if (const VetoWord* v = lex_.veto(w)) { cell.veto = v; cell.c = fc::veto; return; }
-        if (const VerbWord* v = lex_.verb(w); v && !(tok.capitalised && w == "may")) {
+        if (const VerbWord* v = lex_.verb(w); v && !(tok.capitalised && w == "may") && !names_balance_account(cell) &&
+                                              !particle_of_make(cell)) {
             cell.verb = v;
             cell.c = verb_class(*v);
             return;
@@ -156,6 +195,25 @@ private:
         else if (is_one_of(w, {"a", "an", "the", "its", "their", "his", "her", "this", "that", "these", "those", "our"}))
             cell.c = fc::determiner;
         else if (w == "and" || w == "or") cell.c = fc::conjunction;
+    }
+
+    // "the services account surplus", "a current account deficit": "account" before a balance
+    // head is part of its phrase, not the verb of "account for".
+    // "account" is the verb of "account for" only.
+    bool names_balance_account(const Cell& cell) const {
+        if (q_.tokens[cell.first].norm != "account") return false;
+        return cell.last >= q_.tokens.size() || q_.tokens[cell.last].norm != "for";
+    }
+
+    // "makes up 40% of exports": the "up" of "make up" says no change. "total exports", "the
+    // total export base": "total" before a head, or a word and a head, is an adjective.
+    bool particle_of_make(const Cell& cell) const {
+        const std::string_view w = q_.tokens[cell.first].norm;
+        if (w == "total")
+            for (std::size_t t = cell.last; t < hi_ && t < cell.last + 2; ++t)
+                if (lex_.measure(q_.tokens[t].norm)) return true;
+        return w == "up" && cell.first > 0 &&
+               is_one_of(q_.tokens[cell.first - 1].norm, {"make", "makes", "making", "made"});
     }
 
     static char group_class(const std::string& group) {
@@ -196,8 +254,13 @@ private:
 
     // The modifiers that stand before the head at `head` ("Sri Lanka's tea", "the 35 per cent").
     std::size_t phrase_start(std::size_t head, std::size_t floor) const {
+        // A determiner opens the phrase: "Sri Lanka's economy will not survive if the US tariffs"
+        // is measured by "the US tariffs" alone.
         std::size_t i = head;
-        while (i > floor && std::string_view("_JCLOPzVTEBISGHQ").find(classes_[i - 1]) != std::string_view::npos) --i;
+        while (i > floor && std::string_view("_JCLOPzVTEBISGHQ").find(classes_[i - 1]) != std::string_view::npos) {
+            --i;
+            if (classes_[i] == fc::determiner) break;
+        }
         return i;
     }
 
@@ -227,9 +290,13 @@ private:
         return m;
     }
 
-    std::optional<Measured> measured(std::size_t qi) const {
-        const std::string_view cls(classes_);
-        if (auto end = frame_grammar::figure_of_head(cls, qi)) return at_head(*end - 1, qi + 1, true);
+    std::optional<Measured> measured(std::size_t qi) const { return measured_in(classes_, qi, 3); }
+
+    // `cls` is the clause's classes with the figure read for at `qi` (a series link reads an
+    // earlier figure of the clause as if it were the figure, `depth` links back at most).
+    std::optional<Measured> measured_in(std::string_view cls, std::size_t qi, int depth) const {
+        // "75 percent of Canadian exports" is a share; "$18bn of imports" is an amount of them.
+        if (auto end = frame_grammar::figure_of_head(cls, qi)) return at_head(*end - 1, qi + 1, q_.percent);
         if (auto end = frame_grammar::figure_then_head(cls, qi)) return at_head(*end - 1, qi);
         const std::size_t reach = qi > 12 ? qi - 12 : 0;
         for (std::size_t s = qi; s-- > reach;)
@@ -242,9 +309,49 @@ private:
                 return at_head(h, s + 1);
             }
         const std::size_t far = qi > 16 ? qi - 16 : 0;
+        const auto subject_at = [&](std::size_t s) {
+            return is_head(cls[s]) && (s == 0 || !is_head(cls[s - 1])) && frame_grammar::subject_verb_figure(cls, s) == qi + 1;
+        };
         for (std::size_t s = qi; s-- > far;)
-            if (is_head(cls[s]) && (s == 0 || !is_head(cls[s - 1])) && frame_grammar::subject_verb_figure(cls, s) == qi + 1)
+            if (subject_at(s)) {
+                // The head of "the deficit in the trade account narrowed", not "trade": a farther
+                // subject whose phrase holds the nearer one, with no comma between them.
+                for (std::size_t o = far; o < s; ++o)
+                    if (subject_at(o) && cls.substr(o, s - o).find(fc::comma) == std::string_view::npos)
+                        return at_head(o, 0);
                 return at_head(s, 0);
+            }
+        // A composition list: "exports reached $17.2 billion, with textiles at 52%, tea at 17%":
+        // a percentage of a product, after "with", is that product's share of the flow before it.
+        if (q_.percent && qi >= 2 && cls[qi - 1] == fc::at && cls[qi - 2] == fc::product) {
+            bool with = false;
+            for (std::size_t s = qi - 2; s-- > (qi > 16 ? qi - 16 : 0);) {
+                if (cls[s] == fc::with) with = true;
+                if (with && cls[s] == fc::flow) {
+                    Measured m = at_head(s, 0, true);
+                    m.part = qi - 2;
+                    return m;
+                }
+                if (std::string_view("TBIGHV").find(cls[s]) != std::string_view::npos) break;
+            }
+        }
+        // A series: the nearest earlier figure, linked to this one by change words and
+        // prepositions only ("rose 3% to $910 million", "... from $11.2 billion"), measures it.
+        if (depth > 0)
+            for (std::size_t j = qi; j-- > (qi > 6 ? qi - 6 : 0);) {
+                if (cls[j] != fc::other_figure) continue;
+                if (frame_grammar::series_link(cls, j) == qi + 1) {
+                    std::string swapped(cls);
+                    swapped[j] = fc::figure;
+                    swapped[qi] = fc::other_figure;
+                    if (auto m = measured_in(swapped, j, depth - 1); m && m->from_grammar) {
+                        m->series = true;
+                        m->part = std::string::npos;   // "tea at 17%, other agri-industrial at 15%"
+                        return m;
+                    }
+                }
+                break;
+            }
         // No construction links a head to the figure: the nearest head of the clause.
         std::optional<std::size_t> best;
         for (std::size_t s = qi; s-- > (qi > 8 ? qi - 8 : 0);)
@@ -280,7 +387,10 @@ private:
             f.measure_group = head.measure->group;
             f.metric = head.measure->metric;
         }
-        for (std::size_t i = m.first; i < m.head; ++i)
+        // A veto word before a flow head names what is traded ("fuel imports", "electricity
+        // imports"); before any other head it names a price ("electricity tariff").
+        const bool flow_head = head.measure && head.measure->group == "flow";
+        for (std::size_t i = m.first; i < m.head && !flow_head; ++i)
             if (cells_[i].veto && !(i + 1 <= m.head && i > m.first && rescues(*cells_[i].veto, cells_[i - 1])) &&
                 f.veto.empty() && i != qi)
                 f.veto = cells_[i].veto->why;
@@ -294,6 +404,10 @@ private:
         std::set<std::string> products;
         for (std::size_t i = m.first; i < m.after; ++i)
             if (classes_[i] == fc::product) products.insert(std::string(q_.tokens[cells_[i].first].name_id));
+        if (m.part != std::string::npos) {
+            products.clear();
+            products.insert(std::string(q_.tokens[cells_[m.part].first].name_id));
+        }
         for (const auto& p : products) f.product += (f.product.empty() ? "" : "/") + p;
     }
 
@@ -319,7 +433,8 @@ private:
             return;
         }
         if (prev == fc::from || is_one_of(prev_word, {"against", "versus", "vs", "compared"}) ||
-            (qi >= 2 && q_.tokens[cells_[qi - 1].first].norm == "with" && q_.tokens[cells_[qi - 2].first].norm == "compared"))
+            (qi >= 2 && is_one_of(q_.tokens[cells_[qi - 1].first].norm, {"with", "to"}) &&
+             is_one_of(q_.tokens[cells_[qi - 2].first].norm, {"compared", "versus", "against"})))
             f.role = Role::previous;
         else if (prev == fc::by && earlier_change)
             change();

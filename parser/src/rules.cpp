@@ -84,7 +84,9 @@ constexpr ClassName k_classes[] = {
     {"subject-country", TermKind::subject_country}, {"article-country", TermKind::article_country},
     {"product", TermKind::product}, {"metric", TermKind::metric}, {"basis", TermKind::basis},
     {"holder", TermKind::holder}, {"counterpart", TermKind::counterpart},
-    {"measured-product", TermKind::measured_product}, {"measured-metric", TermKind::measured_metric}};
+    {"measured-product", TermKind::measured_product}, {"measured-metric", TermKind::measured_metric},
+    {"article-holder", TermKind::article_holder}, {"antecedent-product", TermKind::antecedent_product},
+    {"article-counterpart", TermKind::article_counterpart}};
 
 bool is_symbol(const Arg& a, std::string_view s) { return a.kind == ArgKind::symbol && a.text == s; }
 bool is_word(const Arg& a, std::string_view s) { return a.kind == ArgKind::word && a.text == s; }

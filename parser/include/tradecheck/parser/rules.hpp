@@ -65,6 +65,12 @@ enum class TermKind {
     counterpart,         // the figure's frame: toward whom ("tariffs on Chinese goods")
     measured_product,    // the figure's frame: the product its measure is of ("tea exports")
     measured_metric,     // the figure's frame: a metric named in its phrase, else its measure's metric
+    article_holder,      // whose measures the article reports: the country most often read as the
+                         // holder of figures like this one (tariffs; trade flows, balances, shares)
+    article_counterpart, // toward whom the article's holder aims measures like this one: the country
+                         // most often read as their counterpart, for a claim whose actor is that holder
+    antecedent_product,  // "the sector's exports", "its exports", "makes them unaffordable": the
+                         // product named last before the figure, in its sentence or the two before
 };
 
 enum class Side { any, before, after };   // where a match must stand relative to the figure
