@@ -1,4 +1,4 @@
--- tradecheck database schema, version 4 (PRAGMA user_version = 4).
+-- tradecheck database schema, version 5 (PRAGMA user_version = 5).
 --
 -- This file is embedded in the tradecheck binary and run, inside one transaction, on a fresh
 -- database (user_version 0, no tables). The program sets user_version after running it, so the

@@ -69,7 +69,7 @@ public:
         // The claim whose slots are the fact's own: one of the exact key when there is one.
         const std::size_t primary = !g.members.empty() ? g.members.front()
                                     : !g.undated.empty() ? g.undated.front() : g.unified.front();
-        f.kind = claims_[primary].kind;
+        f.kind = compared_kind(claims_[primary].kind, claims_[primary].metric);
         f.undated = g.undated;
         f.unified = g.unified;
         f.mirrored = g.mirrored;
@@ -78,6 +78,8 @@ public:
         f.claims.insert(f.claims.end(), g.undated.begin(), g.undated.end());
         f.claims.insert(f.claims.end(), g.unified.begin(), g.unified.end());
         std::sort(f.claims.begin(), f.claims.end());
+        for (std::size_t i : f.claims)
+            if (claims_[i].kind != f.kind) f.retyped.push_back(i);
         // Claims that joined without their own slot for it never conflict by themselves.
         std::vector<std::size_t> undated = g.undated;
         undated.insert(undated.end(), g.unified.begin(), g.unified.end());
@@ -635,12 +637,15 @@ void join_mirrors(Groups& g) {
 
 } // namespace
 
-std::string_view matched_by(const Finding& f, std::size_t claim) {
+std::string matched_by(const Finding& f, std::size_t claim) {
     const auto in = [&](const std::vector<std::size_t>& v) { return std::find(v.begin(), v.end(), claim) != v.end(); };
-    const bool mirror = in(f.mirrored);
-    if (in(f.unified)) return mirror ? "mirror+unified_partner" : "unified_partner";
-    if (in(f.undated)) return mirror ? "mirror+undated" : "undated";
-    return mirror ? "mirror" : "exact";
+    std::string how;
+    const auto add = [&how](std::string_view part) { how += how.empty() ? "" : "+", how += part; };
+    if (in(f.mirrored)) add("mirror");
+    if (in(f.unified)) add("unified_partner");
+    else if (in(f.undated)) add("undated");
+    if (in(f.retyped)) add("retyped");
+    return how.empty() ? "exact" : how;
 }
 
 std::vector<Finding> check(const std::vector<Claim>& claims, const CheckOptions& options) {

@@ -13,6 +13,11 @@ const std::set<std::string>& periodic_kinds() {
 
 bool is_timed_kind(const std::string& kind) { return !periodic_kinds().count(kind) && kind != "trade_target"; }
 
+std::string compared_kind(const std::string& kind, const std::string& metric) {
+    static const std::set<std::string> balances{"trade_deficit", "trade_surplus", "trade_balance", "current_account"};
+    return kind == "trade_value" && balances.count(metric) ? "trade_balance" : kind;
+}
+
 std::string measure_of(const Quantity& q) {
     switch (q.type) {
     case QuantityType::percent: return q.unit == "percentage_point" ? "percentage_point" : "percent";
@@ -77,7 +82,7 @@ FactKey FactKey::series() const {
 
 FactKey key_of(const Claim& c) {
     FactKey k;
-    k.kind = c.kind;
+    k.kind = compared_kind(c.kind, c.metric);
     k.actor = c.actor;
     k.partner = c.partner;
     k.product = c.product;

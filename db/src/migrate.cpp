@@ -25,7 +25,7 @@ struct Upgrade {
     std::array<const char*, 2> views;   // views to create as schema.sql defines them, after `sql`
     std::array<const char*, 4> tables{};  // tables to create as schema.sql defines them, first
 };
-constexpr std::array<Upgrade, 3> upgrades{{
+constexpr std::array<Upgrade, 4> upgrades{{
     // 1 -> 2: claims carry their frame's role, status and measured phrase, and claim_view
     // shows them.
     {1,
@@ -46,6 +46,17 @@ constexpr std::array<Upgrade, 3> upgrades{{
     // 3 -> 4: what `check --save` decided (check_runs, verdicts, verdict_claims, verdict_copies)
     // and the views that show it.
     {3, "", {"verdict_view", "verdict_claim_view"}, {"check_runs", "verdicts", "verdict_claims", "verdict_copies"}},
+    // 4 -> 5: a claim's fact key holds the kind it is compared under (checks::compared_kind): a
+    // trade value whose metric is a balance is a balance, so a "trade gap" typed as a trade value
+    // meets the deficit another story states. The metrics are those of compared_kind().
+    {4,
+     "UPDATE claims SET key = 'trade_balance' || substr(key, 12) WHERE substr(key, 1, 12) = 'trade_value|'"
+     " AND metric IN ('trade_deficit', 'trade_surplus', 'trade_balance', 'current_account');"
+     // Official figures are keyed like claims. OR IGNORE: a file holding a figure under both
+     // kinds keeps the second row's old key rather than failing the upgrade.
+     "UPDATE OR IGNORE reference SET key = 'trade_balance' || substr(key, 12) WHERE substr(key, 1, 12) = 'trade_value|'"
+     " AND metric IN ('trade_deficit', 'trade_surplus', 'trade_balance', 'current_account');",
+     {nullptr, nullptr}},
 }};
 
 // The statement of schema.sql that creates view `name`, so an upgrade makes the view exactly as

@@ -145,8 +145,8 @@ sqlite3 older.db "DROP VIEW verdict_claim_view; DROP VIEW verdict_view; DROP TAB
                   DROP TABLE verdict_claims; DROP TABLE verdicts; DROP TABLE check_runs;
                   PRAGMA user_version = 3; PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
 expect_status 0 "$TC" claims --db older.db
-expect_grep 'upgraded .*older.db to schema version 4' "$WORK/err"
-[ "$(sqlite3 older.db 'PRAGMA user_version')" = 4 ] && ok || fail "a reading command left the older database at $(sqlite3 older.db 'PRAGMA user_version')"
+expect_grep 'upgraded .*older.db to schema version 5' "$WORK/err"
+[ "$(sqlite3 older.db 'PRAGMA user_version')" = 5 ] && ok || fail "a reading command left the older database at $(sqlite3 older.db 'PRAGMA user_version')"
 expect_status 0 "$TC" check --db older.db
 
 # An older layout of the current version: made before articles.metadata and

@@ -83,6 +83,14 @@ exports = fact(lambda f: f["key"].startswith("trade_value|JPN|USA|-|exports|-|19
 expect("mirror exports/imports", exports, "agree", sources=2)
 assert matched(exports)["mirror_f.md"] == "mirror"
 
+# Retyped: "Norway's trade gap widened to 430 mln" and "a trade deficit of 430 mln" are one fact
+# whichever kind the rules typed the first as (the metric decides between value and balance).
+norway = fact(lambda f: f["key"].startswith("trade_balance|NOR|-|-|trade_deficit|-|1986|"))
+expect("retyped", norway, "agree", sources=2)
+assert set(matched(norway)) == {"retyped_a.md", "retyped_b.md"}, matched(norway)
+assert all(m in ("exact", "retyped") for m in matched(norway).values()), matched(norway)
+assert not [f for f in facts if f["key"].startswith("trade_value|NOR|")]
+
 if problems:
     print("\n".join(problems)); sys.exit(1)
 PY

@@ -165,6 +165,44 @@ TEST_CASE("a claim's time and transition are stored, read back and shown in time
           "2025-08-07/2025-11-05/in_effect/25%");
 }
 
+TEST_CASE("a version 4 file re-keys its retyped trade values and balances, and nothing else", "[open]") {
+    TempDir dir;
+    const auto path = dir.file("v4.db");
+    const auto claim = [](const char* kind, const char* metric, const char* key, std::size_t start) {
+        Claim c = test::sample_claim("430 mln dlrs", start, start + 12, 4.3e8);
+        c.kind = kind;
+        c.metric = metric;
+        c.key = key;
+        return c;
+    };
+    {
+        Store store(path);
+        // Keys as version 4 stored them: the kind as typed.
+        store.put_article(sample_article(),
+                          {claim("trade_value", "trade_deficit", "trade_value|NOR|-|-|trade_deficit|-|1986|money", 0),
+                           claim("trade_balance", "bilateral_trade", "trade_balance|NOR|SWE|-|bilateral_trade|-|1986|money", 20),
+                           claim("trade_value", "exports", "trade_value|NOR|-|-|exports|-|1986|money", 40),
+                           claim("tariff_rate", "trade_deficit", "tariff_rate|USA|CHN|steel", 60)},
+                          "h");
+        SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+        db.exec("PRAGMA user_version = 4");
+    }
+    { Store store(path); }
+    SQLite::Database db(path.string());
+    CHECK(db.execAndGet("PRAGMA user_version").getInt() == Store::schema_version);
+    const auto key_at = [&](int start) {
+        SQLite::Statement q(db, "SELECT key FROM claims WHERE start = ?1");
+        q.bind(1, start);
+        REQUIRE(q.executeStep());
+        return q.getColumn(0).getString();
+    };
+    CHECK(key_at(0) == "trade_balance|NOR|-|-|trade_deficit|-|1986|money");
+    CHECK(key_at(20) == "trade_balance|NOR|SWE|-|bilateral_trade|-|1986|money");   // a balance stays one
+    CHECK(key_at(40) == "trade_value|NOR|-|-|exports|-|1986|money");
+    CHECK(key_at(60) == "tariff_rate|USA|CHN|steel");
+    CHECK(db.execAndGet("SELECT count(*) FROM claims WHERE kind = 'trade_value'").getInt() == 2);   // kinds kept
+}
+
 TEST_CASE("files that are not tradecheck databases are refused, naming the path", "[open]") {
     TempDir dir;
 

@@ -2,6 +2,8 @@
 # Extraction quality against the hand-made gold in tests/eval/gold/ (see tests/eval/README.md).
 #
 #   run_eval.sh TRADECHECK [--verbose] [--json]   print recall, precision, F1, slot accuracy
+#   run_eval.sh TRADECHECK --gold DIR ...         score against another gold folder (the held-out
+#                                                 set: tests/eval/heldout)
 #   run_eval.sh TRADECHECK --check BASELINE       exit 1 when a figure fell below the baseline
 #   run_eval.sh TRADECHECK --record BASELINE      rewrite the baseline from this binary
 #   run_eval.sh --selftest                        the scorer's own test (score_selftest.py)
@@ -20,16 +22,21 @@ if [ "${1:-}" = "--selftest" ]; then
 fi
 
 if [ $# -lt 1 ] || [ "${1#-}" != "$1" ]; then
-  echo "usage: run_eval.sh TRADECHECK [--verbose] [--json] [--check FILE | --record FILE]" >&2
+  echo "usage: run_eval.sh TRADECHECK [--gold DIR] [--verbose] [--json] [--check FILE | --record FILE]" >&2
   exit 2
 fi
 TC="$1"; shift
 [ -x "$TC" ] || { echo "run_eval.sh: $TC is not an executable" >&2; exit 2; }
 
 score_args=()
+GOLD="$HERE/gold"
 while [ $# -gt 0 ]; do
   case "$1" in
     --verbose|--json) score_args+=("$1") ;;
+    --gold)
+      [ $# -ge 2 ] || { echo "run_eval.sh: --gold needs a folder" >&2; exit 2; }
+      GOLD="$2"; case "$GOLD" in /*) ;; *) GOLD="$PWD/$GOLD" ;; esac
+      shift ;;
     --check|--record)
       [ $# -ge 2 ] || { echo "run_eval.sh: $1 needs a file" >&2; exit 2; }
       # A relative baseline is relative to where we were started (make runs in the root).
@@ -45,7 +52,6 @@ if [ ! -r "$CORPUS" ]; then
   echo "run_eval.sh: $CORPUS not found (the shared corpora sit beside the checkout); skipping" >&2
   exit 77
 fi
-GOLD="$HERE/gold"
 if ! ls "$GOLD"/*.jsonl >/dev/null 2>&1; then
   echo "run_eval.sh: no gold files in $GOLD" >&2
   exit 1

@@ -150,3 +150,35 @@ TEST_CASE("copies of one story are one source", "[checks][copies]") {
     CHECK(findings[0].copies[0].first == "b");
     CHECK(check(claims).at(0).status == Status::agree);
 }
+
+TEST_CASE("a balance typed as a trade value meets its twin: the metric decides the kind", "[checks][retyped]") {
+    CHECK(compared_kind("trade_value", "trade_deficit") == "trade_balance");
+    CHECK(compared_kind("trade_value", "current_account") == "trade_balance");
+    CHECK(compared_kind("trade_balance", "bilateral_trade") == "trade_balance");   // "the bilateral trade surplus"
+    CHECK(compared_kind("trade_value", "exports") == "trade_value");
+    CHECK(compared_kind("trade_value", "") == "trade_value");        // no metric: as typed
+    CHECK(compared_kind("export_share", "trade_deficit") == "export_share");   // other kinds: as typed
+
+    // "the U.S. trade gap was 169.8 billion" (typed a trade value) and "a deficit of 169.8 billion".
+    const auto agree = check({balance("a", "USA", "", "trade_deficit", 169.8, 1986, "trade_value"),
+                              balance("b", "USA", "", "trade_deficit", 169.8)});
+    REQUIRE(agree.size() == 1);
+    CHECK(agree[0].kind == "trade_balance");
+    CHECK(agree[0].key == "trade_balance|USA|-|-|trade_deficit|-|1986|money");
+    CHECK(agree[0].status == Status::agree);
+    CHECK(matched_by(agree[0], 0) == "retyped");
+    CHECK(matched_by(agree[0], 1) == "exact");
+
+    // Retyped, the figures are compared: 169.8 against 120 is a conflict, not two singles.
+    const auto differ = check({balance("a", "USA", "", "trade_deficit", 169.8, 1986, "trade_value"),
+                               balance("b", "USA", "", "trade_deficit", 120.0)});
+    REQUIRE(differ.size() == 1);
+    CHECK(differ[0].status == Status::conflict);
+
+    // A retyped claim is still a mirror side: the U.S. "trade gap with Taiwan" and Taiwan's surplus.
+    const auto mirror = check({balance("a", "TWN", "USA", "trade_surplus", 13.6),
+                               balance("b", "USA", "TWN", "trade_deficit", 13.6, 1986, "trade_value")});
+    REQUIRE(mirror.size() == 1);
+    CHECK(mirror[0].status == Status::agree);
+    CHECK(matched_by(mirror[0], 1) == "mirror+retyped");
+}

@@ -57,6 +57,7 @@ struct Finding {
     std::vector<std::size_t> unified;     // of those, claims with no partner stated that joined this
                                           // fact, the one whose figures they fit; they never conflict
     std::vector<std::size_t> mirrored;    // of those, claims stating the relation from the other side
+    std::vector<std::size_t> retyped;     // of those, claims typed as another kind whose metric makes them this one
     std::string mirror_key;               // ... whose key this is ("" when none joined)
     std::size_t sources = 0;              // distinct sources (same text filed twice counts once)
     std::vector<Disagreement> conflicts;  // the disagreeing pairs, the first max_listed_conflicts
@@ -108,8 +109,9 @@ std::vector<Finding> check(const std::vector<Claim>& claims, const CheckOptions&
 // (its key is the fact's), "undated" (no period stated; its figure fits this dated fact),
 // "unified_partner" (no partner stated; its figure fits this fact and no other of its series),
 // "mirror" (the relation from the other side: B's deficit with A for A's surplus with B), or
-// "mirror+undated", "mirror+unified_partner".
-std::string_view matched_by(const Finding& f, std::size_t claim);
+// "mirror+undated", "mirror+unified_partner"; "+retyped" (or "retyped" alone) when the claim was
+// typed as another kind than the fact's and its metric made it this one (compared_kind()).
+std::string matched_by(const Finding& f, std::size_t claim);
 
 // The fields of a fact key: kind, actor, partner, product, metric, basis, period, measure.
 std::vector<std::string> key_fields(const std::string& key);

@@ -20,6 +20,15 @@ const std::set<std::string>& periodic_kinds();
 // Targets are neither: their horizon is the period "by".
 bool is_timed_kind(const std::string& kind);
 
+// The kind a claim is compared under. Rules type a figure by the words around it, and stories word
+// one figure differently: "the U.S. trade gap was a record 169.8 billion dlrs" reads as a trade
+// value by its verb and is a deficit by its metric, the balance another story calls "a deficit of
+// 169.8 billion". A trade value whose metric is a surplus, deficit, balance or current account is
+// a trade_balance. Not the other way: a balance is typed by "surplus", "deficit" or "gap", words
+// stronger than a metric of "bilateral trade" read from "the bilateral trade surplus". Every other
+// kind is compared as it is typed (docs/checks.md, "Retyped claims").
+std::string compared_kind(const std::string& kind, const std::string& metric);
+
 // What a figure measures, so "double" and "$70 billion" for one target are two facts.
 // Money in different currencies is one measure: the check compares or says why it cannot.
 std::string measure_of(const Quantity& q);

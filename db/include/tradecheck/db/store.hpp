@@ -113,7 +113,7 @@ struct MergeResult {
 
 class Store {
 public:
-    static constexpr int schema_version = 4;
+    static constexpr int schema_version = 5;
 
     // Opens or creates `path`, migrating an older schema inside a transaction.
     // Throws StoreError for a directory, an unreadable file, a newer schema, a locked database.
