@@ -559,3 +559,48 @@ TEST_CASE("a currency before the figure and its cents after, a comparison sign b
          {">$ 50 million", 5e7, 5e7, inf, "USD", Q::more_than, T::money});
     only("USD 8.26", {"USD 8.26", 8.26, 8.26, 8.26, "USD", Q::exact, T::money});
 }
+
+TEST_CASE("scientific and power notation, glued to the digits", "[quantity][notation]") {
+    only("a mass of 1.3e6 tonnes of ore", {"1.3e6 tonnes", 1.3e6, 1.3e6, 1.3e6, "tonne", Q::exact, T::number});
+    only("-12e-1", {"-12e-1", -1.2, -1.2, -1.2, "", Q::exact, T::number});
+    only("12.32e+14", {"12.32e+14", 1.232e15, 1.232e15, 1.232e15, "", Q::exact, T::number});
+    only("growth of 1.1^23 over the period", {"1.1^23", std::pow(1.1, 23), std::pow(1.1, 23), std::pow(1.1, 23), "", Q::exact, T::number});
+    only("2.5^-1", {"2.5^-1", 0.4, 0.4, 0.4, "", Q::exact, T::number});
+    only("about 1.3x10^6 cells", {"about 1.3x10^6", 1.3e6, 1.3e6, 1.3e6, "", Q::about, T::number});
+    only("6.23x10^-4", {"6.23x10^-4", 6.23e-4, 6.23e-4, 6.23e-4, "", Q::exact, T::number});
+    // negative twins: letters glued before, a power too large, a code
+    CHECK(find("the S10e5 phone and model A3e8").empty());
+    CHECK(find("a googol is 10^400").empty());
+    CHECK(find("COVID-19 and 5G").empty());
+}
+
+TEST_CASE("thousands grouped by spaces", "[quantity][notation]") {
+    only("China's population is 1 414 021 100.",
+         {"1 414 021 100", 1414021100, 1414021100, 1414021100, "", Q::exact, T::number});
+    only("exports of 40\xE2\x80\xAF" "000 tonnes", {"40\xE2\x80\xAF" "000 tonnes", 4e4, 4e4, 4e4, "tonne", Q::exact, T::number});
+    only("a bill of 1\xC2\xA0" "234\xC2\xA0" "567.89 euros",
+         {"1\xC2\xA0" "234\xC2\xA0" "567.89 euros", 1234567.89, 1234567.89, 1234567.89, "EUR", Q::exact, T::money});
+    only("1\xE2\x80\x89" "500 containers", {"1\xE2\x80\x89" "500 containers", 1500, 1500, 1500, "container", Q::exact, T::number});
+    // a single plain-space group is two figures side by side: "108 109 pct", "15 747s"
+    CHECK(find("quoted at 108 109 pct").size() == 2);
+    CHECK(find("orders for 15 747s from Boeing").size() == 1);
+    // a phone number: a group of four after the groups of three
+    const auto phone = find("call 011 222 333 4444 now");
+    for (const auto& q : phone) CHECK(q.value < 1e4);
+}
+
+TEST_CASE("digit fractions, where no date is meant", "[quantity][notation]") {
+    only("3/4", {"3/4", 0.75, 0.75, 0.75, "", Q::exact, T::number});
+    only("-4/5", {"-4/5", -0.8, -0.8, -0.8, "", Q::exact, T::number});
+    only("prices rose 3 1/2 percent", {"3 1/2 percent", 3.5, 3.5, 3.5, "percent", Q::exact, T::percent});
+    only("2/3rds of the employees", {"2/3rds", 2.0 / 3, 2.0 / 3, 2.0 / 3, "", Q::exact, T::number});
+    only("a 7/16 inch bolt", {"7/16", 7.0 / 16, 7.0 / 16, 7.0 / 16, "", Q::exact, T::number});
+    // negative twins: dates, "24/7", improper or odd denominators, bond quotes with a hyphen
+    CHECK(find("the meeting on 3/4 was cancelled").empty());
+    CHECK(find("Tuesday 1/2 at noon").empty());
+    CHECK(find("open 24/7 all year").empty());
+    CHECK(find("after 9/11 and 6/13").empty());
+    CHECK(find("Any time to meet on 5/17/2018?").empty());
+    CHECK(find("3/4 March").empty());
+    CHECK(find("bid at 104-3/8").empty());
+}

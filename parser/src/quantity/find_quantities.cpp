@@ -69,6 +69,15 @@ BufferPool& buffer_pool() {
     return pool;
 }
 
+// The bytes of a no-break space (U+00A0), narrow no-break space (U+202F) or thin space
+// (U+2009, only ever a separator) at u[i], or 0.
+std::size_t space_length(const unsigned char* u, std::size_t i, std::size_t n) {
+    if (u[i] == 0xC2 && i + 1 < n && u[i + 1] == 0xA0) return 2;
+    if (u[i] == 0xE2 && i + 2 < n && u[i + 1] == 0x80 && (u[i + 2] == 0xAF || u[i + 2] == 0x89))
+        return 3;
+    return 0;
+}
+
 std::string_view prepare(std::string_view text, std::string& out) {
     const std::size_t n = text.size();
     if (out.size() < n + padding) out.resize(n + padding);
@@ -105,9 +114,13 @@ std::string_view prepare(std::string_view text, std::string& out) {
     const unsigned char* u = reinterpret_cast<const unsigned char*>(in);
     for (i = 0; i < n; ++i) {
         if (u[i] < 0xC2) continue;
-        if (u[i] == 0xC2 && i + 1 < n && u[i + 1] == 0xA0) o[i] = o[i + 1] = ' ', ++i;
-        else if (u[i] == 0xE2 && i + 2 < n && u[i + 1] == 0x80 && u[i + 2] == 0xAF)
-            o[i] = o[i + 1] = o[i + 2] = ' ', i += 2;
+        const std::size_t len = space_length(u, i, n);
+        if (len == 0) continue;
+        // Between two digits a no-break or thin space groups thousands ("40\u202f000"): the
+        // grammar reads it as '\x1f'. Anywhere else it is a space.
+        const bool grouping = i > 0 && is_digit(u[i - 1]) && i + len < n && is_digit(u[i + len]);
+        std::memset(o + i, grouping ? '\x1f' : ' ', len);
+        i += len - 1;
     }
     return {out.data(), n + padding};
 }
@@ -308,9 +321,14 @@ bool starts_symbol(std::string_view s, std::size_t i) {
 bool not_a_figure(std::string_view s, std::size_t i) {
     std::size_t groups = 1, dashes = 0, slashes = 0, dots = 0, first_len = 0, len = 0;
     std::size_t lens[8] = {};
+    int values[2] = {}; // the first two groups, up to two digits ("3/4")
     for (; i < s.size(); ++i) {
         const unsigned char c = (unsigned char)s[i];
-        if (is_digit(c)) { ++len; continue; }
+        if (is_digit(c)) {
+            if (groups <= 2 && len < 2) values[groups - 1] = values[groups - 1] * 10 + (c - '0');
+            ++len;
+            continue;
+        }
         const bool sep = c == ':' || c == '-' || c == '/' || c == '.';
         if (!sep || i + 1 >= s.size() || !is_digit((unsigned char)s[i + 1]) || len == 0) break;
         if (c == ':') return true;
@@ -324,6 +342,9 @@ bool not_a_figure(std::string_view s, std::size_t i) {
     }
     if (groups <= 8) lens[groups - 1] = len;
     if (dashes + slashes >= 2 || dots >= 2) return true;
+    // "3/4", "7/16": a fraction the grammar reads (and the scanner may still call a date)
+    if (slashes == 1 && groups == 2 && first_len <= 2 && lens[1] <= 2)
+        return !quantity::fraction_shaped(values[0], values[1]);
     if (slashes == 1 && first_len <= 2 && lens[1] <= 2) return true;
     if (dashes == 1 && first_len == 3 && lens[1] == 4) return true;
     return false;
@@ -633,6 +654,8 @@ struct Scanner {
         const std::string_view prev = previous_word(text, begin, &word_start);
         const std::string_view next = next_word(text, end);
         const bool small_int = m.low.number.plain_integer && v <= 31;
+        // "on 3/4", "Tuesday 1/2", "3/4 March": a date, not three quarters.
+        if (m.low.number.slash && slash_date(prev, next)) return true;
         // Dates: "Dec. 7", "November 22", "22 November" ("May" only capitalised).
         if (small_int && is_month(prev) && (prev != "may" || original[word_start] == 'M'))
             return true;
@@ -685,6 +708,17 @@ struct Scanner {
                 return true;
         }
         return false;
+    }
+
+    // The words around a bare digit fraction that make it a date: a preposition of time or a
+    // day before it, a month or a year after it.
+    static bool slash_date(std::string_view prev, std::string_view next) {
+        if (one_of(prev, {"on", "since", "until", "till", "by", "from", "dated", "before", "after",
+                          "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                          "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "date",
+                          "due", "ending", "ended"}))
+            return true;
+        return is_month(next) || (next.size() == 4 && is_digit((unsigned char)next[0]));
     }
 
     // "Boeing", "iPhone", "U.S.": a capital anywhere in the word.

@@ -843,7 +843,19 @@ const quantity_type quantity = "quantity";
 // Indian grouping ("12,34,567.89": pairs, then the last three).
 const auto indian_digits = x3::repeat(1, 2)[digit] >> +(lit(',') >> x3::repeat(2)[digit] >> &lit(',')) >>
                            lit(',') >> x3::repeat(3)[digit] >> !digit >> -(lit('.') >> +digit);
+// Thousands grouped by spaces. A no-break, narrow no-break or thin space between digits is a
+// typographic thousands separator, never two figures side by side: the scanner turns its bytes
+// into '\x1f' (see prepare()), one group or more ("40\u202f000"). A plain space also
+// separates two figures ("July 6 100 mln dlrs", "15 747s", "108 109 pct" in Reuters), so it
+// groups only two groups or more ("1 234 567"), a head not led by zero, and no further
+// figure after a space (a phone number "+1 222 333 4444").
+const auto group_gap = +lit('\x1f');
+const auto typo_grouped = x3::repeat(1, 3)[digit] >> +(group_gap >> x3::repeat(3)[digit] >> !digit);
+const auto space_grouped = !lit('0') >> x3::repeat(1, 3)[digit] >>
+                           x3::repeat(2, x3::inf)[lit(' ') >> x3::repeat(3)[digit] >> !digit] >>
+                           !(lit(' ') >> digit);
 const auto digits_text =
+    ((typo_grouped | space_grouped) >> -(lit('.') >> +digit)) |
     indian_digits |
     (+digit >> *(lit(',') >> x3::repeat(3)[digit] >> !digit) >> -(lit('.') >> +digit)) |
     (lit('.') >> +digit);
@@ -885,9 +897,85 @@ const auto on_dozen = [](auto& ctx) {
     n.value *= _attr(ctx);
     n.plain_integer = false;
 };
-const auto digit_numeral_def = (vulgar_fraction[on_vulgar] |
+// Scientific and power notation, glued to the digits: "1.3e6", "12.32e+14", "-12e-1",
+// "1.1^23", "2.5^-1", "1.3x10^6", "6.23x10^-4". Glued, so no ordinary word can start one; a
+// code glued to letters ("S10e5", "COVID-19") never reaches here (the scanner skips it).
+// The exponent's signs multiply ("^--23" is "^23"); a result that is not finite is refused.
+const auto exponent_text = raw[*x3::char_("+-") >> x3::repeat(1, 3)[digit] >> !idchar];
+inline bool read_exponent(const char* b, const char* e, int& out) {
+    bool negative = false;
+    while (b != e && (*b == '+' || *b == '-')) negative ^= (*b++ == '-');
+    if (e - b > 3 || b == e) return false;
+    int v = 0;
+    for (; b != e; ++b) v = v * 10 + (*b - '0');
+    out = negative ? -v : v;
+    return true;
+}
+// "e6", "x10^6": scale by a power of ten (the last digit's exponent moves with it).
+const auto on_ten_power = [](auto& ctx) {
+    const auto& r = _attr(ctx);
+    int e = 0;
+    ast::Numeral& n = _val(ctx);
+    if (!read_exponent(&*r.begin(), &*r.begin() + (r.end() - r.begin()), e) ||
+        !std::isfinite(n.value * std::pow(10.0, e))) {
+        _pass(ctx) = false;
+        return;
+    }
+    n.value *= std::pow(10.0, e);
+    n.exponent += e;
+    n.plain_integer = false;
+};
+// "1.1^23": the figure to a power.
+const auto on_power = [](auto& ctx) {
+    const auto& r = _attr(ctx);
+    int e = 0;
+    ast::Numeral& n = _val(ctx);
+    if (!read_exponent(&*r.begin(), &*r.begin() + (r.end() - r.begin()), e)) {
+        _pass(ctx) = false;
+        return;
+    }
+    const double v = std::pow(n.value, double(e));
+    _pass(ctx) = std::isfinite(v) && v != 0;
+    n.value = v;
+    n.exponent = v == 0 ? 0 : int(std::floor(std::log10(std::fabs(v)))) - 2;
+    n.plain_integer = false;
+};
+const auto power_part = no_skip[(lit('e') >> exponent_text[on_ten_power]) |
+                                (lit('^') >> exponent_text[on_power]) |
+                                (*lit(' ') >> (lit('x') | lit("\xC3\x97")) >> *lit(' ') >> lit("10^") >>
+                                 exponent_text[on_ten_power])];
+
+// "3/4", "2 1/4", "3 1/2 percent", "2/3rds": a digit fraction (fraction_shaped), maybe after a
+// whole number and spaces. A hyphen does not join them: "104-3/8" is a bond quote the scanner
+// leaves alone, "2-1/4" could be a score and a fraction.
+inline bool read_small(const char*& p, int& v) {
+    if (*p < '0' || *p > '9') return false;
+    v = 0;
+    for (int k = 0; k < 2 && *p >= '0' && *p <= '9'; ++k) v = v * 10 + (*p++ - '0');
+    return true;
+}
+const auto on_slash = [](auto& ctx) {
+    const auto& r = _attr(ctx);
+    const char* p = &*r.begin();
+    int num = 0, den = 0;
+    const bool ok = read_small(p, num) && *p++ == '/' && read_small(p, den) && fraction_shaped(num, den);
+    ast::Numeral& n = _val(ctx);
+    if (!ok) { _pass(ctx) = false; return; }
+    n.slash = !n.plain_integer; // no whole number before it
+    n.value = (n.plain_integer ? n.value : 0) + double(num) / den;
+    n.exponent = -2;
+    n.plain_integer = false;
+};
+const auto reset_numeral = [](auto& ctx) { _val(ctx) = ast::Numeral{}; };
+const auto ordinal_suffix = lit("rds") | lit("ths") | lit("rd") | lit("th") | lit("nd");
+const auto slash_fraction =
+    lexeme[eps[reset_numeral] >> -(&(+digit >> +lit(' ') >> digit) >> raw[+digit][on_digits] >> +lit(' ')) >>
+           raw[x3::repeat(1, 2)[digit] >> lit('/') >> x3::repeat(1, 2)[digit]][on_slash] >>
+           !digit >> !(lit('/') >> digit) >> -(ordinal_suffix >> !idchar)];
+
+const auto digit_numeral_def = (vulgar_fraction[on_vulgar] | slash_fraction |
                                 ((spaced_decimal[on_digits] | lexeme[raw[digits_text]][on_digits]) >>
-                                 -no_skip[vulgar_fraction][on_add_vulgar])) >>
+                                 -no_skip[vulgar_fraction][on_add_vulgar] >> -power_part)) >>
                                -no_skip[glued_magnitude >> !idchar][on_magnitude] >>
                                -word(spaced_magnitude)[on_magnitude] >> -word(dozen_word)[on_dozen];
 
