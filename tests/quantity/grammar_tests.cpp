@@ -604,3 +604,30 @@ TEST_CASE("digit fractions, where no date is meant", "[quantity][notation]") {
     CHECK(find("3/4 March").empty());
     CHECK(find("bid at 104-3/8").empty());
 }
+
+TEST_CASE("ratios: a proportion, not a tally or a period", "[quantity][notation]") {
+    only("one in five adults", {"one in five", 0.2, 0.2, 0.2, "", Q::exact, T::number});
+    only("nine out of 10 firms", {"nine out of 10", 0.9, 0.9, 0.9, "", Q::exact, T::number});
+    only("one out of every four countries", {"one out of every four", 0.25, 0.25, 0.25, "", Q::exact, T::number});
+    only("the odds were 1 over 3.", {"1 over 3", 1.0 / 3, 1.0 / 3, 1.0 / 3, "", Q::exact, T::number});
+    // negative twins: a tally, a year, a period, a unit, "over" inside a clause
+    CHECK(find("46 out of 118 land plots").size() == 2);
+    const auto year = find("it ranked 1 in 2024");
+    REQUIRE(year.size() == 2);
+    CHECK(year[1].type == T::year);
+    CHECK(find("one in five years").size() == 2);
+    CHECK(find("10 in 20 tonnes").size() == 2);
+    const auto period = find("to earn $2000 over 3 years");
+    REQUIRE(period.size() == 2);
+    CHECK(period[0].type == T::money);
+    CHECK(find("grew 5% over 2023.").size() == 2);
+}
+
+TEST_CASE("a fraction of a smaller magnitude after a larger one", "[quantity][spelled]") {
+    only("one billion and a half million",
+         {"one billion and a half million", 1000500000, 1000500000, 1000500000, "", Q::exact, T::number});
+    only("one billion and three quarters million",
+         {"one billion and three quarters million", 1000750000, 1000750000, 1000750000, "", Q::exact, T::number});
+    only("five and a half million", {"five and a half million", 5.5e6, 5.5e6, 5.5e6, "", Q::exact, T::number});
+    only("3 million and a half", {"3 million and a half", 3.5e6, 3.5e6, 3.5e6, "", Q::exact, T::number});
+}

@@ -859,6 +859,10 @@ struct Scanner {
                     const WordTable& table = word_table();
                     if (e - w > WordTable::max_letters && table.long_follower()) return false;
                     if (!(table.classes(text.data() + w, e - w) & follows)) break;
+                    if (word == "in" || word == "over" || word == "out") {
+                        if (stage == 0 && ratio_may_follow(word, e)) return false;
+                        break; // "150 mln dlrs in 1986": the figure ends
+                    }
                     const int magnitude = stage == 0 ? newswire_magnitude(word) : -1;
                     const std::string_view unit = stage < 2 ? newswire_unit(word, e) : std::string_view();
                     if (magnitude > 0) {
@@ -905,6 +909,22 @@ struct Scanner {
         m.low = low;
         first = low.end;
         return true;
+    }
+
+    // After "in", "over" or "out" (ending at e), whether a ratio's denominator may follow: a
+    // digit or a number word ("1 in 5", "2 in every ten", "1 out of three").
+    bool ratio_may_follow(std::string_view word, std::size_t e) const {
+        std::string_view next = next_word(text, e);
+        if (word == "out") {
+            if (next != "of") return false;
+            next = next_word(text, std::size_t(next.data() - text.data()) + 2);
+        }
+        if (next == "every") next = next_word(text, std::size_t(next.data() - text.data()) + 5);
+        if (next.empty()) return false;
+        if (is_digit((unsigned char)next[0])) return true;
+        std::size_t letters = 0;
+        while (letters < next.size() && is_lower((unsigned char)next[letters])) ++letters;
+        return (word_table().classes(next.data(), letters) & content) != 0;
     }
 
     // After a dash at p: spaces, then a word that begins nothing the grammar reads (no number

@@ -813,6 +813,8 @@ struct words_class;
 struct word_numeral_class;
 struct numeral_class;
 struct simple_fraction_class;
+struct fraction_part_class;
+struct ratio_den_class;
 struct currency_suffix_class;
 struct national_currency_class;
 struct vague_class;
@@ -828,6 +830,8 @@ const x3::rule<words_class, ast::WordFold> words = "words";
 const x3::rule<word_numeral_class, ast::Numeral> word_numeral = "word_numeral";
 const x3::rule<numeral_class, ast::Numeral> numeral = "numeral";
 const x3::rule<simple_fraction_class, ast::Numeral> simple_fraction = "simple_fraction";
+const x3::rule<fraction_part_class, ast::Numeral> fraction_part = "fraction_part";
+const x3::rule<ratio_den_class, ast::Numeral> ratio_den = "ratio_den";
 const x3::rule<currency_suffix_class, ast::Unit> currency_suffix = "currency_suffix";
 const x3::rule<national_currency_class, ast::Unit> national_currency = "national_currency";
 const x3::rule<vague_class, ast::Match> vague = "vague";
@@ -1022,9 +1026,66 @@ const auto on_add_fraction = [](auto& ctx) {
     n.exponent = std::min(n.exponent, f.exponent + scale);
     n.plain_integer = false;
 };
+// The fraction after "and", with its own magnitude when one follows: "five and a half
+// million" is 5.5 million, "one billion and a half million" 1,000.5 million (a smaller
+// magnitude than the whole's, or none before it).
+const auto fraction_part_def = simple_fraction[copy_numeral] >> -word(spaced_magnitude)[on_magnitude];
+const auto on_add_scaled_fraction = [](auto& ctx) {
+    ast::Numeral& n = _val(ctx);
+    const ast::Numeral& f = _attr(ctx);
+    if (!f.has_magnitude) {
+        on_add_fraction(ctx);
+        return;
+    }
+    if (n.has_magnitude && f.magnitude >= n.magnitude) {
+        _pass(ctx) = false;
+        return;
+    }
+    if (!n.has_magnitude) {
+        n.value *= std::pow(10.0, f.magnitude);
+        n.exponent += f.magnitude;
+        n.has_magnitude = true;
+        n.magnitude = f.magnitude;
+    }
+    n.value += f.value;
+    n.exponent = std::min(n.exponent, f.exponent);
+    n.plain_integer = false;
+};
+
+// ---- ratios: "one in five", "two out of five hundred", "1 over 3", "2000 over 3".
+// A proportion, the way the press prints one: a small whole numerator (ten at most) before "in"
+// or "out of" ("one in five adults", "nine out of 10"); a larger one is a tally of two counts
+// ("46 out of 118 land plots"). "over" is a ratio only when the clause ends after the
+// denominator ("one over three."), else a period or a comparison ("$2000 over 3 years").
+// Never a year as denominator ("1 in 2024"), nor a unit after it ("one in five years").
+const auto ratio_den_def = mixed_numeral[copy_numeral] |
+                           (lexeme[raw[digits_text]][on_digits] >> -word(spaced_magnitude)[on_magnitude]) |
+                           words[on_fold];
+inline bool whole(const ast::Numeral& n) { return n.value > 0 && n.value == std::floor(n.value); }
+template <char Kind> const auto on_ratio = [](auto& ctx) {
+    ast::Numeral& n = _val(ctx);
+    const ast::Numeral& d = _attr(ctx);
+    const bool year = d.plain_integer && d.digits == 4 && d.value >= 1900 && d.value <= 2100;
+    const bool proportion = Kind == 'o' || (n.value <= 10 && d.value > n.value);
+    if (!whole(n) || !whole(d) || n.has_magnitude || n.slash || year || !proportion) {
+        _pass(ctx) = false;
+        return;
+    }
+    n.value /= d.value;
+    n.exponent = -2;
+    n.plain_integer = false;
+};
+const auto clause_end = no_skip[*lit(' ') >> (x3::eoi | x3::char_(".,;:!?)"))];
+const auto unit_after = lit('%') | word(percent_unit) | word(spaced_magnitude) | currency_suffix |
+                        word(period_unit) | word(goods_unit) | kw("times");
+// The lookaheads come first: an action is not undone when what follows it fails.
+const auto ratio_part =
+    (kw("over") >> &(ratio_den >> clause_end) >> ratio_den[on_ratio<'o'>]) |
+    (kw("out") >> kw("of") >> -kw("every") >> &(ratio_den >> !unit_after) >> ratio_den[on_ratio<'f'>]) |
+    (kw("in") >> -kw("every") >> &(ratio_den >> !unit_after) >> ratio_den[on_ratio<'i'>]);
+
 const auto numeral_def = (mixed_numeral[copy_numeral] | digit_numeral[copy_numeral] | word_numeral[copy_numeral]) >>
-                         -(kw("and") >> simple_fraction[on_add_fraction] >>
-                           -word(spaced_magnitude)[on_magnitude]);
+                         -(kw("and") >> fraction_part[on_add_scaled_fraction]) >> -ratio_part;
 
 const auto national_currency_def = word(nationality)[on_nationality] >> word(currency_noun)[on_noun];
 const auto currency_suffix_def = national_currency[on_iso_unit] | word(currency_noun)[on_bare_noun] |
@@ -1416,7 +1477,7 @@ const auto quantity_def = (&digit >> (time_phrase[copy] | amount[copy])) |
                           (!digit >> (time_phrase[copy] | multiplier_phrase[copy] | vague[copy] |
                                       amount[copy]));
 
-BOOST_SPIRIT_DEFINE(digit_numeral, words, word_numeral, numeral, simple_fraction, currency_suffix,
+BOOST_SPIRIT_DEFINE(digit_numeral, words, word_numeral, numeral, simple_fraction, fraction_part, ratio_den, currency_suffix,
                     national_currency, measure, amount, time_phrase, year, count, multiplier_phrase,
                     vague, quantity)
 
@@ -1446,7 +1507,8 @@ std::vector<std::string> follower_words() {
     // Keywords the rules read after a figure: unit_part, figure_or_range, not_an_amount.
     // "x": glued_unit also reads "184.1 x" (the failed spaced magnitude has skipped the space).
     // "and": numeral reads "3 million and a half".
-    for (const char* w : {"fold", "times", "to", "x", "and"}) out.emplace_back(w);
+    // "in", "over", "out": a ratio ("1 in 5", "2000 over 3"); plain_figure checks more.
+    for (const char* w : {"fold", "times", "to", "x", "and", "in", "over", "out"}) out.emplace_back(w);
     return out;
 }
 } // namespace tradecheck::quantity
