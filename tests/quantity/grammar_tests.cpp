@@ -631,3 +631,26 @@ TEST_CASE("a fraction of a smaller magnitude after a larger one", "[quantity][sp
     only("five and a half million", {"five and a half million", 5.5e6, 5.5e6, 5.5e6, "", Q::exact, T::number});
     only("3 million and a half", {"3 million and a half", 3.5e6, 3.5e6, 3.5e6, "", Q::exact, T::number});
 }
+
+TEST_CASE("a bare quarter or a fraction of a magnitude, a figure alone on its line", "[quantity][spelled]") {
+    only("a quarter million people", {"a quarter million", 250000, 250000, 250000, "", Q::exact, T::number});
+    only("It costs quarter million us dollars.",
+         {"quarter million us dollars", 250000, 250000, 250000, "USD", Q::exact, T::money});
+    only("two thirds of a million", {"two thirds of a million", 2e6 / 3, 2e6 / 3, 2e6 / 3, "", Q::exact, T::number});
+    only("a quarter of the shares", {"a quarter", 0.25, 0.25, 0.25, "", Q::exact, T::number});
+    // negative twins: a fiscal quarter, a list marker heading its line
+    CHECK(find("third quarter profit rose and the quarter ended").empty());
+    CHECK(find("1. The first item\n2. The second").empty());
+    only("192.", {"192", 192, 192, 192, "", Q::exact, T::number});
+}
+
+TEST_CASE("national currency signs and crypto-currencies", "[quantity][press]") {
+    only("a budget of \xE2\x82\xA6" "5 billion", {"\xE2\x82\xA6" "5 billion", 5e9, 5e9, 5e9, "NGN", Q::exact, T::money});
+    only("I spend 100\xE2\x82\xBE buying", {"100\xE2\x82\xBE", 100, 100, 100, "GEL", Q::exact, T::money});
+    only("the cost is 100\xE5\x85\x83!", {"100\xE5\x85\x83", 100, 100, 100, "CNY", Q::exact, T::money});
+    only("each block mined is now 6.25 BTC", {"6.25 BTC", 6.25, 6.25, 6.25, "BTC", Q::exact, T::money});
+    only("he lost 10000 bitcoins", {"10000 bitcoins", 1e4, 1e4, 1e4, "BTC", Q::exact, T::money});
+    only("2 satoshis", {"2 satoshis", 2e-8, 2e-8, 2e-8, "BTC", Q::exact, T::money});
+    // negative twin: a sign with no figure is nothing
+    CHECK(find("prices in \xE2\x82\xA6 and \xE2\x82\xBF rose").empty());
+}

@@ -199,7 +199,7 @@ private:
         "zero", "nought", "naught", "one", "two", "three", "four", "five", "six", "seven",
         "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
         "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
-        "sixty", "seventy", "eighty", "ninety", "a", "an", "half",
+        "sixty", "seventy", "eighty", "ninety", "a", "an", "half", "quarter",
         // qualifiers, ranges, signs
         "more", "greater", "over", "above", "exceeding", "exceeded", "exceeds", "exceed", "surpass", "surpassed", "in",
         "higher", "larger", "bigger", "upwards", "just", "well", "surpassing", "topping", "at",
@@ -696,8 +696,9 @@ struct Scanner {
             const bool paren = begin > 0 && text[begin - 1] == '(' && end < text.size() &&
                                text[end] == ')';
             if (paren && v < 100) return true;
+            // A marker heads text on its own line: "192." alone on a line is a figure.
             if (end < text.size() && (text[end] == '.' || text[end] == ')') &&
-                (end + 1 >= text.size() || text[end + 1] == ' ') && line_start(begin))
+                text_on_line_after(end + 1) && line_start(begin))
                 return true;
             // Model numbers after a proper noun: "Boeing 737", "Section 232". At the start of a
             // sentence every word is capitalised, so there the word must also not be a common
@@ -742,6 +743,13 @@ struct Scanner {
                            "shr", "shrs", "revs", "rev", "sales", "qtr", "avg", "oper", "div",
                            "pay", "loss", "profit", "record", "gross", "note", "notes", "exports",
                            "imports", "production", "output", "stocks"});
+    }
+
+    // Whether, from p, a space and then something other than a line's end follow.
+    bool text_on_line_after(std::size_t p) const {
+        if (p >= original.size() || (original[p] != ' ' && original[p] != '\t')) return false;
+        while (p < original.size() && (original[p] == ' ' || original[p] == '\t')) ++p;
+        return p < original.size() && original[p] != '\n' && original[p] != '\r';
     }
 
     bool line_start(std::size_t p) const {

@@ -168,15 +168,25 @@ inline x3::symbols<ast::Unit> iso_codes(std::initializer_list<std::pair<const ch
 }
 // "Rs" is the article's rupee ("Rs", like "$", is resolved by the scanner from the options).
 const x3::symbols<ast::Unit> iso_prefix = iso_codes({{"rs", "Rs"}, {"rs.", "Rs"}});
-const x3::symbols<ast::Unit> iso_suffix = iso_codes({{"try", "TRY"}});
+const x3::symbols<ast::Unit> iso_suffix = iso_codes({{"try", "TRY"}, {"btc", "BTC"}}); // "6.25 BTC"
 
 // "30 MUSD", "120 MEUR": millions of a currency, a finance convention.
 const x3::symbols<ast::Unit> million_iso{{"musd", {"USD", 1e6, 6}}, {"meur", {"EUR", 1e6, 6}},
                                          {"mgbp", {"GBP", 1e6, 6}}, {"maud", {"AUD", 1e6, 6}},
                                          {"mcad", {"CAD", 1e6, 6}}, {"mchf", {"CHF", 1e6, 6}}};
+// Currency signs of one currency each, before or after the figure, as a country's own press
+// prints them: ₦ naira, ₱ peso, ₩ won, ₺ lira, ₽ rouble, ₫ dong, ₴ hryvnia, ₪ shekel,
+// ₡ colón, ₾ lari, ₭ kip, ₿ bitcoin. None is a letter or a word, so none is ambiguous.
+#define TRADECHECK_NATIONAL_SIGNS                                                                \
+    {"\xE2\x82\xA6", {"NGN"}}, {"\xE2\x82\xB1", {"PHP"}}, {"\xE2\x82\xA9", {"KRW"}},            \
+        {"\xE2\x82\xBA", {"TRY"}}, {"\xE2\x82\xBD", {"RUB"}}, {"\xE2\x82\xAB", {"VND"}},        \
+        {"\xE2\x82\xB4", {"UAH"}}, {"\xE2\x82\xAA", {"ILS"}}, {"\xE2\x82\xA1", {"CRC"}},        \
+        {"\xE2\x82\xBE", {"GEL"}}, {"\xE2\x82\xAD", {"LAK"}}, {"\xE2\x82\xBF", {"BTC"}}
 // Currency signs after a number ("10 €"), only when no number follows that they could prefix.
+// "元" (yuan) only follows the figure ("100元").
 const x3::symbols<ast::Unit> sign_suffix{
-    {"$", {"$"}}, {"\xE2\x82\xAC", {"EUR"}}, {"\xC2\xA3", {"GBP"}}, {"\xC2\xA5", {"JPY"}}};
+    {"$", {"$"}}, {"\xE2\x82\xAC", {"EUR"}}, {"\xC2\xA3", {"GBP"}}, {"\xC2\xA5", {"JPY"}},
+    {"\xE5\x85\x83", {"CNY"}}, TRADECHECK_NATIONAL_SIGNS};
 
 // Currency signs before a number. "$" is the article's default dollar, resolved later.
 const x3::symbols<ast::Unit> sign_prefix{
@@ -185,7 +195,9 @@ const x3::symbols<ast::Unit> sign_prefix{
     {"cad$", {"CAD"}},  {"a$", {"AUD"}},   {"au$", {"AUD"}},   {"aud$", {"AUD"}},
     {"hk$", {"HKD"}},   {"hk $", {"HKD"}},  {"hkd$", {"HKD"}},  {"nz$", {"NZD"}},   {"nzd$", {"NZD"}},
     {"s$", {"SGD"}},    {"nt$", {"TWD"}},   {"r$", {"BRL"}},    {"mex$", {"MXN"}},  {"mxn$", {"MXN"}},
-    {"\xE2\x82\xAC", {"EUR"}}, {"\xC2\xA3", {"GBP"}}, {"\xC2\xA5", {"JPY"}}, {"\xE2\x82\xB9", {"INR"}}};
+    {"\xE2\x82\xAC", {"EUR"}}, {"\xC2\xA3", {"GBP"}}, {"\xC2\xA5", {"JPY"}}, {"\xE2\x82\xB9", {"INR"}},
+    TRADECHECK_NATIONAL_SIGNS};
+#undef TRADECHECK_NATIONAL_SIGNS
 
 // Currency names after a number. A nationality before the noun picks the currency
 // ("Canadian dollars"); resolve_currency() below combines them.
@@ -220,7 +232,8 @@ const x3::symbols<ast::Unit> currency_noun{
     {"riyal", {"SAR"}},       {"riyals", {"SAR"}},      {"ringgit", {"MYR"}},   {"baht", {"THB"}},
     {"rupiah", {"IDR"}},      {"shekel", {"ILS"}},      {"shekels", {"ILS"}},   {"zloty", {"PLN"}},
     {"zlotys", {"PLN"}},      {"forint", {"HUF"}},      {"reais", {"BRL"}},     {"dirhams", {"AED"}},
-    {"naira", {"NGN"}}};
+    {"naira", {"NGN"}},       {"bitcoin", {"BTC"}},     {"bitcoins", {"BTC"}},  {"satoshi", {"satoshi"}},
+    {"satoshis", {"satoshi"}}};
 
 // Combines nationality (may be "") and noun family into a unit; false when they do not go
 // together ("Swiss yen").
@@ -240,15 +253,16 @@ inline bool resolve_currency(std::string_view country, std::string_view noun, as
         {"rupee", "NP", "NPR"},   {"rupee", "MU", "MUR"},   {"pound", "", "GBP"},
         {"pound", "GB", "GBP"},   {"pound", "EG", "EGP"},   {"pence", "", "GBP"},
         {"pence", "GB", "GBP"},   {"lira", "", "ITL"},      {"lira", "IT", "ITL"},
-        {"lira", "TR", "TRY"}};
+        {"lira", "TR", "TRY"},    {"satoshi", "", "BTC"}};
     if (noun.size() == 3 && noun[0] >= 'A' && noun[0] <= 'Z') { // a fixed currency: "yen"
         out = ast::Unit{noun};
         return true;
     }
     for (const Row& r : rows) {
         if (noun == r.noun && country == r.country) {
-            const bool sub = noun == "cent" || noun == "pence"; // sub-units count in hundredths
-            out = ast::Unit{r.iso, sub ? 0.01 : 1.0, sub ? -2 : 0};
+            // sub-units count in hundredths of the main unit, a satoshi in hundred-millionths
+            const int sub = noun == "cent" || noun == "pence" ? -2 : noun == "satoshi" ? -8 : 0;
+            out = ast::Unit{r.iso, std::pow(10.0, sub), sub};
             return true;
         }
     }
@@ -1008,8 +1022,19 @@ const auto on_half_dozen = [](auto& ctx) {
     _val(ctx).spelled = true;
 };
 const auto half_dozen = (kw("half") >> kw("a") >> kw("dozen"))[on_half_dozen];
+// "quarter million": a quarter of a magnitude with no article, as headlines print it; a bare
+// "quarter" before anything else is a fiscal quarter.
+const auto on_quarter = [](auto& ctx) {
+    _val(ctx) = ast::Numeral{};
+    _val(ctx).value = 0.25;
+    _val(ctx).exponent = -2;
+    _val(ctx).spelled = true;
+};
+const auto bare_quarter = (kw("quarter") >> &word(spaced_magnitude))[on_quarter] >>
+                          word(spaced_magnitude)[on_magnitude];
 const auto word_numeral_def =
-    half_a | half_dozen | (fraction >> -word(spaced_magnitude)[on_magnitude]) |
+    half_a | half_dozen | bare_quarter |
+    (fraction >> -(-(kw("of") >> kw("a")) >> word(spaced_magnitude)[on_magnitude])) |
     (ordinal_fraction[copy_numeral] >> -word(spaced_magnitude)[on_magnitude]) |
     (words[on_fold] >> -point_decimals[on_point]);
 
