@@ -654,3 +654,12 @@ TEST_CASE("national currency signs and crypto-currencies", "[quantity][press]") 
     // negative twin: a sign with no figure is nothing
     CHECK(find("prices in \xE2\x82\xA6 and \xE2\x82\xBF rose").empty());
 }
+
+TEST_CASE("the finance desk's MM and mil", "[quantity][press]") {
+    only("revenue target is US$ 1MM", {"US$ 1MM", 1e6, 1e6, 1e6, "USD", Q::exact, T::money});
+    only("a $5MM deal", {"$5MM", 5e6, 5e6, 5e6, "USD", Q::exact, T::money});
+    only("2mil SEK can't buy you a flat", {"2mil SEK", 2e6, 2e6, 2e6, "SEK", Q::exact, T::money});
+    only("a loss of $3 mil", {"$3 mil", 3e6, 3e6, 3e6, "USD", Q::exact, T::money});
+    // negative twin: without a currency before it, "mm" is millimetres
+    CHECK(find("a 10mm bolt and a 5mm pipe").empty());
+}

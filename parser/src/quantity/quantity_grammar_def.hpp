@@ -50,7 +50,7 @@ const auto number_end =
 const x3::symbols<int> spaced_magnitude{
     {"hundred", 2}, {"thousand", 3}, {"million", 6}, {"billion", 9}, {"trillion", 12},
     {"mln", 6},     {"mn", 6},       {"mio", 6},     {"bn", 9},      {"bln", 9},
-    {"tn", 12},     {"tln", 12},     {"trln", 12},
+    {"tn", 12},     {"tln", 12},     {"trln", 12},   {"mil", 6}, // "2 mil SEK"
     // South Asian press: "35 lakh rupees", "Rs 1.5 crore", "3 lakh crore"
     {"lakh", 5},    {"lakhs", 5},    {"crore", 7},   {"crores", 7},  {"lakh crore", 12},
     {"lakh crores", 12}};
@@ -60,7 +60,7 @@ const x3::symbols<int> spaced_magnitude{
 const x3::symbols<int> glued_magnitude{
     {"k", 3},       {"m", 6},        {"mn", 6},      {"mln", 6},     {"b", 9},
     {"bn", 9},      {"bln", 9},      {"tn", 12},     {"tln", 12},    {"trln", 12},
-    {"thousand", 3}, {"million", 6}, {"billion", 9}, {"trillion", 12}};
+    {"mil", 6},     {"thousand", 3}, {"million", 6}, {"billion", 9}, {"trillion", 12}};
 
 // Words that a leading "a" may multiply: "a million", "a dozen".
 const x3::symbols<int> a_multiplier{{"hundred", 2}, {"thousand", 3}, {"million", 6},
@@ -1166,7 +1166,8 @@ inline bool numeral_ends_well(const char* p) {
         while (e - p < 4 && *e >= 'a' && *e <= 'z') ++e;
         if (e == p || is_id(*e)) return false;
         const std::string w(p, e);
-        return (w.size() == 3 && iso_suffix.find(w) != nullptr) || glued_unit_word.find(w) != nullptr;
+        return (w.size() == 3 && iso_suffix.find(w) != nullptr) || glued_unit_word.find(w) != nullptr ||
+               w == "mm"; // "$1MM": measure_def decides
     }
     if ((c == '.' || c == ':') && p[1] >= '0' && p[1] <= '9') return false; // "1.2.3", "10:30"
     if (c == '^') return false;                                              // "10^400"
@@ -1222,9 +1223,19 @@ const auto on_prefix_cents = [](auto& ctx) {
     m.unit.scale_exp = -2;
 };
 
+// "$1MM", "US$ 5MM": the finance desk's million, only after a currency sign or code ("10mm"
+// alone is millimetres, and stays nothing). numeral_ends_well() lets the "mm" through; a
+// measure with no currency before it fails on it.
+const auto on_mm = [](auto& ctx) {
+    ast::Measure& m = _val(ctx);
+    _pass(ctx) = m.unit_before && m.unit.scale == 1 && apply_magnitude(m.number, 6);
+};
+const auto glued_mm = no_skip[lit("mm") >> !idchar];
+
 // A sign or a currency prefix never starts with a digit: a figure skips their alternatives.
 const auto measure_def = raw[(&digit | (-sign >> -currency_prefix)) >>
                              raw[numeral[set<&ast::Measure::number>]][on_numeral_end] >>
+                             -glued_mm[on_mm] >> !glued_mm >>
                              unit_part >> -(kw("cents") | kw("cent"))[on_prefix_cents] >> -word(spaced_magnitude)[on_late_magnitude] >>
                              -cents_part][on_span];
 
