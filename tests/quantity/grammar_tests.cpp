@@ -602,12 +602,17 @@ TEST_CASE("digit fractions, where no date is meant", "[quantity][notation]") {
     CHECK(find("after 9/11 and 6/13").empty());
     CHECK(find("Any time to meet on 5/17/2018?").empty());
     CHECK(find("3/4 March").empty());
-    CHECK(find("bid at 104-3/8").empty());
+    CHECK(find("REUTERS/Gonzalo Fuentes/ File Photo [1/2] A view").empty());
+    CHECK(find("won 2-1/9 and 3-24/7 service").empty()); // no fraction the press prints
+    // the wire's rate and bond quotes: a whole number, a hyphen, a fraction
+    only("bid at 104-3/8", {"104-3/8", 104.375, 104.375, 104.375, "", Q::exact, T::number});
+    only("LIBOR minus 6-1/2 pct", {"minus 6-1/2 pct", -6.5, -6.5, -6.5, "percent", Q::exact, T::percent});
 }
 
 TEST_CASE("ratios: a proportion, not a tally or a period", "[quantity][notation]") {
     only("one in five adults", {"one in five", 0.2, 0.2, 0.2, "", Q::exact, T::number});
     only("nine out of 10 firms", {"nine out of 10", 0.9, 0.9, 0.9, "", Q::exact, T::number});
+    CHECK(find("Aviaco cancelled 10 out of 82.").size() == 2); // a tally
     only("one out of every four countries", {"one out of every four", 0.25, 0.25, 0.25, "", Q::exact, T::number});
     only("the odds were 1 over 3.", {"1 over 3", 1.0 / 3, 1.0 / 3, 1.0 / 3, "", Q::exact, T::number});
     // negative twins: a tally, a year, a period, a unit, "over" inside a clause

@@ -320,18 +320,20 @@ bool starts_symbol(std::string_view s, std::size_t i) {
 // "10:30", "5/17/2018", "02-11-2025", "555-1234", "192.168.1.2".
 bool not_a_figure(std::string_view s, std::size_t i) {
     std::size_t groups = 1, dashes = 0, slashes = 0, dots = 0, first_len = 0, len = 0;
+    bool dash_first = false;
     std::size_t lens[8] = {};
-    int values[2] = {}; // the first two groups, up to two digits ("3/4")
+    int values[3] = {}; // the first three groups, up to two digits ("3/4", "7-3/4")
     for (; i < s.size(); ++i) {
         const unsigned char c = (unsigned char)s[i];
         if (is_digit(c)) {
-            if (groups <= 2 && len < 2) values[groups - 1] = values[groups - 1] * 10 + (c - '0');
+            if (groups <= 3 && len < 2) values[groups - 1] = values[groups - 1] * 10 + (c - '0');
             ++len;
             continue;
         }
         const bool sep = c == ':' || c == '-' || c == '/' || c == '.';
         if (!sep || i + 1 >= s.size() || !is_digit((unsigned char)s[i + 1]) || len == 0) break;
         if (c == ':') return true;
+        dash_first = dash_first || (c == '-' && slashes == 0);
         dashes += c == '-';
         slashes += c == '/';
         dots += c == '.';
@@ -341,6 +343,10 @@ bool not_a_figure(std::string_view s, std::size_t i) {
         len = 0;
     }
     if (groups <= 8) lens[groups - 1] = len;
+    // "7-3/4 pct", "104-3/8": a whole number and a fraction, the wire's rate and bond quotes
+    if (dashes == 1 && slashes == 1 && dots == 0 && groups == 3 && lens[1] <= 2 && lens[2] <= 2 &&
+        dash_first && quantity::fraction_shaped(values[1], values[2]))
+        return false;
     if (dashes + slashes >= 2 || dots >= 2) return true;
     // "3/4", "7/16": a fraction the grammar reads (and the scanner may still call a date)
     if (slashes == 1 && groups == 2 && first_len <= 2 && lens[1] <= 2)
@@ -656,6 +662,8 @@ struct Scanner {
         const bool small_int = m.low.number.plain_integer && v <= 31;
         // "on 3/4", "Tuesday 1/2", "3/4 March": a date, not three quarters.
         if (m.low.number.slash && slash_date(prev, next)) return true;
+        // "File Photo [1/2]": a picture's place in a gallery.
+        if (m.low.number.slash && begin > 0 && text[begin - 1] == '[') return true;
         // Dates: "Dec. 7", "November 22", "22 November" ("May" only capitalised).
         if (small_int && is_month(prev) && (prev != "may" || original[word_start] == 'M'))
             return true;

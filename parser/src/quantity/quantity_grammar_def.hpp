@@ -963,9 +963,9 @@ const auto power_part = no_skip[(lit('e') >> exponent_text[on_ten_power]) |
                                 (*lit(' ') >> (lit('x') | lit("\xC3\x97")) >> *lit(' ') >> lit("10^") >>
                                  exponent_text[on_ten_power])];
 
-// "3/4", "2 1/4", "3 1/2 percent", "2/3rds": a digit fraction (fraction_shaped), maybe after a
-// whole number and spaces. A hyphen does not join them: "104-3/8" is a bond quote the scanner
-// leaves alone, "2-1/4" could be a score and a fraction.
+// "3/4", "2 1/4", "3 1/2 percent", "7-3/4 pct", "2/3rds": a digit fraction (fraction_shaped),
+// maybe after a whole number and spaces or a hyphen (the wire's bond and rate quotes:
+// "104-3/8", "minus 6-1/2 pct").
 inline bool read_small(const char*& p, int& v) {
     if (*p < '0' || *p > '9') return false;
     v = 0;
@@ -987,7 +987,8 @@ const auto on_slash = [](auto& ctx) {
 const auto reset_numeral = [](auto& ctx) { _val(ctx) = ast::Numeral{}; };
 const auto ordinal_suffix = lit("rds") | lit("ths") | lit("rd") | lit("th") | lit("nd");
 const auto slash_fraction =
-    lexeme[eps[reset_numeral] >> -(&(+digit >> +lit(' ') >> digit) >> raw[+digit][on_digits] >> +lit(' ')) >>
+    lexeme[eps[reset_numeral] >>
+           -(&(+digit >> (+lit(' ') | lit('-')) >> digit) >> raw[+digit][on_digits] >> (+lit(' ') | lit('-'))) >>
            raw[x3::repeat(1, 2)[digit] >> lit('/') >> x3::repeat(1, 2)[digit]][on_slash] >>
            !digit >> !(lit('/') >> digit) >> -(ordinal_suffix >> !idchar)];
 
@@ -1078,7 +1079,7 @@ const auto on_add_scaled_fraction = [](auto& ctx) {
 };
 
 // ---- ratios: "one in five", "two out of five hundred", "1 over 3", "2000 over 3".
-// A proportion, the way the press prints one: a small whole numerator (ten at most) before "in"
+// A proportion, the way the press prints one: a whole numerator below ten before "in"
 // or "out of" ("one in five adults", "nine out of 10"); a larger one is a tally of two counts
 // ("46 out of 118 land plots"). "over" is a ratio only when the clause ends after the
 // denominator ("one over three."), else a period or a comparison ("$2000 over 3 years").
@@ -1091,7 +1092,7 @@ template <char Kind> const auto on_ratio = [](auto& ctx) {
     ast::Numeral& n = _val(ctx);
     const ast::Numeral& d = _attr(ctx);
     const bool year = d.plain_integer && d.digits == 4 && d.value >= 1900 && d.value <= 2100;
-    const bool proportion = Kind == 'o' || (n.value <= 10 && d.value > n.value);
+    const bool proportion = Kind == 'o' || (n.value < 10 && d.value > n.value);
     if (!whole(n) || !whole(d) || n.has_magnitude || n.slash || year || !proportion) {
         _pass(ctx) = false;
         return;
@@ -1230,7 +1231,18 @@ const auto on_mm = [](auto& ctx) {
     ast::Measure& m = _val(ctx);
     _pass(ctx) = m.unit_before && m.unit.scale == 1 && apply_magnitude(m.number, 6);
 };
-const auto glued_mm = no_skip[lit("mm") >> !idchar];
+// Right after a digit: checked on the text, since a failed optional before it may have
+// skipped spaces ("270 mm" is millimetres too).
+struct after_digit_parser : x3::parser<after_digit_parser> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const&, Ctx const&, RCtx&, Attr&) const {
+        return first[-1] >= '0' && first[-1] <= '9';
+    }
+};
+const after_digit_parser after_digit{};
+const auto glued_mm = no_skip[after_digit >> lit("mm") >> !idchar];
 
 // A sign or a currency prefix never starts with a digit: a figure skips their alternatives.
 const auto measure_def = raw[(&digit | (-sign >> -currency_prefix)) >>
