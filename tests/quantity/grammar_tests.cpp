@@ -641,6 +641,7 @@ TEST_CASE("a bare quarter or a fraction of a magnitude, a figure alone on its li
     only("a quarter million people", {"a quarter million", 250000, 250000, 250000, "", Q::exact, T::number});
     only("It costs quarter million us dollars.",
          {"quarter million us dollars", 250000, 250000, 250000, "USD", Q::exact, T::money});
+    only("It cost quarter million.", {"quarter million", 250000, 250000, 250000, "", Q::exact, T::number});
     only("two thirds of a million", {"two thirds of a million", 2e6 / 3, 2e6 / 3, 2e6 / 3, "", Q::exact, T::number});
     only("a quarter of the shares", {"a quarter", 0.25, 0.25, 0.25, "", Q::exact, T::number});
     // negative twins: a fiscal quarter, a list marker heading its line

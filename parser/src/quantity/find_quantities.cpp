@@ -139,7 +139,11 @@ std::string_view prepare(std::string_view text, std::string& out) {
 // integer, looked up in an open-addressing table: no allocation, no string compare.
 //  * follows: the first word of something the grammar reads after a figure (units,
 //    magnitudes, "to", "or more"), from quantity::follower_words().
-enum WordClass : std::uint8_t { start = 1, content = 2, filler = 4, url = 8, follows = 16 };
+//  * before_magnitude: a start word only right before a magnitude ("quarter million"; business
+//    news prints "first quarter" far more often, and the grammar is not tried there).
+enum WordClass : std::uint8_t {
+    start = 1, content = 2, filler = 4, url = 8, follows = 16, before_magnitude = 32
+};
 
 class WordTable {
 public:
@@ -148,6 +152,7 @@ public:
         for (std::string_view w : kContent) add(w, content);
         for (std::string_view w : kFiller) add(w, filler);
         for (std::string_view w : {"http", "https", "www"}) add(w, url);
+        add("quarter", start | before_magnitude);
         for (const std::string& w : quantity::follower_words()) add(w, follows);
     }
     static constexpr std::size_t max_letters = 12;
@@ -199,7 +204,7 @@ private:
         "zero", "nought", "naught", "one", "two", "three", "four", "five", "six", "seven",
         "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
         "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
-        "sixty", "seventy", "eighty", "ninety", "a", "an", "half", "quarter",
+        "sixty", "seventy", "eighty", "ninety", "a", "an", "half",
         // qualifiers, ranges, signs
         "more", "greater", "over", "above", "exceeding", "exceeded", "exceeds", "exceed", "surpass", "surpassed", "in",
         "higher", "larger", "bigger", "upwards", "just", "well", "surpassing", "topping", "at",
@@ -927,6 +932,16 @@ struct Scanner {
         return true;
     }
 
+    // Whether a spaced magnitude word follows at p: "quarter million".
+    bool magnitude_at(std::size_t p) const {
+        std::string_view w = next_word(text, p);
+        std::size_t letters = 0;
+        while (letters < w.size() && is_lower((unsigned char)w[letters])) ++letters;
+        w = w.substr(0, letters); // "quarter million."
+        return p < text.size() && text[p] == ' ' &&
+               one_of(w, {"thousand", "million", "billion", "trillion", "mln", "bn", "lakh", "crore"});
+    }
+
     // After "in", "over" or "out" (ending at e), whether a ratio's denominator may follow: a
     // digit or a number word ("1 in 5", "2 in every ten", "1 out of three").
     bool ratio_may_follow(std::string_view word, std::size_t e) const {
@@ -1189,6 +1204,10 @@ struct Scanner {
                 if ((cls & url) && e < n && (text[e] == ':' || text[e] == '.')) {
                     while (e < n && text[e] != ' ') ++e; // a URL: its digits are not figures
                     i = e;
+                    continue;
+                }
+                if ((cls & before_magnitude) && !magnitude_at(e)) {
+                    i = skip_token_rest(e);
                     continue;
                 }
                 if ((cls & start) && ((cls & content) || worth_trying(i)) && try_at(i, next)) {

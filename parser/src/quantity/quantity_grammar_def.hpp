@@ -872,8 +872,8 @@ const auto typo_grouped = x3::repeat(1, 3)[digit] >> +(group_gap >> x3::repeat(3
 const auto space_grouped = !lit('0') >> x3::repeat(1, 3)[digit] >>
                            x3::repeat(2, x3::inf)[lit(' ') >> x3::repeat(3)[digit] >> !digit] >>
                            !(lit(' ') >> digit);
+const auto grouped_text = (typo_grouped | space_grouped) >> -(lit('.') >> +digit);
 const auto digits_text =
-    ((typo_grouped | space_grouped) >> -(lit('.') >> +digit)) |
     indian_digits |
     (+digit >> *(lit(',') >> x3::repeat(3)[digit] >> !digit) >> -(lit('.') >> +digit)) |
     (lit('.') >> +digit);
@@ -992,8 +992,32 @@ const auto slash_fraction =
            raw[x3::repeat(1, 2)[digit] >> lit('/') >> x3::repeat(1, 2)[digit]][on_slash] >>
            !digit >> !(lit('/') >> digit) >> -(ordinal_suffix >> !idchar)];
 
-const auto digit_numeral_def = (vulgar_fraction[on_vulgar] | slash_fraction |
-                                ((spaced_decimal[on_digits] | lexeme[raw[digits_text]][on_digits]) >>
+// Whether the digits at the cursor go on in one of the rarer forms: a slash, a grouping space,
+// a hyphen or spaces before another digit ("3/4", "40\x1f000", "7-3/4", "1 234 567", "3 1/2").
+// One scan of the digits, so the common figure ("150 mln", "12,") skips those alternatives.
+struct digits_go_on_parser : x3::parser<digits_go_on_parser> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+        x3::skip_over(first, last, ctx);
+        It p = first;
+        auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+        if (p == last || !is_digit(*p)) return false;
+        while (p != last && is_digit(*p)) ++p;
+        if (p == last) return false;
+        if (*p == '/' || *p == '\x1f') return true;
+        if (*p == '-') return p + 1 != last && is_digit(p[1]);
+        if (*p != ' ') return false;
+        while (p != last && *p == ' ') ++p;
+        return p != last && is_digit(*p);
+    }
+};
+const digits_go_on_parser digits_go_on{};
+
+const auto digit_numeral_def = (vulgar_fraction[on_vulgar] | (digits_go_on >> slash_fraction) |
+                                (((digits_go_on >> lexeme[raw[grouped_text]][on_digits]) |
+                                  spaced_decimal[on_digits] | lexeme[raw[digits_text]][on_digits]) >>
                                  -no_skip[vulgar_fraction][on_add_vulgar] >> -power_part)) >>
                                -no_skip[glued_magnitude >> !idchar][on_magnitude] >>
                                -word(spaced_magnitude)[on_magnitude] >> -word(dozen_word)[on_dozen];
@@ -1105,10 +1129,10 @@ const auto clause_end = no_skip[*lit(' ') >> (x3::eoi | x3::char_(".,;:!?)"))];
 const auto unit_after = lit('%') | word(percent_unit) | word(spaced_magnitude) | currency_suffix |
                         word(period_unit) | word(goods_unit) | kw("times");
 // The lookaheads come first: an action is not undone when what follows it fails.
-const auto ratio_part =
+const auto ratio_part = &x3::char_("oi") >> (
     (kw("over") >> &(ratio_den >> clause_end) >> ratio_den[on_ratio<'o'>]) |
     (kw("out") >> kw("of") >> -kw("every") >> &(ratio_den >> !unit_after) >> ratio_den[on_ratio<'f'>]) |
-    (kw("in") >> -kw("every") >> &(ratio_den >> !unit_after) >> ratio_den[on_ratio<'i'>]);
+    (kw("in") >> -kw("every") >> &(ratio_den >> !unit_after) >> ratio_den[on_ratio<'i'>]));
 
 const auto numeral_def = (mixed_numeral[copy_numeral] | digit_numeral[copy_numeral] | word_numeral[copy_numeral]) >>
                          -(kw("and") >> fraction_part[on_add_scaled_fraction]) >> -ratio_part;
