@@ -559,3 +559,113 @@ TEST_CASE("a currency before the figure and its cents after, a comparison sign b
          {">$ 50 million", 5e7, 5e7, inf, "USD", Q::more_than, T::money});
     only("USD 8.26", {"USD 8.26", 8.26, 8.26, 8.26, "USD", Q::exact, T::money});
 }
+
+TEST_CASE("scientific and power notation, glued to the digits", "[quantity][notation]") {
+    only("a mass of 1.3e6 tonnes of ore", {"1.3e6 tonnes", 1.3e6, 1.3e6, 1.3e6, "tonne", Q::exact, T::number});
+    only("-12e-1", {"-12e-1", -1.2, -1.2, -1.2, "", Q::exact, T::number});
+    only("12.32e+14", {"12.32e+14", 1.232e15, 1.232e15, 1.232e15, "", Q::exact, T::number});
+    only("growth of 1.1^23 over the period", {"1.1^23", std::pow(1.1, 23), std::pow(1.1, 23), std::pow(1.1, 23), "", Q::exact, T::number});
+    only("2.5^-1", {"2.5^-1", 0.4, 0.4, 0.4, "", Q::exact, T::number});
+    only("about 1.3x10^6 cells", {"about 1.3x10^6", 1.3e6, 1.3e6, 1.3e6, "", Q::about, T::number});
+    only("6.23x10^-4", {"6.23x10^-4", 6.23e-4, 6.23e-4, 6.23e-4, "", Q::exact, T::number});
+    // negative twins: letters glued before, a power too large, a code
+    CHECK(find("the S10e5 phone and model A3e8").empty());
+    CHECK(find("a googol is 10^400").empty());
+    CHECK(find("COVID-19 and 5G").empty());
+}
+
+TEST_CASE("thousands grouped by spaces", "[quantity][notation]") {
+    only("China's population is 1 414 021 100.",
+         {"1 414 021 100", 1414021100, 1414021100, 1414021100, "", Q::exact, T::number});
+    only("exports of 40\xE2\x80\xAF" "000 tonnes", {"40\xE2\x80\xAF" "000 tonnes", 4e4, 4e4, 4e4, "tonne", Q::exact, T::number});
+    only("a bill of 1\xC2\xA0" "234\xC2\xA0" "567.89 euros",
+         {"1\xC2\xA0" "234\xC2\xA0" "567.89 euros", 1234567.89, 1234567.89, 1234567.89, "EUR", Q::exact, T::money});
+    only("1\xE2\x80\x89" "500 containers", {"1\xE2\x80\x89" "500 containers", 1500, 1500, 1500, "container", Q::exact, T::number});
+    // a single plain-space group is two figures side by side: "108 109 pct", "15 747s"
+    CHECK(find("quoted at 108 109 pct").size() == 2);
+    CHECK(find("orders for 15 747s from Boeing").size() == 1);
+    // a phone number: a group of four after the groups of three
+    const auto phone = find("call 011 222 333 4444 now");
+    for (const auto& q : phone) CHECK(q.value < 1e4);
+}
+
+TEST_CASE("digit fractions, where no date is meant", "[quantity][notation]") {
+    only("3/4", {"3/4", 0.75, 0.75, 0.75, "", Q::exact, T::number});
+    only("-4/5", {"-4/5", -0.8, -0.8, -0.8, "", Q::exact, T::number});
+    only("prices rose 3 1/2 percent", {"3 1/2 percent", 3.5, 3.5, 3.5, "percent", Q::exact, T::percent});
+    only("2/3rds of the employees", {"2/3rds", 2.0 / 3, 2.0 / 3, 2.0 / 3, "", Q::exact, T::number});
+    only("a 7/16 inch bolt", {"7/16", 7.0 / 16, 7.0 / 16, 7.0 / 16, "", Q::exact, T::number});
+    // negative twins: dates, "24/7", improper or odd denominators, bond quotes with a hyphen
+    CHECK(find("the meeting on 3/4 was cancelled").empty());
+    CHECK(find("Tuesday 1/2 at noon").empty());
+    CHECK(find("open 24/7 all year").empty());
+    CHECK(find("after 9/11 and 6/13").empty());
+    CHECK(find("Any time to meet on 5/17/2018?").empty());
+    CHECK(find("3/4 March").empty());
+    CHECK(find("REUTERS/Gonzalo Fuentes/ File Photo [1/2] A view").empty());
+    CHECK(find("won 2-1/9 and 3-24/7 service").empty()); // no fraction the press prints
+    // the wire's rate and bond quotes: a whole number, a hyphen, a fraction
+    only("bid at 104-3/8", {"104-3/8", 104.375, 104.375, 104.375, "", Q::exact, T::number});
+    only("LIBOR minus 6-1/2 pct", {"minus 6-1/2 pct", -6.5, -6.5, -6.5, "percent", Q::exact, T::percent});
+}
+
+TEST_CASE("ratios: a proportion, not a tally or a period", "[quantity][notation]") {
+    only("one in five adults", {"one in five", 0.2, 0.2, 0.2, "", Q::exact, T::number});
+    only("nine out of 10 firms", {"nine out of 10", 0.9, 0.9, 0.9, "", Q::exact, T::number});
+    CHECK(find("Aviaco cancelled 10 out of 82.").size() == 2); // a tally
+    only("one out of every four countries", {"one out of every four", 0.25, 0.25, 0.25, "", Q::exact, T::number});
+    only("the odds were 1 over 3.", {"1 over 3", 1.0 / 3, 1.0 / 3, 1.0 / 3, "", Q::exact, T::number});
+    // negative twins: a tally, a year, a period, a unit, "over" inside a clause
+    CHECK(find("46 out of 118 land plots").size() == 2);
+    const auto year = find("it ranked 1 in 2024");
+    REQUIRE(year.size() == 2);
+    CHECK(year[1].type == T::year);
+    CHECK(find("one in five years").size() == 2);
+    CHECK(find("10 in 20 tonnes").size() == 2);
+    const auto period = find("to earn $2000 over 3 years");
+    REQUIRE(period.size() == 2);
+    CHECK(period[0].type == T::money);
+    CHECK(find("grew 5% over 2023.").size() == 2);
+}
+
+TEST_CASE("a fraction of a smaller magnitude after a larger one", "[quantity][spelled]") {
+    only("one billion and a half million",
+         {"one billion and a half million", 1000500000, 1000500000, 1000500000, "", Q::exact, T::number});
+    only("one billion and three quarters million",
+         {"one billion and three quarters million", 1000750000, 1000750000, 1000750000, "", Q::exact, T::number});
+    only("five and a half million", {"five and a half million", 5.5e6, 5.5e6, 5.5e6, "", Q::exact, T::number});
+    only("3 million and a half", {"3 million and a half", 3.5e6, 3.5e6, 3.5e6, "", Q::exact, T::number});
+}
+
+TEST_CASE("a bare quarter or a fraction of a magnitude, a figure alone on its line", "[quantity][spelled]") {
+    only("a quarter million people", {"a quarter million", 250000, 250000, 250000, "", Q::exact, T::number});
+    only("It costs quarter million us dollars.",
+         {"quarter million us dollars", 250000, 250000, 250000, "USD", Q::exact, T::money});
+    only("It cost quarter million.", {"quarter million", 250000, 250000, 250000, "", Q::exact, T::number});
+    only("two thirds of a million", {"two thirds of a million", 2e6 / 3, 2e6 / 3, 2e6 / 3, "", Q::exact, T::number});
+    only("a quarter of the shares", {"a quarter", 0.25, 0.25, 0.25, "", Q::exact, T::number});
+    // negative twins: a fiscal quarter, a list marker heading its line
+    CHECK(find("third quarter profit rose and the quarter ended").empty());
+    CHECK(find("1. The first item\n2. The second").empty());
+    only("192.", {"192", 192, 192, 192, "", Q::exact, T::number});
+}
+
+TEST_CASE("national currency signs and crypto-currencies", "[quantity][press]") {
+    only("a budget of \xE2\x82\xA6" "5 billion", {"\xE2\x82\xA6" "5 billion", 5e9, 5e9, 5e9, "NGN", Q::exact, T::money});
+    only("I spend 100\xE2\x82\xBE buying", {"100\xE2\x82\xBE", 100, 100, 100, "GEL", Q::exact, T::money});
+    only("the cost is 100\xE5\x85\x83!", {"100\xE5\x85\x83", 100, 100, 100, "CNY", Q::exact, T::money});
+    only("each block mined is now 6.25 BTC", {"6.25 BTC", 6.25, 6.25, 6.25, "BTC", Q::exact, T::money});
+    only("he lost 10000 bitcoins", {"10000 bitcoins", 1e4, 1e4, 1e4, "BTC", Q::exact, T::money});
+    only("2 satoshis", {"2 satoshis", 2e-8, 2e-8, 2e-8, "BTC", Q::exact, T::money});
+    // negative twin: a sign with no figure is nothing
+    CHECK(find("prices in \xE2\x82\xA6 and \xE2\x82\xBF rose").empty());
+}
+
+TEST_CASE("the finance desk's MM and mil", "[quantity][press]") {
+    only("revenue target is US$ 1MM", {"US$ 1MM", 1e6, 1e6, 1e6, "USD", Q::exact, T::money});
+    only("a $5MM deal", {"$5MM", 5e6, 5e6, 5e6, "USD", Q::exact, T::money});
+    only("2mil SEK can't buy you a flat", {"2mil SEK", 2e6, 2e6, 2e6, "SEK", Q::exact, T::money});
+    only("a loss of $3 mil", {"$3 mil", 3e6, 3e6, 3e6, "USD", Q::exact, T::money});
+    // negative twin: without a currency before it, "mm" is millimetres
+    CHECK(find("a 10mm bolt and a 5mm pipe").empty());
+}

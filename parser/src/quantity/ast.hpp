@@ -18,6 +18,7 @@ struct Numeral {
     bool plain_integer = false; // only digits: no separator, decimals or magnitude ("2024")
     bool spelled = false;       // written in words
     int digits = 0;             // how many digits were printed (year detection, "1986/87")
+    bool slash = false;         // a bare digit fraction "3/4" (a date too: the scanner decides)
 };
 
 // What a unit word turns a numeral into. `scale` applies to the value ("cents" -> 0.01,

@@ -69,6 +69,15 @@ BufferPool& buffer_pool() {
     return pool;
 }
 
+// The bytes of a no-break space (U+00A0), narrow no-break space (U+202F) or thin space
+// (U+2009, only ever a separator) at u[i], or 0.
+std::size_t space_length(const unsigned char* u, std::size_t i, std::size_t n) {
+    if (u[i] == 0xC2 && i + 1 < n && u[i + 1] == 0xA0) return 2;
+    if (u[i] == 0xE2 && i + 2 < n && u[i + 1] == 0x80 && (u[i + 2] == 0xAF || u[i + 2] == 0x89))
+        return 3;
+    return 0;
+}
+
 std::string_view prepare(std::string_view text, std::string& out) {
     const std::size_t n = text.size();
     if (out.size() < n + padding) out.resize(n + padding);
@@ -105,9 +114,13 @@ std::string_view prepare(std::string_view text, std::string& out) {
     const unsigned char* u = reinterpret_cast<const unsigned char*>(in);
     for (i = 0; i < n; ++i) {
         if (u[i] < 0xC2) continue;
-        if (u[i] == 0xC2 && i + 1 < n && u[i + 1] == 0xA0) o[i] = o[i + 1] = ' ', ++i;
-        else if (u[i] == 0xE2 && i + 2 < n && u[i + 1] == 0x80 && u[i + 2] == 0xAF)
-            o[i] = o[i + 1] = o[i + 2] = ' ', i += 2;
+        const std::size_t len = space_length(u, i, n);
+        if (len == 0) continue;
+        // Between two digits a no-break or thin space groups thousands ("40\u202f000"): the
+        // grammar reads it as '\x1f'. Anywhere else it is a space.
+        const bool grouping = i > 0 && is_digit(u[i - 1]) && i + len < n && is_digit(u[i + len]);
+        std::memset(o + i, grouping ? '\x1f' : ' ', len);
+        i += len - 1;
     }
     return {out.data(), n + padding};
 }
@@ -126,7 +139,11 @@ std::string_view prepare(std::string_view text, std::string& out) {
 // integer, looked up in an open-addressing table: no allocation, no string compare.
 //  * follows: the first word of something the grammar reads after a figure (units,
 //    magnitudes, "to", "or more"), from quantity::follower_words().
-enum WordClass : std::uint8_t { start = 1, content = 2, filler = 4, url = 8, follows = 16 };
+//  * before_magnitude: a start word only right before a magnitude ("quarter million"; business
+//    news prints "first quarter" far more often, and the grammar is not tried there).
+enum WordClass : std::uint8_t {
+    start = 1, content = 2, filler = 4, url = 8, follows = 16, before_magnitude = 32
+};
 
 class WordTable {
 public:
@@ -135,6 +152,7 @@ public:
         for (std::string_view w : kContent) add(w, content);
         for (std::string_view w : kFiller) add(w, filler);
         for (std::string_view w : {"http", "https", "www"}) add(w, url);
+        add("quarter", start | before_magnitude);
         for (const std::string& w : quantity::follower_words()) add(w, follows);
     }
     static constexpr std::size_t max_letters = 12;
@@ -307,13 +325,20 @@ bool starts_symbol(std::string_view s, std::size_t i) {
 // "10:30", "5/17/2018", "02-11-2025", "555-1234", "192.168.1.2".
 bool not_a_figure(std::string_view s, std::size_t i) {
     std::size_t groups = 1, dashes = 0, slashes = 0, dots = 0, first_len = 0, len = 0;
+    bool dash_first = false;
     std::size_t lens[8] = {};
+    int values[3] = {}; // the first three groups, up to two digits ("3/4", "7-3/4")
     for (; i < s.size(); ++i) {
         const unsigned char c = (unsigned char)s[i];
-        if (is_digit(c)) { ++len; continue; }
+        if (is_digit(c)) {
+            if (groups <= 3 && len < 2) values[groups - 1] = values[groups - 1] * 10 + (c - '0');
+            ++len;
+            continue;
+        }
         const bool sep = c == ':' || c == '-' || c == '/' || c == '.';
         if (!sep || i + 1 >= s.size() || !is_digit((unsigned char)s[i + 1]) || len == 0) break;
         if (c == ':') return true;
+        dash_first = dash_first || (c == '-' && slashes == 0);
         dashes += c == '-';
         slashes += c == '/';
         dots += c == '.';
@@ -323,7 +348,14 @@ bool not_a_figure(std::string_view s, std::size_t i) {
         len = 0;
     }
     if (groups <= 8) lens[groups - 1] = len;
+    // "7-3/4 pct", "104-3/8": a whole number and a fraction, the wire's rate and bond quotes
+    if (dashes == 1 && slashes == 1 && dots == 0 && groups == 3 && lens[1] <= 2 && lens[2] <= 2 &&
+        dash_first && quantity::fraction_shaped(values[1], values[2]))
+        return false;
     if (dashes + slashes >= 2 || dots >= 2) return true;
+    // "3/4", "7/16": a fraction the grammar reads (and the scanner may still call a date)
+    if (slashes == 1 && groups == 2 && first_len <= 2 && lens[1] <= 2)
+        return !quantity::fraction_shaped(values[0], values[1]);
     if (slashes == 1 && first_len <= 2 && lens[1] <= 2) return true;
     if (dashes == 1 && first_len == 3 && lens[1] == 4) return true;
     return false;
@@ -633,6 +665,10 @@ struct Scanner {
         const std::string_view prev = previous_word(text, begin, &word_start);
         const std::string_view next = next_word(text, end);
         const bool small_int = m.low.number.plain_integer && v <= 31;
+        // "on 3/4", "Tuesday 1/2", "3/4 March": a date, not three quarters.
+        if (m.low.number.slash && slash_date(prev, next)) return true;
+        // "File Photo [1/2]": a picture's place in a gallery.
+        if (m.low.number.slash && begin > 0 && text[begin - 1] == '[') return true;
         // Dates: "Dec. 7", "November 22", "22 November" ("May" only capitalised).
         if (small_int && is_month(prev) && (prev != "may" || original[word_start] == 'M'))
             return true;
@@ -673,8 +709,9 @@ struct Scanner {
             const bool paren = begin > 0 && text[begin - 1] == '(' && end < text.size() &&
                                text[end] == ')';
             if (paren && v < 100) return true;
+            // A marker heads text on its own line: "192." alone on a line is a figure.
             if (end < text.size() && (text[end] == '.' || text[end] == ')') &&
-                (end + 1 >= text.size() || text[end + 1] == ' ') && line_start(begin))
+                text_on_line_after(end + 1) && line_start(begin))
                 return true;
             // Model numbers after a proper noun: "Boeing 737", "Section 232". At the start of a
             // sentence every word is capitalised, so there the word must also not be a common
@@ -685,6 +722,17 @@ struct Scanner {
                 return true;
         }
         return false;
+    }
+
+    // The words around a bare digit fraction that make it a date: a preposition of time or a
+    // day before it, a month or a year after it.
+    static bool slash_date(std::string_view prev, std::string_view next) {
+        if (one_of(prev, {"on", "since", "until", "till", "by", "from", "dated", "before", "after",
+                          "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                          "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "date",
+                          "due", "ending", "ended"}))
+            return true;
+        return is_month(next) || (next.size() == 4 && is_digit((unsigned char)next[0]));
     }
 
     // "Boeing", "iPhone", "U.S.": a capital anywhere in the word.
@@ -708,6 +756,13 @@ struct Scanner {
                            "shr", "shrs", "revs", "rev", "sales", "qtr", "avg", "oper", "div",
                            "pay", "loss", "profit", "record", "gross", "note", "notes", "exports",
                            "imports", "production", "output", "stocks"});
+    }
+
+    // Whether, from p, a space and then something other than a line's end follow.
+    bool text_on_line_after(std::size_t p) const {
+        if (p >= original.size() || (original[p] != ' ' && original[p] != '\t')) return false;
+        while (p < original.size() && (original[p] == ' ' || original[p] == '\t')) ++p;
+        return p < original.size() && original[p] != '\n' && original[p] != '\r';
     }
 
     bool line_start(std::size_t p) const {
@@ -825,6 +880,10 @@ struct Scanner {
                     const WordTable& table = word_table();
                     if (e - w > WordTable::max_letters && table.long_follower()) return false;
                     if (!(table.classes(text.data() + w, e - w) & follows)) break;
+                    if (word == "in" || word == "over" || word == "out") {
+                        if (stage == 0 && ratio_may_follow(word, e)) return false;
+                        break; // "150 mln dlrs in 1986": the figure ends
+                    }
                     const int magnitude = stage == 0 ? newswire_magnitude(word) : -1;
                     const std::string_view unit = stage < 2 ? newswire_unit(word, e) : std::string_view();
                     if (magnitude > 0) {
@@ -871,6 +930,32 @@ struct Scanner {
         m.low = low;
         first = low.end;
         return true;
+    }
+
+    // Whether a spaced magnitude word follows at p: "quarter million".
+    bool magnitude_at(std::size_t p) const {
+        std::string_view w = next_word(text, p);
+        std::size_t letters = 0;
+        while (letters < w.size() && is_lower((unsigned char)w[letters])) ++letters;
+        w = w.substr(0, letters); // "quarter million."
+        return p < text.size() && text[p] == ' ' &&
+               one_of(w, {"thousand", "million", "billion", "trillion", "mln", "bn", "lakh", "crore"});
+    }
+
+    // After "in", "over" or "out" (ending at e), whether a ratio's denominator may follow: a
+    // digit or a number word ("1 in 5", "2 in every ten", "1 out of three").
+    bool ratio_may_follow(std::string_view word, std::size_t e) const {
+        std::string_view next = next_word(text, e);
+        if (word == "out") {
+            if (next != "of") return false;
+            next = next_word(text, std::size_t(next.data() - text.data()) + 2);
+        }
+        if (next == "every") next = next_word(text, std::size_t(next.data() - text.data()) + 5);
+        if (next.empty()) return false;
+        if (is_digit((unsigned char)next[0])) return true;
+        std::size_t letters = 0;
+        while (letters < next.size() && is_lower((unsigned char)next[letters])) ++letters;
+        return (word_table().classes(next.data(), letters) & content) != 0;
     }
 
     // After a dash at p: spaces, then a word that begins nothing the grammar reads (no number
@@ -1119,6 +1204,10 @@ struct Scanner {
                 if ((cls & url) && e < n && (text[e] == ':' || text[e] == '.')) {
                     while (e < n && text[e] != ' ') ++e; // a URL: its digits are not figures
                     i = e;
+                    continue;
+                }
+                if ((cls & before_magnitude) && !magnitude_at(e)) {
+                    i = skip_token_rest(e);
                     continue;
                 }
                 if ((cls & start) && ((cls & content) || worth_trying(i)) && try_at(i, next)) {

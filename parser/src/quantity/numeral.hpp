@@ -20,8 +20,8 @@ inline bool digits_to_numeral(const char* b, const char* e, ast::Numeral& n) {
     bool comma = false;
     for (const char* p = b; p != e; ++p) {
         const char c = *p;
-        if (c == ',') { comma = true; continue; }
-        if (c == ' ') continue; // "4 . 8": tokenised newswire
+        if (c == ',' || c == '\x1f') { comma = true; continue; } // '\x1f': a grouping space
+        if (c == ' ') { comma = comma || fraction < 0; continue; } // "4 . 8", "1 234 567"
         if (c == '.') fraction = 0;
         else if (fraction >= 0) ++fraction;
         else if (integer_digits > 0 || c != '0') ++integer_digits;
@@ -38,6 +38,18 @@ inline bool digits_to_numeral(const char* b, const char* e, ast::Numeral& n) {
     n.plain_integer = fraction < 0 && !comma;
     n.digits = int(len);
     return true;
+}
+
+// A digit fraction the press prints for a share or a price ("3/4", "1/2", "5/8", "7/16"): a
+// proper fraction whose denominator halves, quarters, fifths, eighths or tenths. "24/7", "9/11"
+// and "6/13" are no such fraction; "3/4" may still be March 4 (the scanner looks at the words
+// around it).
+inline bool fraction_shaped(int numerator, int denominator) {
+    switch (denominator) {
+    case 2: case 3: case 4: case 5: case 8: case 10: case 16: case 32: case 64:
+        return numerator > 0 && numerator < denominator;
+    default: return false;
+    }
 }
 
 } // namespace tradecheck::quantity

@@ -50,7 +50,7 @@ const auto number_end =
 const x3::symbols<int> spaced_magnitude{
     {"hundred", 2}, {"thousand", 3}, {"million", 6}, {"billion", 9}, {"trillion", 12},
     {"mln", 6},     {"mn", 6},       {"mio", 6},     {"bn", 9},      {"bln", 9},
-    {"tn", 12},     {"tln", 12},     {"trln", 12},
+    {"tn", 12},     {"tln", 12},     {"trln", 12},   {"mil", 6}, // "2 mil SEK"
     // South Asian press: "35 lakh rupees", "Rs 1.5 crore", "3 lakh crore"
     {"lakh", 5},    {"lakhs", 5},    {"crore", 7},   {"crores", 7},  {"lakh crore", 12},
     {"lakh crores", 12}};
@@ -60,7 +60,7 @@ const x3::symbols<int> spaced_magnitude{
 const x3::symbols<int> glued_magnitude{
     {"k", 3},       {"m", 6},        {"mn", 6},      {"mln", 6},     {"b", 9},
     {"bn", 9},      {"bln", 9},      {"tn", 12},     {"tln", 12},    {"trln", 12},
-    {"thousand", 3}, {"million", 6}, {"billion", 9}, {"trillion", 12}};
+    {"mil", 6},     {"thousand", 3}, {"million", 6}, {"billion", 9}, {"trillion", 12}};
 
 // Words that a leading "a" may multiply: "a million", "a dozen".
 const x3::symbols<int> a_multiplier{{"hundred", 2}, {"thousand", 3}, {"million", 6},
@@ -168,15 +168,25 @@ inline x3::symbols<ast::Unit> iso_codes(std::initializer_list<std::pair<const ch
 }
 // "Rs" is the article's rupee ("Rs", like "$", is resolved by the scanner from the options).
 const x3::symbols<ast::Unit> iso_prefix = iso_codes({{"rs", "Rs"}, {"rs.", "Rs"}});
-const x3::symbols<ast::Unit> iso_suffix = iso_codes({{"try", "TRY"}});
+const x3::symbols<ast::Unit> iso_suffix = iso_codes({{"try", "TRY"}, {"btc", "BTC"}}); // "6.25 BTC"
 
 // "30 MUSD", "120 MEUR": millions of a currency, a finance convention.
 const x3::symbols<ast::Unit> million_iso{{"musd", {"USD", 1e6, 6}}, {"meur", {"EUR", 1e6, 6}},
                                          {"mgbp", {"GBP", 1e6, 6}}, {"maud", {"AUD", 1e6, 6}},
                                          {"mcad", {"CAD", 1e6, 6}}, {"mchf", {"CHF", 1e6, 6}}};
+// Currency signs of one currency each, before or after the figure, as a country's own press
+// prints them: ₦ naira, ₱ peso, ₩ won, ₺ lira, ₽ rouble, ₫ dong, ₴ hryvnia, ₪ shekel,
+// ₡ colón, ₾ lari, ₭ kip, ₿ bitcoin. None is a letter or a word, so none is ambiguous.
+#define TRADECHECK_NATIONAL_SIGNS                                                                \
+    {"\xE2\x82\xA6", {"NGN"}}, {"\xE2\x82\xB1", {"PHP"}}, {"\xE2\x82\xA9", {"KRW"}},            \
+        {"\xE2\x82\xBA", {"TRY"}}, {"\xE2\x82\xBD", {"RUB"}}, {"\xE2\x82\xAB", {"VND"}},        \
+        {"\xE2\x82\xB4", {"UAH"}}, {"\xE2\x82\xAA", {"ILS"}}, {"\xE2\x82\xA1", {"CRC"}},        \
+        {"\xE2\x82\xBE", {"GEL"}}, {"\xE2\x82\xAD", {"LAK"}}, {"\xE2\x82\xBF", {"BTC"}}
 // Currency signs after a number ("10 €"), only when no number follows that they could prefix.
+// "元" (yuan) only follows the figure ("100元").
 const x3::symbols<ast::Unit> sign_suffix{
-    {"$", {"$"}}, {"\xE2\x82\xAC", {"EUR"}}, {"\xC2\xA3", {"GBP"}}, {"\xC2\xA5", {"JPY"}}};
+    {"$", {"$"}}, {"\xE2\x82\xAC", {"EUR"}}, {"\xC2\xA3", {"GBP"}}, {"\xC2\xA5", {"JPY"}},
+    {"\xE5\x85\x83", {"CNY"}}, TRADECHECK_NATIONAL_SIGNS};
 
 // Currency signs before a number. "$" is the article's default dollar, resolved later.
 const x3::symbols<ast::Unit> sign_prefix{
@@ -185,7 +195,9 @@ const x3::symbols<ast::Unit> sign_prefix{
     {"cad$", {"CAD"}},  {"a$", {"AUD"}},   {"au$", {"AUD"}},   {"aud$", {"AUD"}},
     {"hk$", {"HKD"}},   {"hk $", {"HKD"}},  {"hkd$", {"HKD"}},  {"nz$", {"NZD"}},   {"nzd$", {"NZD"}},
     {"s$", {"SGD"}},    {"nt$", {"TWD"}},   {"r$", {"BRL"}},    {"mex$", {"MXN"}},  {"mxn$", {"MXN"}},
-    {"\xE2\x82\xAC", {"EUR"}}, {"\xC2\xA3", {"GBP"}}, {"\xC2\xA5", {"JPY"}}, {"\xE2\x82\xB9", {"INR"}}};
+    {"\xE2\x82\xAC", {"EUR"}}, {"\xC2\xA3", {"GBP"}}, {"\xC2\xA5", {"JPY"}}, {"\xE2\x82\xB9", {"INR"}},
+    TRADECHECK_NATIONAL_SIGNS};
+#undef TRADECHECK_NATIONAL_SIGNS
 
 // Currency names after a number. A nationality before the noun picks the currency
 // ("Canadian dollars"); resolve_currency() below combines them.
@@ -220,7 +232,8 @@ const x3::symbols<ast::Unit> currency_noun{
     {"riyal", {"SAR"}},       {"riyals", {"SAR"}},      {"ringgit", {"MYR"}},   {"baht", {"THB"}},
     {"rupiah", {"IDR"}},      {"shekel", {"ILS"}},      {"shekels", {"ILS"}},   {"zloty", {"PLN"}},
     {"zlotys", {"PLN"}},      {"forint", {"HUF"}},      {"reais", {"BRL"}},     {"dirhams", {"AED"}},
-    {"naira", {"NGN"}}};
+    {"naira", {"NGN"}},       {"bitcoin", {"BTC"}},     {"bitcoins", {"BTC"}},  {"satoshi", {"satoshi"}},
+    {"satoshis", {"satoshi"}}};
 
 // Combines nationality (may be "") and noun family into a unit; false when they do not go
 // together ("Swiss yen").
@@ -240,15 +253,16 @@ inline bool resolve_currency(std::string_view country, std::string_view noun, as
         {"rupee", "NP", "NPR"},   {"rupee", "MU", "MUR"},   {"pound", "", "GBP"},
         {"pound", "GB", "GBP"},   {"pound", "EG", "EGP"},   {"pence", "", "GBP"},
         {"pence", "GB", "GBP"},   {"lira", "", "ITL"},      {"lira", "IT", "ITL"},
-        {"lira", "TR", "TRY"}};
+        {"lira", "TR", "TRY"},    {"satoshi", "", "BTC"}};
     if (noun.size() == 3 && noun[0] >= 'A' && noun[0] <= 'Z') { // a fixed currency: "yen"
         out = ast::Unit{noun};
         return true;
     }
     for (const Row& r : rows) {
         if (noun == r.noun && country == r.country) {
-            const bool sub = noun == "cent" || noun == "pence"; // sub-units count in hundredths
-            out = ast::Unit{r.iso, sub ? 0.01 : 1.0, sub ? -2 : 0};
+            // sub-units count in hundredths of the main unit, a satoshi in hundred-millionths
+            const int sub = noun == "cent" || noun == "pence" ? -2 : noun == "satoshi" ? -8 : 0;
+            out = ast::Unit{r.iso, std::pow(10.0, sub), sub};
             return true;
         }
     }
@@ -813,6 +827,8 @@ struct words_class;
 struct word_numeral_class;
 struct numeral_class;
 struct simple_fraction_class;
+struct fraction_part_class;
+struct ratio_den_class;
 struct currency_suffix_class;
 struct national_currency_class;
 struct vague_class;
@@ -828,6 +844,8 @@ const x3::rule<words_class, ast::WordFold> words = "words";
 const x3::rule<word_numeral_class, ast::Numeral> word_numeral = "word_numeral";
 const x3::rule<numeral_class, ast::Numeral> numeral = "numeral";
 const x3::rule<simple_fraction_class, ast::Numeral> simple_fraction = "simple_fraction";
+const x3::rule<fraction_part_class, ast::Numeral> fraction_part = "fraction_part";
+const x3::rule<ratio_den_class, ast::Numeral> ratio_den = "ratio_den";
 const x3::rule<currency_suffix_class, ast::Unit> currency_suffix = "currency_suffix";
 const x3::rule<national_currency_class, ast::Unit> national_currency = "national_currency";
 const x3::rule<vague_class, ast::Match> vague = "vague";
@@ -843,6 +861,18 @@ const quantity_type quantity = "quantity";
 // Indian grouping ("12,34,567.89": pairs, then the last three).
 const auto indian_digits = x3::repeat(1, 2)[digit] >> +(lit(',') >> x3::repeat(2)[digit] >> &lit(',')) >>
                            lit(',') >> x3::repeat(3)[digit] >> !digit >> -(lit('.') >> +digit);
+// Thousands grouped by spaces. A no-break, narrow no-break or thin space between digits is a
+// typographic thousands separator, never two figures side by side: the scanner turns its bytes
+// into '\x1f' (see prepare()), one group or more ("40\u202f000"). A plain space also
+// separates two figures ("July 6 100 mln dlrs", "15 747s", "108 109 pct" in Reuters), so it
+// groups only two groups or more ("1 234 567"), a head not led by zero, and no further
+// figure after a space (a phone number "+1 222 333 4444").
+const auto group_gap = +lit('\x1f');
+const auto typo_grouped = x3::repeat(1, 3)[digit] >> +(group_gap >> x3::repeat(3)[digit] >> !digit);
+const auto space_grouped = !lit('0') >> x3::repeat(1, 3)[digit] >>
+                           x3::repeat(2, x3::inf)[lit(' ') >> x3::repeat(3)[digit] >> !digit] >>
+                           !(lit(' ') >> digit);
+const auto grouped_text = (typo_grouped | space_grouped) >> -(lit('.') >> +digit);
 const auto digits_text =
     indian_digits |
     (+digit >> *(lit(',') >> x3::repeat(3)[digit] >> !digit) >> -(lit('.') >> +digit)) |
@@ -885,9 +915,110 @@ const auto on_dozen = [](auto& ctx) {
     n.value *= _attr(ctx);
     n.plain_integer = false;
 };
-const auto digit_numeral_def = (vulgar_fraction[on_vulgar] |
-                                ((spaced_decimal[on_digits] | lexeme[raw[digits_text]][on_digits]) >>
-                                 -no_skip[vulgar_fraction][on_add_vulgar])) >>
+// Scientific and power notation, glued to the digits: "1.3e6", "12.32e+14", "-12e-1",
+// "1.1^23", "2.5^-1", "1.3x10^6", "6.23x10^-4". Glued, so no ordinary word can start one; a
+// code glued to letters ("S10e5", "COVID-19") never reaches here (the scanner skips it).
+// The exponent's signs multiply ("^--23" is "^23"); a result that is not finite is refused.
+const auto exponent_text = raw[*x3::char_("+-") >> x3::repeat(1, 3)[digit] >> !idchar];
+inline bool read_exponent(const char* b, const char* e, int& out) {
+    bool negative = false;
+    while (b != e && (*b == '+' || *b == '-')) negative ^= (*b++ == '-');
+    if (e - b > 3 || b == e) return false;
+    int v = 0;
+    for (; b != e; ++b) v = v * 10 + (*b - '0');
+    out = negative ? -v : v;
+    return true;
+}
+// "e6", "x10^6": scale by a power of ten (the last digit's exponent moves with it).
+const auto on_ten_power = [](auto& ctx) {
+    const auto& r = _attr(ctx);
+    int e = 0;
+    ast::Numeral& n = _val(ctx);
+    if (!read_exponent(&*r.begin(), &*r.begin() + (r.end() - r.begin()), e) ||
+        !std::isfinite(n.value * std::pow(10.0, e))) {
+        _pass(ctx) = false;
+        return;
+    }
+    n.value *= std::pow(10.0, e);
+    n.exponent += e;
+    n.plain_integer = false;
+};
+// "1.1^23": the figure to a power.
+const auto on_power = [](auto& ctx) {
+    const auto& r = _attr(ctx);
+    int e = 0;
+    ast::Numeral& n = _val(ctx);
+    if (!read_exponent(&*r.begin(), &*r.begin() + (r.end() - r.begin()), e)) {
+        _pass(ctx) = false;
+        return;
+    }
+    const double v = std::pow(n.value, double(e));
+    _pass(ctx) = std::isfinite(v) && v != 0;
+    n.value = v;
+    n.exponent = v == 0 ? 0 : int(std::floor(std::log10(std::fabs(v)))) - 2;
+    n.plain_integer = false;
+};
+const auto power_part = no_skip[(lit('e') >> exponent_text[on_ten_power]) |
+                                (lit('^') >> exponent_text[on_power]) |
+                                (*lit(' ') >> (lit('x') | lit("\xC3\x97")) >> *lit(' ') >> lit("10^") >>
+                                 exponent_text[on_ten_power])];
+
+// "3/4", "2 1/4", "3 1/2 percent", "7-3/4 pct", "2/3rds": a digit fraction (fraction_shaped),
+// maybe after a whole number and spaces or a hyphen (the wire's bond and rate quotes:
+// "104-3/8", "minus 6-1/2 pct").
+inline bool read_small(const char*& p, int& v) {
+    if (*p < '0' || *p > '9') return false;
+    v = 0;
+    for (int k = 0; k < 2 && *p >= '0' && *p <= '9'; ++k) v = v * 10 + (*p++ - '0');
+    return true;
+}
+const auto on_slash = [](auto& ctx) {
+    const auto& r = _attr(ctx);
+    const char* p = &*r.begin();
+    int num = 0, den = 0;
+    const bool ok = read_small(p, num) && *p++ == '/' && read_small(p, den) && fraction_shaped(num, den);
+    ast::Numeral& n = _val(ctx);
+    if (!ok) { _pass(ctx) = false; return; }
+    n.slash = !n.plain_integer; // no whole number before it
+    n.value = (n.plain_integer ? n.value : 0) + double(num) / den;
+    n.exponent = -2;
+    n.plain_integer = false;
+};
+const auto reset_numeral = [](auto& ctx) { _val(ctx) = ast::Numeral{}; };
+const auto ordinal_suffix = lit("rds") | lit("ths") | lit("rd") | lit("th") | lit("nd");
+const auto slash_fraction =
+    lexeme[eps[reset_numeral] >>
+           -(&(+digit >> (+lit(' ') | lit('-')) >> digit) >> raw[+digit][on_digits] >> (+lit(' ') | lit('-'))) >>
+           raw[x3::repeat(1, 2)[digit] >> lit('/') >> x3::repeat(1, 2)[digit]][on_slash] >>
+           !digit >> !(lit('/') >> digit) >> -(ordinal_suffix >> !idchar)];
+
+// Whether the digits at the cursor go on in one of the rarer forms: a slash, a grouping space,
+// a hyphen or spaces before another digit ("3/4", "40\x1f000", "7-3/4", "1 234 567", "3 1/2").
+// One scan of the digits, so the common figure ("150 mln", "12,") skips those alternatives.
+struct digits_go_on_parser : x3::parser<digits_go_on_parser> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+        x3::skip_over(first, last, ctx);
+        It p = first;
+        auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+        if (p == last || !is_digit(*p)) return false;
+        while (p != last && is_digit(*p)) ++p;
+        if (p == last) return false;
+        if (*p == '/' || *p == '\x1f') return true;
+        if (*p == '-') return p + 1 != last && is_digit(p[1]);
+        if (*p != ' ') return false;
+        while (p != last && *p == ' ') ++p;
+        return p != last && is_digit(*p);
+    }
+};
+const digits_go_on_parser digits_go_on{};
+
+const auto digit_numeral_def = (vulgar_fraction[on_vulgar] | (digits_go_on >> slash_fraction) |
+                                (((digits_go_on >> lexeme[raw[grouped_text]][on_digits]) |
+                                  spaced_decimal[on_digits] | lexeme[raw[digits_text]][on_digits]) >>
+                                 -no_skip[vulgar_fraction][on_add_vulgar] >> -power_part)) >>
                                -no_skip[glued_magnitude >> !idchar][on_magnitude] >>
                                -word(spaced_magnitude)[on_magnitude] >> -word(dozen_word)[on_dozen];
 
@@ -916,8 +1047,19 @@ const auto on_half_dozen = [](auto& ctx) {
     _val(ctx).spelled = true;
 };
 const auto half_dozen = (kw("half") >> kw("a") >> kw("dozen"))[on_half_dozen];
+// "quarter million": a quarter of a magnitude with no article, as headlines print it; a bare
+// "quarter" before anything else is a fiscal quarter.
+const auto on_quarter = [](auto& ctx) {
+    _val(ctx) = ast::Numeral{};
+    _val(ctx).value = 0.25;
+    _val(ctx).exponent = -2;
+    _val(ctx).spelled = true;
+};
+const auto bare_quarter = (kw("quarter") >> &word(spaced_magnitude))[on_quarter] >>
+                          word(spaced_magnitude)[on_magnitude];
 const auto word_numeral_def =
-    half_a | half_dozen | (fraction >> -word(spaced_magnitude)[on_magnitude]) |
+    half_a | half_dozen | bare_quarter |
+    (fraction >> -(-(kw("of") >> kw("a")) >> word(spaced_magnitude)[on_magnitude])) |
     (ordinal_fraction[copy_numeral] >> -word(spaced_magnitude)[on_magnitude]) |
     (words[on_fold] >> -point_decimals[on_point]);
 
@@ -934,9 +1076,66 @@ const auto on_add_fraction = [](auto& ctx) {
     n.exponent = std::min(n.exponent, f.exponent + scale);
     n.plain_integer = false;
 };
+// The fraction after "and", with its own magnitude when one follows: "five and a half
+// million" is 5.5 million, "one billion and a half million" 1,000.5 million (a smaller
+// magnitude than the whole's, or none before it).
+const auto fraction_part_def = simple_fraction[copy_numeral] >> -word(spaced_magnitude)[on_magnitude];
+const auto on_add_scaled_fraction = [](auto& ctx) {
+    ast::Numeral& n = _val(ctx);
+    const ast::Numeral& f = _attr(ctx);
+    if (!f.has_magnitude) {
+        on_add_fraction(ctx);
+        return;
+    }
+    if (n.has_magnitude && f.magnitude >= n.magnitude) {
+        _pass(ctx) = false;
+        return;
+    }
+    if (!n.has_magnitude) {
+        n.value *= std::pow(10.0, f.magnitude);
+        n.exponent += f.magnitude;
+        n.has_magnitude = true;
+        n.magnitude = f.magnitude;
+    }
+    n.value += f.value;
+    n.exponent = std::min(n.exponent, f.exponent);
+    n.plain_integer = false;
+};
+
+// ---- ratios: "one in five", "two out of five hundred", "1 over 3", "2000 over 3".
+// A proportion, the way the press prints one: a whole numerator below ten before "in"
+// or "out of" ("one in five adults", "nine out of 10"); a larger one is a tally of two counts
+// ("46 out of 118 land plots"). "over" is a ratio only when the clause ends after the
+// denominator ("one over three."), else a period or a comparison ("$2000 over 3 years").
+// Never a year as denominator ("1 in 2024"), nor a unit after it ("one in five years").
+const auto ratio_den_def = mixed_numeral[copy_numeral] |
+                           (lexeme[raw[digits_text]][on_digits] >> -word(spaced_magnitude)[on_magnitude]) |
+                           words[on_fold];
+inline bool whole(const ast::Numeral& n) { return n.value > 0 && n.value == std::floor(n.value); }
+template <char Kind> const auto on_ratio = [](auto& ctx) {
+    ast::Numeral& n = _val(ctx);
+    const ast::Numeral& d = _attr(ctx);
+    const bool year = d.plain_integer && d.digits == 4 && d.value >= 1900 && d.value <= 2100;
+    const bool proportion = Kind == 'o' || (n.value < 10 && d.value > n.value);
+    if (!whole(n) || !whole(d) || n.has_magnitude || n.slash || year || !proportion) {
+        _pass(ctx) = false;
+        return;
+    }
+    n.value /= d.value;
+    n.exponent = -2;
+    n.plain_integer = false;
+};
+const auto clause_end = no_skip[*lit(' ') >> (x3::eoi | x3::char_(".,;:!?)"))];
+const auto unit_after = lit('%') | word(percent_unit) | word(spaced_magnitude) | currency_suffix |
+                        word(period_unit) | word(goods_unit) | kw("times");
+// The lookaheads come first: an action is not undone when what follows it fails.
+const auto ratio_part = &x3::char_("oi") >> (
+    (kw("over") >> &(ratio_den >> clause_end) >> ratio_den[on_ratio<'o'>]) |
+    (kw("out") >> kw("of") >> -kw("every") >> &(ratio_den >> !unit_after) >> ratio_den[on_ratio<'f'>]) |
+    (kw("in") >> -kw("every") >> &(ratio_den >> !unit_after) >> ratio_den[on_ratio<'i'>]));
+
 const auto numeral_def = (mixed_numeral[copy_numeral] | digit_numeral[copy_numeral] | word_numeral[copy_numeral]) >>
-                         -(kw("and") >> simple_fraction[on_add_fraction] >>
-                           -word(spaced_magnitude)[on_magnitude]);
+                         -(kw("and") >> fraction_part[on_add_scaled_fraction]) >> -ratio_part;
 
 const auto national_currency_def = word(nationality)[on_nationality] >> word(currency_noun)[on_noun];
 const auto currency_suffix_def = national_currency[on_iso_unit] | word(currency_noun)[on_bare_noun] |
@@ -992,7 +1191,8 @@ inline bool numeral_ends_well(const char* p) {
         while (e - p < 4 && *e >= 'a' && *e <= 'z') ++e;
         if (e == p || is_id(*e)) return false;
         const std::string w(p, e);
-        return (w.size() == 3 && iso_suffix.find(w) != nullptr) || glued_unit_word.find(w) != nullptr;
+        return (w.size() == 3 && iso_suffix.find(w) != nullptr) || glued_unit_word.find(w) != nullptr ||
+               w == "mm"; // "$1MM": measure_def decides
     }
     if ((c == '.' || c == ':') && p[1] >= '0' && p[1] <= '9') return false; // "1.2.3", "10:30"
     if (c == '^') return false;                                              // "10^400"
@@ -1048,9 +1248,30 @@ const auto on_prefix_cents = [](auto& ctx) {
     m.unit.scale_exp = -2;
 };
 
+// "$1MM", "US$ 5MM": the finance desk's million, only after a currency sign or code ("10mm"
+// alone is millimetres, and stays nothing). numeral_ends_well() lets the "mm" through; a
+// measure with no currency before it fails on it.
+const auto on_mm = [](auto& ctx) {
+    ast::Measure& m = _val(ctx);
+    _pass(ctx) = m.unit_before && m.unit.scale == 1 && apply_magnitude(m.number, 6);
+};
+// Right after a digit: checked on the text, since a failed optional before it may have
+// skipped spaces ("270 mm" is millimetres too).
+struct after_digit_parser : x3::parser<after_digit_parser> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const&, Ctx const&, RCtx&, Attr&) const {
+        return first[-1] >= '0' && first[-1] <= '9';
+    }
+};
+const after_digit_parser after_digit{};
+const auto glued_mm = no_skip[after_digit >> lit("mm") >> !idchar];
+
 // A sign or a currency prefix never starts with a digit: a figure skips their alternatives.
 const auto measure_def = raw[(&digit | (-sign >> -currency_prefix)) >>
                              raw[numeral[set<&ast::Measure::number>]][on_numeral_end] >>
+                             -glued_mm[on_mm] >> !glued_mm >>
                              unit_part >> -(kw("cents") | kw("cent"))[on_prefix_cents] >> -word(spaced_magnitude)[on_late_magnitude] >>
                              -cents_part][on_span];
 
@@ -1328,7 +1549,7 @@ const auto quantity_def = (&digit >> (time_phrase[copy] | amount[copy])) |
                           (!digit >> (time_phrase[copy] | multiplier_phrase[copy] | vague[copy] |
                                       amount[copy]));
 
-BOOST_SPIRIT_DEFINE(digit_numeral, words, word_numeral, numeral, simple_fraction, currency_suffix,
+BOOST_SPIRIT_DEFINE(digit_numeral, words, word_numeral, numeral, simple_fraction, fraction_part, ratio_den, currency_suffix,
                     national_currency, measure, amount, time_phrase, year, count, multiplier_phrase,
                     vague, quantity)
 
@@ -1358,7 +1579,8 @@ std::vector<std::string> follower_words() {
     // Keywords the rules read after a figure: unit_part, figure_or_range, not_an_amount.
     // "x": glued_unit also reads "184.1 x" (the failed spaced magnitude has skipped the space).
     // "and": numeral reads "3 million and a half".
-    for (const char* w : {"fold", "times", "to", "x", "and"}) out.emplace_back(w);
+    // "in", "over", "out": a ratio ("1 in 5", "2000 over 3"); plain_figure checks more.
+    for (const char* w : {"fold", "times", "to", "x", "and", "in", "over", "out"}) out.emplace_back(w);
     return out;
 }
 } // namespace tradecheck::quantity
