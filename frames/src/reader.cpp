@@ -518,15 +518,33 @@ private:
         // The clause's subject and its verb: "Canada imposed", "Vietnam will pay", "China lowers".
         const std::optional<std::size_t> verb = governing_verb(qi);
         const std::size_t subject_end = verb ? *verb : (m ? std::min(m->first, qi) : qi);
-        for (std::size_t i = 0; i < subject_end; ++i) {
+        const bool faces = verb && (cells_[*verb].verb->subject == VerbSubject::counterpart || passive(*verb));
+        f.subject_faces = faces;
+        // The subject of a verb that makes it face the measure stands after any earlier verb:
+        // "the president announced that those countries would be subjected to a 10% tariff".
+        std::size_t subject_first = 0;
+        if (faces)
+            for (std::size_t j = *verb; j-- > 0;)
+                if (cells_[j].verb) { subject_first = j + 1; break; }
+        // "noting that India's tariff rate remains at 25 percent", "Sri Lanka's exports rose":
+        // the measured phrase is the subject of a copula or a change verb after it; a name
+        // before it is no subject of the figure's clause.
+        // Not when a verb stands before the phrase: "setting a 30 percent tariff, down from 44".
+        const bool phrase_is_subject =
+            m && verb && m->after <= *verb && std::string_view("kud").find(classes_[*verb]) != std::string_view::npos &&
+            std::none_of(cells_.begin(), cells_.begin() + static_cast<std::ptrdiff_t>(m->first),
+                         [](const Cell& c) { return c.verb != nullptr; });
+        for (std::size_t i = subject_first; i < subject_end && !phrase_is_subject; ++i) {
+            if (m && i >= m->first && i < m->after) break;   // the phrase's own names are read above
             if (classes_[i] == fc::country_adjective) continue;   // "Chinese officials": not a subject
+            if (is_name(classes_[i]) && after_preposition(i)) continue;   // "a visit to Switzerland": no subject
             if (!is_name(classes_[i])) {
                 const std::string_view w = q_.tokens[cells_[i].first].norm;
                 if (f.holder.empty() && names_company(w) && q_.tokens[cells_[i].first].capitalised)
                     f.holder_type = HolderType::company;
                 continue;
             }
-            if (verb && (cells_[*verb].verb->subject == VerbSubject::counterpart || passive(*verb))) counterpart(i);
+            if (faces) counterpart(i);
             else if (!(m && m->share)) holder(i);
             else counterpart(i);   // "the US takes 25% of Sri Lanka's exports": the destination
             break;
@@ -564,6 +582,13 @@ private:
             else if (prep == fc::to && f.measure_group == "tariff") continue;   // "raised tariffs to 20%"
             else if (prep) counterpart(i);
         }
+    }
+
+    // A name that follows to, from, on, with or at (and a determiner) is the object of that
+    // preposition, not a clause's subject: "the president's visit to Switzerland came as he ...".
+    bool after_preposition(std::size_t i) const {
+        if (i > 0 && classes_[i - 1] == fc::determiner) --i;
+        return i > 0 && std::string_view("tfnwa").find(classes_[i - 1]) != std::string_view::npos;
     }
 
     // "will be charged", "was hit with": the subject receives what the verb does.

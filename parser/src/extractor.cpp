@@ -648,7 +648,7 @@ private:
                         // The article's holder waits for the sentences of the rule's scope.
                         if (d == 0 && !(rule.scope > 0 && is_article_holder(pattern)))
                             if (std::string v = from_frame(pattern, p, taken); !v.empty()) return v;
-                    } else if (!is_article_country(pattern))
+                    } else if (!is_article_country(pattern) && !(skip_subject_ && is_subject_country(pattern)))
                         if (auto m = best_match(pattern, p, sent.first, sent.last, taken,
                                                 static_cast<std::size_t>(spec.within)))
                             return m->value;
@@ -659,6 +659,10 @@ private:
                 if (is_article_holder(pattern))
                     if (std::string v = from_frame(pattern, p, taken); !v.empty()) return v;
         return {};
+    }
+
+    static bool is_subject_country(const Pattern& p) {
+        return p.terms.size() == 1 && p.terms[0].kind == TermKind::subject_country;
     }
 
     static bool is_article_holder(const Pattern& p) {
@@ -886,6 +890,12 @@ private:
         const bool framed = !rule.measures.empty();
         std::set<std::string> taken;
         if (framed && !f.counterpart.empty()) taken.insert(f.counterpart);
+        // A tariff whose clause names only the country that faces it ("India's tariff rate
+        // remains at 25 percent", "while India pays 25%", "those countries would be subjected to
+        // a 10% tariff"): the first country of the sentence is another one that faces it, not
+        // the one that imposes it.
+        skip_subject_ = framed && (f.measure_group == "tariff" || f.measure.empty()) && f.holder.empty() &&
+                        (f.subject_faces || !f.counterpart.empty());
         c.actor = fill_slot(rule, "actor", p, taken, false);
         taken.clear();
         if (!c.actor.empty()) taken.insert(c.actor);
@@ -895,6 +905,7 @@ private:
             if (framed && !f.counterpart.empty()) taken.insert(f.counterpart);
             c.actor = fill_slot(rule, "actor", p, taken);
         }
+        skip_subject_ = false;
         c.product = fill_slot(rule, "product", p, {});
         c.metric = fill_slot(rule, "metric", p, {});
         c.basis = fill_slot(rule, "basis", p, {});
@@ -975,6 +986,7 @@ private:
     std::vector<Sentence> sentences_;
     std::vector<Mention> mentions_;
     mutable std::optional<std::map<std::string, std::string>> article_holders_;
+    mutable bool skip_subject_ = false;   // make_claim: the actor takes no subject-country
     const std::string empty_;
     std::vector<std::size_t> sentence_of_;
     std::vector<std::uint32_t> ids_;                 // each token's vocabulary id, 0 if none
