@@ -544,6 +544,9 @@ private:
                     f.holder_type = HolderType::company;
                 continue;
             }
+            // "The Ceylon Chamber ... appealed to Sri Lanka over the US decision to impose a 30%
+            // tariff on products from Sri Lanka": the country the measure is on imposes nothing.
+            if (!faces && !(m && m->share) && f.holder.empty() && code(i) == f.counterpart) continue;
             if (faces) counterpart(i);
             else if (!(m && m->share)) holder(i);
             else counterpart(i);   // "the US takes 25% of Sri Lanka's exports": the destination

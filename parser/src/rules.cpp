@@ -128,11 +128,12 @@ private:
         else if (k == "measure") rule.measures = words(st, 1, "a measure (tariff, exports, share_of_exports, a group such as flow)");
         else if (k == "role") rule.roles = named_values(st, k_roles, "role");
         else if (k == "holder") rule.holders = named_values(st, k_holder_types, "holder type");
+        else if (k == "echoes") rule.echoes = words(st, 1, "a measure (tariff, exports, a group such as flow)");
         else if (std::find(std::begin(k_slot_names), std::end(k_slot_names), k) != std::end(k_slot_names))
             rule.slots[k] = slot(st);
         else
             src_.fail(key.where, fmt::format("unknown statement '{}' (expected kind, accepts, unit, near, not near, "
-                                             "measure, role, holder, actor, partner, product, metric, basis, scope, "
+                                             "measure, role, holder, echoes, actor, partner, product, metric, basis, scope, "
                                              "priority or example)", k));
     }
 
