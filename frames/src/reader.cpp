@@ -88,6 +88,8 @@ public:
                 read_effective_time(q_.tokens, lo_, hi_, q_.first, *q_.published, f.status != Status::in_effect);
             f.from = t.from;
             f.to = t.to;
+            // "starting August 27" in a story of August 16: not in effect yet.
+            if (f.status == Status::in_effect && f.from && *f.from > *q_.published) f.status = Status::announced;
         }
         return f;
     }
@@ -177,7 +179,18 @@ private:
             cell.c = group_class(m->group);
             return;
         }
-        if (const VetoWord* v = lex_.veto(w)) { cell.veto = v; cell.c = fc::veto; return; }
+        if (const VetoWord* v = lex_.veto(w)) {
+            // "an additional 25% tax on imports from New Delhi": a tax on a trade flow is a tariff.
+            if (const MeasureWord* m = v->on_trade.empty() ? nullptr : lex_.measure_by_id(v->on_trade);
+                m && on_trade_flow(cell.last)) {
+                cell.measure = m;
+                cell.c = group_class(m->group);
+                return;
+            }
+            cell.veto = v;
+            cell.c = fc::veto;
+            return;
+        }
         if (const VerbWord* v = lex_.verb(w); v && !(tok.capitalised && w == "may") && !names_balance_account(cell) &&
                                               !particle_of_make(cell)) {
             cell.verb = v;
@@ -195,6 +208,19 @@ private:
         else if (is_one_of(w, {"a", "an", "the", "its", "their", "his", "her", "this", "that", "these", "those", "our"}))
             cell.c = fc::determiner;
         else if (w == "and" || w == "or") cell.c = fc::conjunction;
+    }
+
+    // "on imports", "on Chinese imports", "on all exports to the US": on, a determiner and up to
+    // two words, then a flow head, from token `t`.
+    bool on_trade_flow(std::size_t t) const {
+        if (t >= hi_ || !is_one_of(q_.tokens[t].norm, {"on", "upon"})) return false;
+        for (std::size_t i = t + 1; i < hi_ && i <= t + 4; ++i) {
+            if (const MeasureWord* m = lex_.measure(q_.tokens[i].norm)) return m->group == "flow";
+            if (!q_.tokens[i].word || q_.tokens[i].figure) return false;
+            // "a 30 percent tax on service exports": an income tax on exporters' earnings.
+            if (is_one_of(q_.tokens[i].norm, {"service", "services", "income", "profits"})) return false;
+        }
+        return false;
     }
 
     // "the services account surplus", "a current account deficit": "account" before a balance
@@ -618,7 +644,13 @@ private:
             if (r > rank) { rank = r; if (f.role != Role::target) f.status = s; }
         };
         const std::size_t end = std::min(cells_.size(), qi + 4);
-        for (std::size_t i = 0; i < end; ++i) {
+        // "he threatened to take tariffs to 50% after imposing an additional 25%": "after",
+        // "before", "since" or "following" and a verb open a clause of their own.
+        std::size_t start = 0;
+        for (std::size_t i = 0; i + 1 < qi; ++i)
+            if (is_one_of(q_.tokens[cells_[i].first].norm, {"after", "before", "since", "following"}) && cells_[i + 1].verb)
+                start = i + 1;
+        for (std::size_t i = start; i < end; ++i) {
             const std::string_view w = q_.tokens[cells_[i].first].norm;
             if (const VerbWord* v = cells_[i].verb) {
                 if (v->status == Status::threatened) raise(Status::threatened, 4);
