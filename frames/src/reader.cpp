@@ -77,6 +77,7 @@ public:
         const std::optional<Measured> m = measured(qi);
         if (m) describe_measure(*m, qi, f);
         else if (share_of_other(qi)) f.veto = "a share of something other than trade";
+        else f.veto = clause_veto(qi);
         role(qi, m, f);
         parties(qi, m, f);
         status(qi, f);
@@ -105,6 +106,15 @@ private:
         bool series = false;          // read through an earlier figure of the clause
         std::size_t part = std::string::npos;   // "with textiles at 52%": the product a share is of
     };
+
+    // A figure no measure was read for, in a clause that names something no trade figure is:
+    // "the tax rate ... will be increased to 45% from the current 40%", "India's retail inflation
+    // cooled to 1.55% ... below the RBI's 2–6% comfort band". The veto word nearest before it.
+    std::string clause_veto(std::size_t qi) const {
+        for (std::size_t i = qi; i-- > 0;)
+            if (cells_[i].veto && !(i > 0 && rescues(*cells_[i].veto, cells_[i - 1]))) return cells_[i].veto->why;
+        return {};
+    }
 
     // A short aside in brackets, "(HS 7103)", "(WATR)", does not end the clause it stands in:
     // the token of its other bracket, or `t` when the aside is no short one.
