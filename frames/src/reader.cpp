@@ -78,6 +78,10 @@ public:
         if (m) describe_measure(*m, qi, f);
         else if (share_of_other(qi)) f.veto = "a share of something other than trade";
         else f.veto = clause_veto(qi);
+        // "$100 per barrel", "Rs 39.02 per kWh": a price, not an amount traded or invested.
+        if (f.veto.empty() && !q_.percent && q_.last + 1 < q_.tokens.size() && q_.tokens[q_.last].norm == "per" &&
+            !is_one_of(q_.tokens[q_.last + 1].norm, {"year", "annum", "month", "quarter", "day", "week", "cent"}))
+            f.veto = "a price per unit";
         role(qi, m, f);
         parties(qi, m, f);
         status(qi, f);
@@ -184,6 +188,10 @@ private:
     void classify_word(const FrameToken& tok, Cell& cell) const {
         const std::string_view w = tok.norm;
         if (!tok.word) { cell.c = fc::comma; return; }
+        // "a balance sheet": a company's accounts, no trade balance.
+        if (is_one_of(w, {"balance", "balances"}) && cell.last < q_.tokens.size() &&
+            is_one_of(q_.tokens[cell.last].norm, {"sheet", "sheets"}))
+            return;
         if (const MeasureWord* m = lex_.measure(w)) {
             cell.measure = m;
             cell.c = group_class(m->group);
@@ -430,6 +438,19 @@ private:
             if (cells_[i].veto && !(i + 1 <= m.head && i > m.first && rescues(*cells_[i].veto, cells_[i - 1])) &&
                 f.veto.empty() && i != qi)
                 f.veto = cells_[i].veto->why;
+        // "a 10% levy on the annual profits of ...": a tariff is on goods; on profits, income or
+        // sales it is a tax. Not "a tariff on fuel imports" (a flow head follows the veto word).
+        if (f.veto.empty() && f.measure_group == "tariff" && m.head + 1 < cells_.size() && classes_[m.head + 1] == fc::on) {
+            std::size_t i = m.head + 2;
+            if (i < cells_.size() && classes_[i] == fc::determiner) ++i;
+            for (int n = 0; i < cells_.size() && n < 3; ++i, ++n) {
+                if (cells_[i].veto) {
+                    if (!(i + 1 < cells_.size() && classes_[i + 1] == fc::flow)) f.veto = cells_[i].veto->why;
+                    break;
+                }
+                if (classes_[i] != fc::word) break;
+            }
+        }
         if (m.share) f.metric.clear();   // a share of exports is not an amount of exports
         if (m.share && !f.measure.empty()) {
             f.measure = "share_of_" + f.measure;
