@@ -78,6 +78,10 @@ public:
         if (m) describe_measure(*m, qi, f);
         else if (share_of_other(qi)) f.veto = "a share of something other than trade";
         else f.veto = clause_veto(qi);
+        // "called for double tax deductions", "an 18% GST": a figure right before a veto word is
+        // of what that word names, whatever head the clause has farther away.
+        if (f.veto.empty() && (!m || m->head < qi) && qi + 1 < cells_.size() && cells_[qi + 1].veto)
+            f.veto = cells_[qi + 1].veto->why;
         // "$100 per barrel", "Rs 39.02 per kWh": a price, not an amount traded or invested.
         if (f.veto.empty() && !q_.percent && q_.last + 1 < q_.tokens.size() && q_.tokens[q_.last].norm == "per" &&
             !is_one_of(q_.tokens[q_.last + 1].norm, {"year", "annum", "month", "quarter", "day", "week", "cent"}))
@@ -192,7 +196,7 @@ private:
         if (is_one_of(w, {"balance", "balances"}) && cell.last < q_.tokens.size() &&
             is_one_of(q_.tokens[cell.last].norm, {"sheet", "sheets"}))
             return;
-        if (const MeasureWord* m = lex_.measure(w)) {
+        if (const MeasureWord* m = lex_.measure(w); m && !(m->group == "tariff" && names_tariff_lines(cell))) {
             cell.measure = m;
             cell.c = group_class(m->group);
             return;
@@ -226,6 +230,12 @@ private:
         else if (is_one_of(w, {"a", "an", "the", "its", "their", "his", "her", "this", "that", "these", "those", "our"}))
             cell.c = fc::determiner;
         else if (w == "and" || w == "or") cell.c = fc::conjunction;
+    }
+
+    // "90 percent of the tariff lines", "an 85 percent tariff line": product lines of a
+    // tariff schedule, not a rate.
+    bool names_tariff_lines(const Cell& cell) const {
+        return cell.last < q_.tokens.size() && is_one_of(q_.tokens[cell.last].norm, {"line", "lines"});
     }
 
     // "on imports", "on Chinese imports", "on all exports to the US": on, a determiner and up to
@@ -474,7 +484,10 @@ private:
     }
 
     void role(std::size_t qi, const std::optional<Measured>& m, Frame& f) const {
-        const char prev = qi > 0 ? classes_[qi - 1] : ' ';
+        // "grew by just 16%", "rose only 3%": an adverb between the change word and the figure.
+        const bool adverb = qi > 1 && is_one_of(q_.tokens[cells_[qi - 1].first].norm,
+                                                {"just", "only", "nearly", "almost", "roughly", "some", "barely", "merely"});
+        const char prev = qi > 0 ? classes_[adverb ? qi - 2 : qi - 1] : ' ';
         const char next = qi + 1 < classes_.size() ? classes_[qi + 1] : ' ';
         const std::string_view prev_word = qi > 0 ? q_.tokens[cells_[qi - 1].first].norm : std::string_view{};
         const std::string_view next_word = qi + 1 < cells_.size() ? q_.tokens[cells_[qi + 1].first].norm : std::string_view{};
@@ -575,7 +588,20 @@ private:
         // The clause's subject and its verb: "Canada imposed", "Vietnam will pay", "China lowers".
         const std::optional<std::size_t> verb = governing_verb(qi);
         const std::size_t subject_end = verb ? *verb : (m ? std::min(m->first, qi) : qi);
-        const bool faces = verb && (cells_[*verb].verb->subject == VerbSubject::counterpart || passive(*verb));
+        // "hit Taiwan with a 32% tariff", "slapped China and India with duties": the verb's object,
+        // before "with", faces the measure and its subject imposes it.
+        std::vector<std::size_t> objects;
+        if (verb && std::string_view("hm").find(classes_[*verb]) != std::string_view::npos) {
+            std::size_t j = *verb + 1;
+            if (j < qi && classes_[j] == fc::determiner) ++j;
+            while (j < qi && is_name(classes_[j])) {
+                objects.push_back(j++);
+                if (j < qi && (classes_[j] == fc::conjunction || classes_[j] == fc::comma)) ++j;
+            }
+            if (j >= qi || classes_[j] != fc::with) objects.clear();
+        }
+        const bool faces = verb && objects.empty() &&
+                           (cells_[*verb].verb->subject == VerbSubject::counterpart || passive(*verb));
         f.subject_faces = faces;
         // The subject of a verb that makes it face the measure stands after any earlier verb:
         // "the president announced that those countries would be subjected to a 10% tariff".
@@ -609,6 +635,7 @@ private:
             else counterpart(i);   // "the US takes 25% of Sri Lanka's exports": the destination
             break;
         }
+        if (!objects.empty() && f.counterpart.empty() && code(objects.front()) != f.holder) counterpart(objects.front());
         // "imposed on Sri Lanka", "against China" anywhere after the verb in the clause.
         if (f.counterpart.empty() && (!m || f.measure_group == "tariff"))
             for (std::size_t i = verb ? *verb + 1 : 0; i + 1 < classes_.size(); ++i)

@@ -269,7 +269,7 @@ private:
 
     // The rule's frame conditions: measure (id, group or share_of_ id), role, holder type.
     bool frame_fits(const Rule& rule, const Placed& p) const {
-        if (rule.measures.empty() && rule.roles.empty() && rule.holders.empty()) return true;
+        if (rule.measures.empty() && rule.roles.empty() && rule.holders.empty() && rule.statuses.empty()) return true;
         const Frame& f = frame(p);
         if (!rule.measures.empty()) {
             // `measure none`: no measure could be read, and no veto word stands in the way.
@@ -280,6 +280,8 @@ private:
                 return false;
         }
         if (!rule.roles.empty() && std::find(rule.roles.begin(), rule.roles.end(), f.role) == rule.roles.end())
+            return false;
+        if (!rule.statuses.empty() && std::find(rule.statuses.begin(), rule.statuses.end(), f.status) == rule.statuses.end())
             return false;
         return rule.holders.empty() || std::find(rule.holders.begin(), rule.holders.end(), f.holder_type) != rule.holders.end();
     }
