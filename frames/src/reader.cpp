@@ -620,7 +620,9 @@ private:
         for (std::size_t i = subject_first; i < subject_end && !phrase_is_subject; ++i) {
             if (m && i >= m->first && i < m->after) break;   // the phrase's own names are read above
             if (classes_[i] == fc::country_adjective) continue;   // "Chinese officials": not a subject
-            if (is_name(classes_[i]) && after_preposition(i)) continue;   // "a visit to Switzerland": no subject
+            // "a visit to Switzerland": no subject; but "in response to the United States'
+            // decision to impose": a possessive names whose act it is.
+            if (is_name(classes_[i]) && !possessive(i) && after_preposition(i)) continue;
             if (!is_name(classes_[i])) {
                 const std::string_view w = q_.tokens[cells_[i].first].norm;
                 if (f.holder.empty() && names_company(w) && q_.tokens[cells_[i].first].capitalised)
@@ -669,6 +671,13 @@ private:
             else if (prep == fc::to && f.measure_group == "tariff") continue;   // "raised tariffs to 20%"
             else if (prep) counterpart(i);
         }
+    }
+
+    // "China's", and "the United States’" (a plural's apostrophe is a token of its own).
+    bool possessive(std::size_t i) const {
+        if (classes_[i] == fc::country_possessive) return true;
+        const std::size_t next = cells_[i].last;
+        return next < q_.tokens.size() && is_one_of(q_.tokens[next].norm, {"'", "’"});
     }
 
     // A name that follows to, from, on, with or at (and a determiner) is the object of that
