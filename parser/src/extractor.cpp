@@ -235,7 +235,7 @@ private:
         return {};
     }
 
-    const Frame* echoed(const std::vector<std::string>& measures, const Placed& p) const {
+    const Frame* echoed(const std::vector<std::string>& measures, const Placed& p, bool bare = true) const {
         // A figure that modifies a noun no measure names ("a 25% value addition", "an 18% GST",
         // "100% stupid") is of that noun, not a bare echo.
         static const std::set<std::string, std::less<>> bare_after = {
@@ -243,12 +243,13 @@ private:
             "which", "that", "is", "was", "will", "would", "could", "has", "had", "have", "before", "after", "since",
             "until", "when", "if", "rate", "rates", "level", "levels", "mark", "band", "bracket", "now", "instead",
             "then", "earlier", "previously", "initially", "only", "announced", "imposed", "set"};
-        if (p.last < tokens_.size() && tokens_[p.last].word && sentence_of_[p.last] == p.sentence &&
+        if (bare && p.last < tokens_.size() && tokens_[p.last].word && sentence_of_[p.last] == p.sentence &&
             bare_after.count(tokens_[p.last].norm) == 0)
             return nullptr;
         const auto same = [](double a, double b) { return a == b || std::abs(a - b) <= 1e-9 * std::max(1.0, std::abs(a)); };
         const Frame* best = nullptr;
         int best_says = -1;
+        echo_status_ = Status::in_effect;
         for (const Placed& o : placed_) {
             if (&o == &p || o.q->type != p.q->type || o.q->unit != p.q->unit || is_time(*o.q)) continue;
             if (!same(o.q->value, p.q->value) || !same(o.q->low, p.q->low) || !same(o.q->high, p.q->high)) continue;
@@ -258,9 +259,15 @@ private:
             if (std::none_of(measures.begin(), measures.end(),
                              [&](const std::string& m) { return m == f.measure || m == f.measure_group; }))
                 continue;
-            // The one that says most of whose, toward whom and of what; the first such.
-            const int says = !f.holder.empty() + !f.counterpart.empty() + !f.product.empty();
+            // The one whose holder is the article's, then the one that says most of whose,
+            // toward whom and of what; the first such.
+            const int says = !f.holder.empty() + !f.counterpart.empty() + !f.product.empty() +
+                             (!f.holder.empty() && f.holder == article_holder(f) ? 4 : 0);
             if (!best || says > best_says) { best = &f; best_says = says; }
+            // What any mention of the rate says beyond "in effect" (announced, threatened) holds
+            // for the rate said again.
+            if (f.role == Role::level && f.status != Status::in_effect && echo_status_ == Status::in_effect)
+                echo_status_ = f.status;
         }
         return best;
     }
@@ -962,6 +969,9 @@ private:
         // The country that faces a measure is never its actor.
         // Only rules that read frames know the counterpart for one.
         const bool framed = !rule.measures.empty();
+        // The article's parties are read from what each figure's own clause says, before a
+        // figure said again takes the parties of an earlier one (below).
+        if (framed) (void)article_holder(f);
         implied_group_.clear();
         if (f.measure_group.empty()) {
             if (const Frame* e = rule.echoes.empty() ? nullptr : echoed(rule.echoes, p)) {
@@ -977,11 +987,24 @@ private:
                 if (mine.product.empty()) mine.product = e->product;
                 // The same rate, said again: it is as firm as where it was first said.
                 if (mine.role == Role::level && e->role == Role::level) {
-                    mine.status = e->status;
+                    mine.status = echo_status_;
                     c.status = std::string(to_string(mine.status));
                 }
             } else {
                 implied_group_ = group_of_kind(rule.kind);
+            }
+        } else if (framed && f.measure_group == "tariff" && f.role == Role::level && f.holder.empty() &&
+                   f.counterpart.empty() && f.product.empty()) {
+            // "a 30% tariff makes them unaffordable", sentences after "a 30% import tariff on
+            // coconut products from Sri Lanka": a tariff of the same rate, said again with
+            // nothing of whose or on what, is the one said before, when that one is the
+            // article's holder's.
+            if (const Frame* e = echoed({"tariff"}, p, false); e && e != &f && !e->holder.empty() && e->holder == article_holder(f)) {
+                Frame& mine = *frames_[static_cast<std::size_t>(&p - placed_.data())];
+                mine.holder = e->holder;
+                mine.holder_type = e->holder_type;
+                mine.counterpart = e->counterpart;
+                mine.product = e->product;
             }
         }
         std::set<std::string> taken;
@@ -1084,7 +1107,8 @@ private:
     std::vector<Mention> mentions_;
     mutable std::optional<std::map<std::string, std::string>> article_holders_;
     mutable bool skip_subject_ = false;   // make_claim: the actor takes no subject-country
-    mutable std::string implied_group_;   // make_claim: the measure group a figure without one stands for
+    mutable std::string implied_group_;
+    mutable Status echo_status_ = Status::in_effect;   // echoed(): the first status other than in effect   // make_claim: the measure group a figure without one stands for
     const std::string empty_;
     std::vector<std::size_t> sentence_of_;
     std::vector<std::uint32_t> ids_;                 // each token's vocabulary id, 0 if none
