@@ -99,6 +99,8 @@ public:
             f.to = t.to;
             // "starting August 27" in a story of August 16: not in effect yet.
             if (f.status == Status::in_effect && f.from && *f.from > *q_.published) f.status = Status::announced;
+            // "reach $7 billion in export revenue by 2030": a level for a later year is a goal.
+            if (f.status == Status::in_effect && f.role == Role::level && by_later_year(qi)) f.status = Status::target;
         }
         return f;
     }
@@ -536,6 +538,19 @@ private:
             f.role = Role::target;
     }
 
+    // "by 2030" after the figure in its clause (within six tokens), a year after the article's.
+    bool by_later_year(std::size_t qi) const {
+        const int published = static_cast<int>(q_.published->year());
+        const std::size_t from = cells_[qi].last;
+        for (std::size_t t = from; t + 1 < hi_ && t < from + 6; ++t) {
+            if (q_.tokens[t].norm != "by") continue;
+            const std::string_view y = q_.tokens[t + 1].norm;
+            if (y.size() == 4 && std::all_of(y.begin(), y.end(), [](char c) { return c >= '0' && c <= '9'; }))
+                return std::stoi(std::string(y)) > published;
+        }
+        return false;
+    }
+
     // Words that make the figure an older value: an adjective right before it ("an initial
     // 44%", "the original 46 percent"), or an adverb anywhere before it in the clause
     // ("initially", "originally", "previously", "formerly") a few words before it. "Earlier" is left out: "earlier this
@@ -543,6 +558,11 @@ private:
     bool names_older_value(std::size_t qi) const {
         if (qi > 0 && is_one_of(q_.tokens[cells_[qi - 1].first].norm, {"initial", "original", "previous", "prior", "former", "old"}))
             return true;
+        // "This started as a 10% tariff", "began at 10%": where a rate started, since changed.
+        for (std::size_t i = qi; i-- > 0 && qi - i <= 3;)
+            if (is_one_of(q_.tokens[cells_[i].first].norm, {"as", "at"}) && i > 0 &&
+                is_one_of(q_.tokens[cells_[i - 1].first].norm, {"started", "began", "starting"}))
+                return true;
         // Near it, with no other figure between ("initially 44%, now 20%": 20% is not older).
         for (std::size_t i = qi; i-- > 0 && qi - i <= 8;) {
             if (classes_[i] == fc::other_figure) break;
