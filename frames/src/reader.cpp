@@ -205,8 +205,7 @@ private:
         }
         if (const VetoWord* v = lex_.veto(w)) {
             // "an additional 25% tax on imports from New Delhi": a tax on a trade flow is a tariff.
-            if (const MeasureWord* m = v->on_trade.empty() ? nullptr : lex_.measure_by_id(v->on_trade);
-                m && on_trade_flow(cell.last)) {
+            if (const MeasureWord* m = v->on_trade.empty() || !on_trade_flow(cell.last) ? nullptr : lex_.measure_by_id(v->on_trade)) {
                 cell.measure = m;
                 cell.c = group_class(m->group);
                 return;

@@ -224,7 +224,9 @@ private:
     // older value of one of `measures` and no veto word stands in its phrase: "progress we
     // have made from 44 percent to 30 percent" in a story that names "a 30 percent tariff,
     // down from an original 44 percent".
-    bool echoes(const std::vector<std::string>& measures, const Placed& p) const { return echoed(measures, p) != nullptr; }
+    bool echoes(const std::vector<std::string>& measures, const Placed& p) const {
+        return echoed(measures, p, true, false) != nullptr;
+    }
 
     // The kinds of the default rules whose figures a measure group stands for, for a figure no
     // measure was read for.
@@ -235,7 +237,9 @@ private:
         return {};
     }
 
-    const Frame* echoed(const std::vector<std::string>& measures, const Placed& p, bool bare = true) const {
+    // `pick`: the best of them (for the claim's parties); else the first (for the condition).
+    const Frame* echoed(const std::vector<std::string>& measures, const Placed& p, bool bare = true,
+                        bool pick = true) const {
         // A figure that modifies a noun no measure names ("a 25% value addition", "an 18% GST",
         // "100% stupid") is of that noun, not a bare echo.
         static const std::set<std::string, std::less<>> bare_after = {
@@ -259,6 +263,7 @@ private:
             if (std::none_of(measures.begin(), measures.end(),
                              [&](const std::string& m) { return m == f.measure || m == f.measure_group; }))
                 continue;
+            if (!pick) return &f;
             // The one whose holder is the article's, then the one that says most of whose,
             // toward whom and of what; the first such.
             const int says = !f.holder.empty() + !f.counterpart.empty() + !f.product.empty() +
@@ -969,9 +974,6 @@ private:
         // The country that faces a measure is never its actor.
         // Only rules that read frames know the counterpart for one.
         const bool framed = !rule.measures.empty();
-        // The article's parties are read from what each figure's own clause says, before a
-        // figure said again takes the parties of an earlier one (below).
-        if (framed) (void)article_holder(f);
         implied_group_.clear();
         if (f.measure_group.empty()) {
             if (const Frame* e = rule.echoes.empty() ? nullptr : echoed(rule.echoes, p)) {
@@ -999,6 +1001,7 @@ private:
             // coconut products from Sri Lanka": a tariff of the same rate, said again with
             // nothing of whose or on what, is the one said before, when that one is the
             // article's holder's.
+            // (The article's parties are read, from each figure's own clause, before it takes any.)
             if (const Frame* e = echoed({"tariff"}, p, false); e && e != &f && !e->holder.empty() && e->holder == article_holder(f)) {
                 Frame& mine = *frames_[static_cast<std::size_t>(&p - placed_.data())];
                 mine.holder = e->holder;
