@@ -76,14 +76,15 @@ void FrameLexicon::load_file(const fs::path& file) {
     else fail(file, 1, 1, "frames file must be named measures*.tsv, verbs*.tsv or vetoes*.tsv");
     std::ifstream in(file);
     if (!in) fail(file, 1, 1, "cannot open frames file");
-    const std::size_t columns = table == Table::measures ? 4 : table == Table::verbs ? 5 : 3;
+    const std::size_t columns = table == Table::measures ? 4 : table == Table::verbs ? 5 : 4;
     std::string line;
     int line_no = 0;
     while (std::getline(in, line)) {
         ++line_no;
         if (line.empty() || line[0] == '#' || line.find_first_not_of(" \t\r") == std::string::npos) continue;
         auto fields = split(line, '\t');
-        if ((table == Table::vetoes && fields.size() == 2) || (table == Table::measures && fields.size() == 3))
+        if (table == Table::vetoes && fields.size() == 2) fields.emplace_back();   // the optional columns
+        if ((table == Table::vetoes && fields.size() == 3) || (table == Table::measures && fields.size() == 3))
             fields.emplace_back();   // the optional last column
         if (fields.size() != columns)
             fail(file, line_no, 1, fmt::format("expected {} tab-separated columns, found {}", columns, fields.size()));
@@ -115,7 +116,7 @@ void FrameLexicon::load_file(const fs::path& file) {
             break;
         }
         case Table::vetoes: {
-            VetoWord v{fields[1], {}};
+            VetoWord v{fields[1], {}, fields[3]};
             for (const auto& w : split(fields[2], '|'))
                 if (!w.empty()) v.unless_after.push_back(lower(w));
             vetoes_[lower(fields[0])] = std::move(v);
@@ -123,6 +124,12 @@ void FrameLexicon::load_file(const fs::path& file) {
         }
         }
     }
+}
+
+const MeasureWord* FrameLexicon::measure_by_id(std::string_view id) const {
+    for (const auto& [word, m] : measures_)
+        if (m.id == id) return &m;
+    return nullptr;
 }
 
 const MeasureWord* FrameLexicon::measure(std::string_view norm) const {
@@ -146,6 +153,11 @@ std::vector<std::string> FrameLexicon::words_of(std::string_view measure) const 
     std::vector<std::string> out;
     for (const auto& [word, m] : measures_)
         if (m.id == measure || m.group == measure) out.push_back(word);
+    // "a tax on imports" reads as a tariff: its word selects articles too.
+    for (const auto& [word, v] : vetoes_)
+        if (const MeasureWord* m = v.on_trade.empty() ? nullptr : measure_by_id(v.on_trade);
+            m && (m->id == measure || m->group == measure))
+            out.push_back(word);
     std::sort(out.begin(), out.end());
     return out;
 }

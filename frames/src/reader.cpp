@@ -77,6 +77,15 @@ public:
         const std::optional<Measured> m = measured(qi);
         if (m) describe_measure(*m, qi, f);
         else if (share_of_other(qi)) f.veto = "a share of something other than trade";
+        else f.veto = clause_veto(qi);
+        // "called for double tax deductions", "an 18% GST": a figure right before a veto word is
+        // of what that word names, whatever head the clause has farther away.
+        if (f.veto.empty() && (!m || m->head < qi) && qi + 1 < cells_.size() && cells_[qi + 1].veto)
+            f.veto = cells_[qi + 1].veto->why;
+        // "$100 per barrel", "Rs 39.02 per kWh": a price, not an amount traded or invested.
+        if (f.veto.empty() && !q_.percent && q_.last + 1 < q_.tokens.size() && q_.tokens[q_.last].norm == "per" &&
+            !is_one_of(q_.tokens[q_.last + 1].norm, {"year", "annum", "month", "quarter", "day", "week", "cent"}))
+            f.veto = "a price per unit";
         role(qi, m, f);
         parties(qi, m, f);
         status(qi, f);
@@ -88,6 +97,10 @@ public:
                 read_effective_time(q_.tokens, lo_, hi_, q_.first, *q_.published, f.status != Status::in_effect);
             f.from = t.from;
             f.to = t.to;
+            // "starting August 27" in a story of August 16: not in effect yet.
+            if (f.status == Status::in_effect && f.from && *f.from > *q_.published) f.status = Status::announced;
+            // "reach $7 billion in export revenue by 2030": a level for a later year is a goal.
+            if (f.status == Status::in_effect && f.role == Role::level && by_later_year(qi)) f.status = Status::target;
         }
         return f;
     }
@@ -103,6 +116,15 @@ private:
         bool series = false;          // read through an earlier figure of the clause
         std::size_t part = std::string::npos;   // "with textiles at 52%": the product a share is of
     };
+
+    // A figure no measure was read for, in a clause that names something no trade figure is:
+    // "the tax rate ... will be increased to 45% from the current 40%", "India's retail inflation
+    // cooled to 1.55% ... below the RBI's 2–6% comfort band". The veto word nearest before it.
+    std::string clause_veto(std::size_t qi) const {
+        for (std::size_t i = qi; i-- > 0;)
+            if (cells_[i].veto && !(i > 0 && rescues(*cells_[i].veto, cells_[i - 1]))) return cells_[i].veto->why;
+        return {};
+    }
 
     // A short aside in brackets, "(HS 7103)", "(WATR)", does not end the clause it stands in:
     // the token of its other bracket, or `t` when the aside is no short one.
@@ -172,12 +194,26 @@ private:
     void classify_word(const FrameToken& tok, Cell& cell) const {
         const std::string_view w = tok.norm;
         if (!tok.word) { cell.c = fc::comma; return; }
-        if (const MeasureWord* m = lex_.measure(w)) {
+        // "a balance sheet": a company's accounts, no trade balance.
+        if (is_one_of(w, {"balance", "balances"}) && cell.last < q_.tokens.size() &&
+            is_one_of(q_.tokens[cell.last].norm, {"sheet", "sheets"}))
+            return;
+        if (const MeasureWord* m = lex_.measure(w); m && !(m->group == "tariff" && names_tariff_lines(cell))) {
             cell.measure = m;
             cell.c = group_class(m->group);
             return;
         }
-        if (const VetoWord* v = lex_.veto(w)) { cell.veto = v; cell.c = fc::veto; return; }
+        if (const VetoWord* v = lex_.veto(w)) {
+            // "an additional 25% tax on imports from New Delhi": a tax on a trade flow is a tariff.
+            if (const MeasureWord* m = v->on_trade.empty() || !on_trade_flow(cell.last) ? nullptr : lex_.measure_by_id(v->on_trade)) {
+                cell.measure = m;
+                cell.c = group_class(m->group);
+                return;
+            }
+            cell.veto = v;
+            cell.c = fc::veto;
+            return;
+        }
         if (const VerbWord* v = lex_.verb(w); v && !(tok.capitalised && w == "may") && !names_balance_account(cell) &&
                                               !particle_of_make(cell)) {
             cell.verb = v;
@@ -195,6 +231,25 @@ private:
         else if (is_one_of(w, {"a", "an", "the", "its", "their", "his", "her", "this", "that", "these", "those", "our"}))
             cell.c = fc::determiner;
         else if (w == "and" || w == "or") cell.c = fc::conjunction;
+    }
+
+    // "90 percent of the tariff lines", "an 85 percent tariff line": product lines of a
+    // tariff schedule, not a rate.
+    bool names_tariff_lines(const Cell& cell) const {
+        return cell.last < q_.tokens.size() && is_one_of(q_.tokens[cell.last].norm, {"line", "lines"});
+    }
+
+    // "on imports", "on Chinese imports", "on all exports to the US": on, a determiner and up to
+    // two words, then a flow head, from token `t`.
+    bool on_trade_flow(std::size_t t) const {
+        if (t >= hi_ || !is_one_of(q_.tokens[t].norm, {"on", "upon"})) return false;
+        for (std::size_t i = t + 1; i < hi_ && i <= t + 4; ++i) {
+            if (const MeasureWord* m = lex_.measure(q_.tokens[i].norm)) return m->group == "flow";
+            if (!q_.tokens[i].word || q_.tokens[i].figure) return false;
+            // "a 30 percent tax on service exports": an income tax on exporters' earnings.
+            if (is_one_of(q_.tokens[i].norm, {"service", "services", "income", "profits"})) return false;
+        }
+        return false;
     }
 
     // "the services account surplus", "a current account deficit": "account" before a balance
@@ -394,6 +449,19 @@ private:
             if (cells_[i].veto && !(i + 1 <= m.head && i > m.first && rescues(*cells_[i].veto, cells_[i - 1])) &&
                 f.veto.empty() && i != qi)
                 f.veto = cells_[i].veto->why;
+        // "a 10% levy on the annual profits of ...": a tariff is on goods; on profits, income or
+        // sales it is a tax. Not "a tariff on fuel imports" (a flow head follows the veto word).
+        if (f.veto.empty() && f.measure_group == "tariff" && m.head + 1 < cells_.size() && classes_[m.head + 1] == fc::on) {
+            std::size_t i = m.head + 2;
+            if (i < cells_.size() && classes_[i] == fc::determiner) ++i;
+            for (int n = 0; i < cells_.size() && n < 3; ++i, ++n) {
+                if (cells_[i].veto) {
+                    if (!(i + 1 < cells_.size() && classes_[i + 1] == fc::flow)) f.veto = cells_[i].veto->why;
+                    break;
+                }
+                if (classes_[i] != fc::word) break;
+            }
+        }
         if (m.share) f.metric.clear();   // a share of exports is not an amount of exports
         if (m.share && !f.measure.empty()) {
             f.measure = "share_of_" + f.measure;
@@ -417,7 +485,10 @@ private:
     }
 
     void role(std::size_t qi, const std::optional<Measured>& m, Frame& f) const {
-        const char prev = qi > 0 ? classes_[qi - 1] : ' ';
+        // "grew by just 16%", "rose only 3%": an adverb between the change word and the figure.
+        const bool adverb = qi > 1 && is_one_of(q_.tokens[cells_[qi - 1].first].norm,
+                                                {"just", "only", "nearly", "almost", "roughly", "some", "barely", "merely"});
+        const char prev = qi > 0 ? classes_[adverb ? qi - 2 : qi - 1] : ' ';
         const char next = qi + 1 < classes_.size() ? classes_[qi + 1] : ' ';
         const std::string_view prev_word = qi > 0 ? q_.tokens[cells_[qi - 1].first].norm : std::string_view{};
         const std::string_view next_word = qi + 1 < cells_.size() ? q_.tokens[cells_[qi + 1].first].norm : std::string_view{};
@@ -466,6 +537,19 @@ private:
             f.role = Role::target;
     }
 
+    // "by 2030" after the figure in its clause (within six tokens), a year after the article's.
+    bool by_later_year(std::size_t qi) const {
+        const int published = static_cast<int>(q_.published->year());
+        const std::size_t from = cells_[qi].last;
+        for (std::size_t t = from; t + 1 < hi_ && t < from + 6; ++t) {
+            if (q_.tokens[t].norm != "by") continue;
+            const std::string_view y = q_.tokens[t + 1].norm;
+            if (y.size() == 4 && std::all_of(y.begin(), y.end(), [](char c) { return c >= '0' && c <= '9'; }))
+                return std::stoi(std::string(y)) > published;
+        }
+        return false;
+    }
+
     // Words that make the figure an older value: an adjective right before it ("an initial
     // 44%", "the original 46 percent"), or an adverb anywhere before it in the clause
     // ("initially", "originally", "previously", "formerly") a few words before it. "Earlier" is left out: "earlier this
@@ -473,6 +557,11 @@ private:
     bool names_older_value(std::size_t qi) const {
         if (qi > 0 && is_one_of(q_.tokens[cells_[qi - 1].first].norm, {"initial", "original", "previous", "prior", "former", "old"}))
             return true;
+        // "This started as a 10% tariff", "began at 10%": where a rate started, since changed.
+        for (std::size_t i = qi; i-- > 0 && qi - i <= 3;)
+            if (is_one_of(q_.tokens[cells_[i].first].norm, {"as", "at"}) && i > 0 &&
+                is_one_of(q_.tokens[cells_[i - 1].first].norm, {"started", "began", "starting"}))
+                return true;
         // Near it, with no other figure between ("initially 44%, now 20%": 20% is not older).
         for (std::size_t i = qi; i-- > 0 && qi - i <= 8;) {
             if (classes_[i] == fc::other_figure) break;
@@ -518,19 +607,56 @@ private:
         // The clause's subject and its verb: "Canada imposed", "Vietnam will pay", "China lowers".
         const std::optional<std::size_t> verb = governing_verb(qi);
         const std::size_t subject_end = verb ? *verb : (m ? std::min(m->first, qi) : qi);
-        for (std::size_t i = 0; i < subject_end; ++i) {
+        // "hit Taiwan with a 32% tariff", "slapped China and India with duties": the verb's object,
+        // before "with", faces the measure and its subject imposes it.
+        std::vector<std::size_t> objects;
+        if (verb && std::string_view("hm").find(classes_[*verb]) != std::string_view::npos) {
+            std::size_t j = *verb + 1;
+            if (j < qi && classes_[j] == fc::determiner) ++j;
+            while (j < qi && is_name(classes_[j])) {
+                objects.push_back(j++);
+                if (j < qi && (classes_[j] == fc::conjunction || classes_[j] == fc::comma)) ++j;
+            }
+            if (j >= qi || classes_[j] != fc::with) objects.clear();
+        }
+        const bool faces = verb && objects.empty() &&
+                           (cells_[*verb].verb->subject == VerbSubject::counterpart || passive(*verb));
+        f.subject_faces = faces;
+        // The subject of a verb that makes it face the measure stands after any earlier verb:
+        // "the president announced that those countries would be subjected to a 10% tariff".
+        std::size_t subject_first = 0;
+        if (faces)
+            for (std::size_t j = *verb; j-- > 0;)
+                if (cells_[j].verb) { subject_first = j + 1; break; }
+        // "noting that India's tariff rate remains at 25 percent", "Sri Lanka's exports rose":
+        // the measured phrase is the subject of a copula or a change verb after it; a name
+        // before it is no subject of the figure's clause.
+        // Not when a verb stands before the phrase: "setting a 30 percent tariff, down from 44".
+        const bool phrase_is_subject =
+            m && verb && m->after <= *verb && std::string_view("kud").find(classes_[*verb]) != std::string_view::npos &&
+            std::none_of(cells_.begin(), cells_.begin() + static_cast<std::ptrdiff_t>(m->first),
+                         [](const Cell& c) { return c.verb != nullptr; });
+        for (std::size_t i = subject_first; i < subject_end && !phrase_is_subject; ++i) {
+            if (m && i >= m->first && i < m->after) break;   // the phrase's own names are read above
             if (classes_[i] == fc::country_adjective) continue;   // "Chinese officials": not a subject
+            // "a visit to Switzerland": no subject; but "in response to the United States'
+            // decision to impose": a possessive names whose act it is.
+            if (is_name(classes_[i]) && !possessive(i) && after_preposition(i)) continue;
             if (!is_name(classes_[i])) {
                 const std::string_view w = q_.tokens[cells_[i].first].norm;
                 if (f.holder.empty() && names_company(w) && q_.tokens[cells_[i].first].capitalised)
                     f.holder_type = HolderType::company;
                 continue;
             }
-            if (verb && (cells_[*verb].verb->subject == VerbSubject::counterpart || passive(*verb))) counterpart(i);
+            // "The Ceylon Chamber ... appealed to Sri Lanka over the US decision to impose a 30%
+            // tariff on products from Sri Lanka": the country the measure is on imposes nothing.
+            if (!faces && !(m && m->share) && f.holder.empty() && code(i) == f.counterpart) continue;
+            if (faces) counterpart(i);
             else if (!(m && m->share)) holder(i);
             else counterpart(i);   // "the US takes 25% of Sri Lanka's exports": the destination
             break;
         }
+        if (!objects.empty() && f.counterpart.empty() && code(objects.front()) != f.holder) counterpart(objects.front());
         // "imposed on Sri Lanka", "against China" anywhere after the verb in the clause.
         if (f.counterpart.empty() && (!m || f.measure_group == "tariff"))
             for (std::size_t i = verb ? *verb + 1 : 0; i + 1 < classes_.size(); ++i)
@@ -566,6 +692,20 @@ private:
         }
     }
 
+    // "China's", and "the United States’" (a plural's apostrophe is a token of its own).
+    bool possessive(std::size_t i) const {
+        if (classes_[i] == fc::country_possessive) return true;
+        const std::size_t next = cells_[i].last;
+        return next < q_.tokens.size() && is_one_of(q_.tokens[next].norm, {"'", "’"});
+    }
+
+    // A name that follows to, from, on, with or at (and a determiner) is the object of that
+    // preposition, not a clause's subject: "the president's visit to Switzerland came as he ...".
+    bool after_preposition(std::size_t i) const {
+        if (i > 0 && classes_[i - 1] == fc::determiner) --i;
+        return i > 0 && std::string_view("tfnwa").find(classes_[i - 1]) != std::string_view::npos;
+    }
+
     // "will be charged", "was hit with": the subject receives what the verb does.
     bool passive(std::size_t verb) const {
         if (verb == 0 || cells_[verb].verb->subject != VerbSubject::holder || cells_[verb].verb->change != Change::none)
@@ -590,7 +730,13 @@ private:
             if (r > rank) { rank = r; if (f.role != Role::target) f.status = s; }
         };
         const std::size_t end = std::min(cells_.size(), qi + 4);
-        for (std::size_t i = 0; i < end; ++i) {
+        // "he threatened to take tariffs to 50% after imposing an additional 25%": "after",
+        // "before", "since" or "following" and a verb open a clause of their own.
+        std::size_t start = 0;
+        for (std::size_t i = 0; i + 1 < qi; ++i)
+            if (is_one_of(q_.tokens[cells_[i].first].norm, {"after", "before", "since", "following"}) && cells_[i + 1].verb)
+                start = i + 1;
+        for (std::size_t i = start; i < end; ++i) {
             const std::string_view w = q_.tokens[cells_[i].first].norm;
             if (const VerbWord* v = cells_[i].verb) {
                 if (v->status == Status::threatened) raise(Status::threatened, 4);

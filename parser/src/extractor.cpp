@@ -214,15 +214,74 @@ private:
         if (!rule.units.empty() && std::find(rule.units.begin(), rule.units.end(), p.q->unit) == rule.units.end())
             return false;
         if (!frame_fits(rule, p)) return false;
-        return std::all_of(rule.near.begin(), rule.near.end(),
-                           [&](const NearClause& c) { return near_holds(c, p) != c.negated; });
+        if (!std::all_of(rule.near.begin(), rule.near.end(),
+                         [&](const NearClause& c) { return near_holds(c, p) != c.negated; }))
+            return false;
+        return rule.echoes.empty() || echoes(rule.echoes, p);
+    }
+
+    // `echoes`: another figure of the article, of the same type and value, is the level or the
+    // older value of one of `measures` and no veto word stands in its phrase: "progress we
+    // have made from 44 percent to 30 percent" in a story that names "a 30 percent tariff,
+    // down from an original 44 percent".
+    bool echoes(const std::vector<std::string>& measures, const Placed& p) const {
+        return echoed(measures, p, true, false) != nullptr;
+    }
+
+    // The kinds of the default rules whose figures a measure group stands for, for a figure no
+    // measure was read for.
+    static std::string group_of_kind(const std::string& kind) {
+        if (kind == "tariff_rate") return "tariff";
+        if (kind == "trade_value" || kind == "export_share" || kind == "import_share") return "flow";
+        if (kind == "trade_balance") return "balance";
+        return {};
+    }
+
+    // `pick`: the best of them (for the claim's parties); else the first (for the condition).
+    const Frame* echoed(const std::vector<std::string>& measures, const Placed& p, bool bare = true,
+                        bool pick = true) const {
+        // A figure that modifies a noun no measure names ("a 25% value addition", "an 18% GST",
+        // "100% stupid") is of that noun, not a bare echo.
+        static const std::set<std::string, std::less<>> bare_after = {
+            "to", "from", "in", "on", "for", "and", "or", "by", "at", "as", "with", "against", "under", "over",
+            "which", "that", "is", "was", "will", "would", "could", "has", "had", "have", "before", "after", "since",
+            "until", "when", "if", "rate", "rates", "level", "levels", "mark", "band", "bracket", "now", "instead",
+            "then", "earlier", "previously", "initially", "only", "announced", "imposed", "set"};
+        if (bare && p.last < tokens_.size() && tokens_[p.last].word && sentence_of_[p.last] == p.sentence &&
+            bare_after.count(tokens_[p.last].norm) == 0)
+            return nullptr;
+        const auto same = [](double a, double b) { return a == b || std::abs(a - b) <= 1e-9 * std::max(1.0, std::abs(a)); };
+        const Frame* best = nullptr;
+        int best_says = -1;
+        echo_status_ = Status::in_effect;
+        for (const Placed& o : placed_) {
+            if (&o == &p || o.q->type != p.q->type || o.q->unit != p.q->unit || is_time(*o.q)) continue;
+            if (!same(o.q->value, p.q->value) || !same(o.q->low, p.q->low) || !same(o.q->high, p.q->high)) continue;
+            if (o.last < tokens_.size() && tokens_[o.last].norm == "of") continue;   // "10 percent of tariff lines"
+            const Frame& f = frame(o);
+            if (!f.veto.empty() || f.measure.empty() || (f.role != Role::level && f.role != Role::previous)) continue;
+            if (std::none_of(measures.begin(), measures.end(),
+                             [&](const std::string& m) { return m == f.measure || m == f.measure_group; }))
+                continue;
+            if (!pick) return &f;
+            // The one whose holder is the article's, then the one that says most of whose,
+            // toward whom and of what; the first such.
+            const int says = !f.holder.empty() + !f.counterpart.empty() + !f.product.empty() +
+                             (!f.holder.empty() && f.holder == article_holder(f) ? 4 : 0);
+            if (!best || says > best_says) { best = &f; best_says = says; }
+            // What any mention of the rate says beyond "in effect" (announced, threatened) holds
+            // for the rate said again.
+            if (f.role == Role::level && f.status != Status::in_effect && echo_status_ == Status::in_effect)
+                echo_status_ = f.status;
+        }
+        return best;
     }
 
     // --- frames ------------------------------------------------------------------------
 
     // The rule's frame conditions: measure (id, group or share_of_ id), role, holder type.
     bool frame_fits(const Rule& rule, const Placed& p) const {
-        if (rule.measures.empty() && rule.roles.empty() && rule.holders.empty()) return true;
+        if (rule.measures.empty() && rule.roles.empty() && rule.holders.empty() && rule.statuses.empty()) return true;
         const Frame& f = frame(p);
         if (!rule.measures.empty()) {
             // `measure none`: no measure could be read, and no veto word stands in the way.
@@ -233,6 +292,8 @@ private:
                 return false;
         }
         if (!rule.roles.empty() && std::find(rule.roles.begin(), rule.roles.end(), f.role) == rule.roles.end())
+            return false;
+        if (!rule.statuses.empty() && std::find(rule.statuses.begin(), rule.statuses.end(), f.status) == rule.statuses.end())
             return false;
         return rule.holders.empty() || std::find(rule.holders.begin(), rule.holders.end(), f.holder_type) != rule.holders.end();
     }
@@ -509,6 +570,9 @@ private:
             const std::string& holder = article_party(f, false);
             if (holder.empty() || taken.count(holder) == 0) return {};
             v = article_party(f, true);
+            // Failing a counterpart read in the article, the country it is about; not for a
+            // measure its sentence says is on everyone ("a baseline tariff of 10 per cent").
+            if (v.empty() && !names_everyone(p)) v = article_party(f, true, true);
             break;
         }
         case TermKind::article_holder:
@@ -529,8 +593,22 @@ private:
     // no holder is Sri Lanka's).
     const std::string& article_holder(const Frame& figure) const { return article_party(figure, false); }
 
-    // `counterpart`: toward whom, rather than whose.
-    const std::string& article_party(const Frame& figure, bool counterpart) const {
+    // Words that put a measure on every country: "a baseline tariff", "a universal 10% tariff".
+    bool names_everyone(const Placed& p) const {
+        static const std::set<std::string, std::less<>> words = {
+            "baseline", "base-line", "universal", "global", "globally", "worldwide", "blanket", "every", "any",
+            "countries", "nations", "partners", "all-round", "across-the-board"};
+        const Sentence& sent = sentences_[p.sentence];
+        for (std::size_t t = sent.first; t < sent.last; ++t)
+            if (words.count(tokens_[t].norm)) return true;
+        return false;
+    }
+
+    // `counterpart`: toward whom, rather than whose. `topic`: failing that, the country the
+    // article names most often (at least three times, and more than any other) other than its
+    // holder: a Sri Lankan story about "the 30 percent tariff" is about the US's tariff on Sri
+    // Lanka.
+    const std::string& article_party(const Frame& figure, bool counterpart, bool topic = false) const {
         if (!article_holders_) {
             std::map<std::string, std::map<std::string, int>> counts;   // family -> country -> frames
             std::map<std::string, std::map<std::string, int>> toward;   // family -> country -> frames
@@ -571,10 +649,18 @@ private:
                 std::string c = most(toward[family]);
                 if (c == (*article_holders_)[family]) c.clear();
                 (*article_holders_)[std::string("toward-") + family] = c;
+                std::map<std::string, int> others = named;
+                others.erase((*article_holders_)[family]);
+                std::string t = most(others);
+                if (!t.empty() && others[t] < 3) t.clear();
+                (*article_holders_)[std::string("topic-") + family] = t;
             }
         }
-        if (figure.measure_group.empty()) return empty_;
-        return (*article_holders_)[(counterpart ? "toward-" : "") + holder_family(figure.measure_group)];
+        // A figure no measure was read for ("Cambodia will pay 19%", "even at 30%") takes the
+        // family of what its rule claims it is.
+        const std::string& group = figure.measure_group.empty() ? implied_group_ : figure.measure_group;
+        if (group.empty()) return empty_;
+        return (*article_holders_)[(topic ? "topic-" : counterpart ? "toward-" : "") + holder_family(group)];
     }
 
     // A country named in the outlet's name, for a story that names none in its text.
@@ -648,7 +734,7 @@ private:
                         // The article's holder waits for the sentences of the rule's scope.
                         if (d == 0 && !(rule.scope > 0 && is_article_holder(pattern)))
                             if (std::string v = from_frame(pattern, p, taken); !v.empty()) return v;
-                    } else if (!is_article_country(pattern))
+                    } else if (!is_article_country(pattern) && !(skip_subject_ && is_subject_country(pattern)))
                         if (auto m = best_match(pattern, p, sent.first, sent.last, taken,
                                                 static_cast<std::size_t>(spec.within)))
                             return m->value;
@@ -659,6 +745,10 @@ private:
                 if (is_article_holder(pattern))
                     if (std::string v = from_frame(pattern, p, taken); !v.empty()) return v;
         return {};
+    }
+
+    static bool is_subject_country(const Pattern& p) {
+        return p.terms.size() == 1 && p.terms[0].kind == TermKind::subject_country;
     }
 
     static bool is_article_holder(const Pattern& p) {
@@ -884,8 +974,50 @@ private:
         // The country that faces a measure is never its actor.
         // Only rules that read frames know the counterpart for one.
         const bool framed = !rule.measures.empty();
+        implied_group_.clear();
+        if (f.measure_group.empty()) {
+            if (const Frame* e = rule.echoes.empty() ? nullptr : echoed(rule.echoes, p)) {
+                implied_group_ = e->measure_group;
+                // An echo is of what the figure it repeats is of, where its own clause names
+                // no one: "even at 30%" after "a 30% tariff on coconut products from Sri Lanka".
+                Frame& mine = *frames_[static_cast<std::size_t>(&p - placed_.data())];
+                if (mine.holder.empty() && mine.counterpart.empty()) {
+                    mine.holder = e->holder;
+                    mine.holder_type = e->holder_type;
+                    mine.counterpart = e->counterpart;
+                }
+                if (mine.product.empty()) mine.product = e->product;
+                // The same rate, said again: it is as firm as where it was first said.
+                if (mine.role == Role::level && e->role == Role::level) {
+                    mine.status = echo_status_;
+                    c.status = std::string(to_string(mine.status));
+                }
+            } else {
+                implied_group_ = group_of_kind(rule.kind);
+            }
+        } else if (framed && f.measure_group == "tariff" && f.role == Role::level && f.holder.empty() &&
+                   f.counterpart.empty() && f.product.empty()) {
+            // "a 30% tariff makes them unaffordable", sentences after "a 30% import tariff on
+            // coconut products from Sri Lanka": a tariff of the same rate, said again with
+            // nothing of whose or on what, is the one said before, when that one is the
+            // article's holder's.
+            // (The article's parties are read, from each figure's own clause, before it takes any.)
+            if (const Frame* e = echoed({"tariff"}, p, false); e && e != &f && !e->holder.empty() && e->holder == article_holder(f)) {
+                Frame& mine = *frames_[static_cast<std::size_t>(&p - placed_.data())];
+                mine.holder = e->holder;
+                mine.holder_type = e->holder_type;
+                mine.counterpart = e->counterpart;
+                mine.product = e->product;
+            }
+        }
         std::set<std::string> taken;
         if (framed && !f.counterpart.empty()) taken.insert(f.counterpart);
+        // A tariff whose clause names only the country that faces it ("India's tariff rate
+        // remains at 25 percent", "while India pays 25%", "those countries would be subjected to
+        // a 10% tariff"): the first country of the sentence is another one that faces it, not
+        // the one that imposes it.
+        skip_subject_ = framed && (f.measure_group == "tariff" || f.measure.empty()) && f.holder.empty() &&
+                        (f.subject_faces || !f.counterpart.empty());
         c.actor = fill_slot(rule, "actor", p, taken, false);
         taken.clear();
         if (!c.actor.empty()) taken.insert(c.actor);
@@ -895,6 +1027,8 @@ private:
             if (framed && !f.counterpart.empty()) taken.insert(f.counterpart);
             c.actor = fill_slot(rule, "actor", p, taken);
         }
+        skip_subject_ = false;
+        implied_group_.clear();
         c.product = fill_slot(rule, "product", p, {});
         c.metric = fill_slot(rule, "metric", p, {});
         c.basis = fill_slot(rule, "basis", p, {});
@@ -975,6 +1109,9 @@ private:
     std::vector<Sentence> sentences_;
     std::vector<Mention> mentions_;
     mutable std::optional<std::map<std::string, std::string>> article_holders_;
+    mutable bool skip_subject_ = false;   // make_claim: the actor takes no subject-country
+    mutable std::string implied_group_;
+    mutable Status echo_status_ = Status::in_effect;   // echoed(): the first status other than in effect   // make_claim: the measure group a figure without one stands for
     const std::string empty_;
     std::vector<std::size_t> sentence_of_;
     std::vector<std::uint32_t> ids_;                 // each token's vocabulary id, 0 if none

@@ -73,6 +73,8 @@ constexpr std::string_view k_fields[] = {"value", "low", "high", "unit", "qualif
 
 constexpr std::array k_roles{Role::level, Role::change_amount, Role::change_rate, Role::previous, Role::threshold,
                              Role::target};
+constexpr std::array k_statuses{Status::in_effect, Status::announced, Status::threatened, Status::proposed,
+                                Status::expected, Status::previous, Status::target};
 constexpr std::array k_holder_types{HolderType::unknown, HolderType::country, HolderType::government,
                                     HolderType::company, HolderType::person};
 
@@ -127,12 +129,14 @@ private:
         else if (k == "example") rule.examples.push_back(example(st));
         else if (k == "measure") rule.measures = words(st, 1, "a measure (tariff, exports, share_of_exports, a group such as flow)");
         else if (k == "role") rule.roles = named_values(st, k_roles, "role");
+        else if (k == "status") rule.statuses = named_values(st, k_statuses, "status");
         else if (k == "holder") rule.holders = named_values(st, k_holder_types, "holder type");
+        else if (k == "echoes") rule.echoes = words(st, 1, "a measure (tariff, exports, a group such as flow)");
         else if (std::find(std::begin(k_slot_names), std::end(k_slot_names), k) != std::end(k_slot_names))
             rule.slots[k] = slot(st);
         else
             src_.fail(key.where, fmt::format("unknown statement '{}' (expected kind, accepts, unit, near, not near, "
-                                             "measure, role, holder, actor, partner, product, metric, basis, scope, "
+                                             "measure, role, status, holder, echoes, actor, partner, product, metric, basis, scope, "
                                              "priority or example)", k));
     }
 

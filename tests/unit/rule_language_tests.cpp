@@ -56,7 +56,7 @@ rule tariff_rate.test {
 TEST_CASE("rule file errors carry file:line:column, the line and a caret", "[rules]") {
     CHECK(error_of("rule a {\n  kind tariff_rate\n  acepts percent\n}\n") ==
           "my.rules:3:3: unknown statement 'acepts' (expected kind, accepts, unit, near, not near, measure, role, "
-          "holder, actor, partner, product, metric, basis, scope, priority or example)\n    acepts percent\n    ^");
+          "status, holder, echoes, actor, partner, product, metric, basis, scope, priority or example)\n    acepts percent\n    ^");
     CHECK_THAT(error_of("rule a {\n  kind tariff_rat\n  accepts percent\n}\n"),
                Catch::StartsWith("my.rules:2:8: unknown kind 'tariff_rat'"));
     CHECK_THAT(error_of("rule a {\n  kind tariff_rate\n  accepts percent\n"),

@@ -40,6 +40,8 @@ struct Frame {
     std::string holder;           // country code of whose measure it is; "" when unknown
     HolderType holder_type = HolderType::unknown;
     std::string counterpart;      // country code toward whom ("on Chinese goods", "exports to the US")
+    bool subject_faces = false;   // the clause's verb makes its subject the one that faces the measure
+                                  // ("Vietnam will pay 19%", "those countries would be subjected to")
     std::string product;          // product id(s), "/"-joined, that the measure is of ("tea exports")
     Role role = Role::level;
     std::string verb;             // verb id from frames/verbs*.tsv that governs the figure; "" if none

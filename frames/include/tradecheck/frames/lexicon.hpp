@@ -31,6 +31,8 @@ struct VerbWord {
 struct VetoWord {
     std::string why;
     std::vector<std::string> unless_after;   // "export" cancels the veto of "revenue"
+    std::string on_trade;                    // the measure it names before "on imports": "a tax on
+                                             // imports" is a tariff; "" when none
 };
 
 class FrameLexicon {
@@ -45,6 +47,8 @@ public:
     const MeasureWord* measure(std::string_view norm) const;
     const VerbWord* verb(std::string_view norm) const;
     const VetoWord* veto(std::string_view norm) const;
+    // The first word's entry of the measure `id` ("tariff"); null when no word names it.
+    const MeasureWord* measure_by_id(std::string_view id) const;
 
     // Every word that names `measure`: an id, a group, or share_of_ID (the words of ID).
     std::vector<std::string> words_of(std::string_view measure) const;

@@ -130,7 +130,12 @@ struct Rule {
     // A rule with `measure` never takes a figure whose phrase holds a veto word.
     std::vector<std::string> measures;
     std::vector<Role> roles;
+    std::vector<Status> statuses;            // `status`: what the clause says of the figure
     std::vector<HolderType> holders;
+    // `echoes M | ...`: the figure's value is printed elsewhere in the article as the level (or
+    // older value) of a figure that measures one of these ("even at 30%" in a story that names
+    // "a 30% tariff"); empty: no such condition.
+    std::vector<std::string> echoes;
     int priority = 0;                        // higher is tried first
     int scope = 0;                           // slots may come from this many sentences around
     std::vector<Example> examples;
