@@ -953,9 +953,13 @@ const auto on_power = [](auto& ctx) {
         return;
     }
     const double v = std::pow(n.value, double(e));
-    _pass(ctx) = std::isfinite(v) && v != 0;
+    // Refused before it is used: the log of an infinite or zero power is no int.
+    if (!std::isfinite(v) || v == 0) {
+        _pass(ctx) = false;
+        return;
+    }
     n.value = v;
-    n.exponent = v == 0 ? 0 : int(std::floor(std::log10(std::fabs(v)))) - 2;
+    n.exponent = int(std::floor(std::log10(std::fabs(v)))) - 2;
     n.plain_integer = false;
 };
 const auto power_part = no_skip[(lit('e') >> exponent_text[on_ten_power]) |
