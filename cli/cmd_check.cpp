@@ -135,7 +135,7 @@ public:
 
     void finish() {
         if (!keyless_.empty()) take_keyless(nullptr);
-        if (!run_.empty()) check_run();
+        if (!stored_.empty()) check_run();
     }
 
     std::size_t articles() const { return articles_.size(); }
@@ -167,51 +167,73 @@ private:
         if (keyless_next_ == keyless_.size()) keyless_.clear(), keyless_next_ = 0;
     }
 
+    // Memory holds one run's claims once: StoredClaim in stored_, whose Claim check() borrows
+    // (moved into claims_ and back), and the few other fields of the stream in meta_.
     void take(std::string_view key, db::StreamedClaim&& c) {
-        if (!run_.empty() && checks::run_prefix(key) != checks::run_prefix(run_key_)) check_run();
-        if (run_.empty()) run_key_.assign(key);
-        run_.push_back(std::move(c));
+        if (cutter_.starts_run(key) && !stored_.empty()) check_run();
+        meta_.push_back({c.article_row, std::move(c.same_text_as)});
+        stored_.push_back(std::move(c.stored));
     }
 
     // The run's claims in the order a whole read gives them (article, start, id), and the
     // check options for their articles.
     void prepare_run() {
-        std::sort(run_.begin(), run_.end(), [](const db::StreamedClaim& a, const db::StreamedClaim& b) {
-            return std::tie(a.stored.claim.article, a.stored.claim.start, a.stored.id) <
-                   std::tie(b.stored.claim.article, b.stored.claim.start, b.stored.id);
+        std::vector<std::size_t> order(stored_.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+            const db::StoredClaim& a = stored_[x];
+            const db::StoredClaim& b = stored_[y];
+            return std::tie(a.claim.article, a.claim.start, a.id) < std::tie(b.claim.article, b.claim.start, b.id);
         });
-        stored_.clear();
+        // Put stored_ and meta_ in that order in place, cycle by cycle (no second copy of the run).
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            std::size_t from = order[i];
+            while (from < i) from = order[from];
+            if (from != i) {
+                std::swap(stored_[i], stored_[from]);
+                std::swap(meta_[i], meta_[from]);
+            }
+            order[i] = from;
+        }
         claims_.clear();
         options_.source_of.clear();
         options_.article_year.clear();
         options_.article_day.clear();
-        for (db::StreamedClaim& c : run_) {
-            const std::string& article = c.stored.claim.article;
-            if (!c.same_text_as.empty()) options_.source_of[article] = c.same_text_as;
-            dated_.published = c.stored.published;
+        for (std::size_t i = 0; i < stored_.size(); ++i) {
+            db::StoredClaim& c = stored_[i];
+            const std::string& article = c.claim.article;
+            if (!meta_[i].same_text_as.empty()) options_.source_of[article] = meta_[i].same_text_as;
+            dated_.published = c.published;
             if (const auto year = publication_year(dated_)) options_.article_year[article] = *year;
-            if (const auto day = parse_day(c.stored.published)) options_.article_day[article] = *day;
-            claims_.push_back(c.stored.claim);
-            stored_.push_back(std::move(c.stored));
+            if (const auto day = parse_day(c.published)) options_.article_day[article] = *day;
+            claims_.push_back(std::move(c.claim));
         }
     }
 
     void check_run() {
         prepare_run();
         const std::vector<checks::Finding> findings = checks::check(claims_, options_);
-        if (!references_.empty())
-            for (const checks::Contradiction& c : checks::contradictions(claims_, references_))
-                contradicted_.emplace_back(stored_[c.claim], c);
+        std::vector<checks::Contradiction> contradictions;
+        if (!references_.empty()) contradictions = checks::contradictions(claims_, references_);
+        for (std::size_t i = 0; i < claims_.size(); ++i) stored_[i].claim = std::move(claims_[i]);
+        for (const checks::Contradiction& c : contradictions) contradicted_.emplace_back(stored_[c.claim], c);
         texts_.clear();
         for (const checks::Finding& f : findings)
             for (std::size_t i : f.claims) {
-                articles_.insert(run_[i].article_row);
+                articles_.insert(meta_[i].article_row);
                 const std::string& article = stored_[i].claim.article;
                 if (text_of_ && !texts_.count(article)) texts_.emplace(article, text_of_(article));
             }
         writer_.add(findings, stored_, texts_);
         if (save_) keep_verdicts(findings);
-        run_.clear();
+        stored_.clear();
+        meta_.clear();
+        // A run of one actor's claims can be large (RunCutter); do not keep its buffers after it.
+        if (stored_.capacity() > release_above) {
+            stored_.shrink_to_fit();
+            meta_.shrink_to_fit();
+            claims_ = {};
+        }
     }
 
     // What check --save stores of the run's facts (the report's facts, nothing recomputed).
@@ -244,10 +266,16 @@ private:
     std::vector<std::pair<std::string, db::StreamedClaim>> keyless_;   // fact key, claim
     std::size_t keyless_next_ = 0;              // the first not yet taken
     bool keyless_sorted_ = true;
-    std::string run_key_;                       // a key of the run
-    std::vector<db::StreamedClaim> run_;
+    // What the stream gives of a claim beside its StoredClaim.
+    struct Meta {
+        std::int64_t article_row = 0;
+        std::string same_text_as;
+    };
+    static constexpr std::size_t release_above = 4096;   // claims
+    checks::RunCutter cutter_;
     std::vector<db::StoredClaim> stored_;       // the run's claims, as the writer takes them
-    std::vector<Claim> claims_;                 // the same, as check() takes them
+    std::vector<Meta> meta_;                    // the same claims' stream fields
+    std::vector<Claim> claims_;                 // their Claims, while check() reads them
     Article dated_;                             // publication_year() reads an Article
     report::ArticleTexts texts_;                // of the run's reported claims, when quoted
     ArticleSet articles_;                       // of every reported claim

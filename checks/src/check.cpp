@@ -50,6 +50,43 @@ std::string_view run_prefix(std::string_view key) {
 
 namespace {
 
+// The partner field of a key ("" when it has none).
+std::string_view partner_field(std::string_view key) {
+    std::size_t start = 0;
+    for (int field = 0; field < 2; ++field) {
+        start = key.find('|', start);
+        if (start == std::string_view::npos) return {};
+        ++start;
+    }
+    const std::size_t end = key.find('|', start);
+    return key.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+}
+
+// A partnerless key that unify_partners() may join to a partnered one: it has an actor.
+bool unifiable_partnerless(std::string_view key) {
+    const std::size_t kind_end = key.find('|');
+    if (kind_end == std::string_view::npos || key.compare(kind_end + 1, 2, "-|") == 0) return false;
+    return partner_field(key) == "-";
+}
+
+} // namespace
+
+bool RunCutter::starts_run(std::string_view key) {
+    const bool first = !any_;
+    const std::string_view block = run_prefix(key);
+    const bool new_block = first || block != run_prefix(last_);
+    if (new_block) block_partnerless_ = false;
+    block_partnerless_ = block_partnerless_ || unifiable_partnerless(key);
+    // A block whose run_prefix is the kind alone holds mirror relations: it is one run.
+    const bool whole_kind = block.size() == key.find('|') + 1;
+    const bool starts = new_block || (!block_partnerless_ && !whole_kind && series_prefix(key) != series_prefix(last_));
+    last_.assign(key);
+    any_ = true;
+    return starts;
+}
+
+namespace {
+
 // A claim's figure, in its own unit or converted to US dollars.
 struct Reading {
     Interval interval;

@@ -170,13 +170,15 @@ CopyFinder::Signature CopyFinder::signature(const std::vector<std::uint64_t>& fe
         for (std::size_t k = 0; k < hashes; ++k) p[k] = {mix(2 * k + 1) | 1, mix(2 * k + 2)};
         return p;
     }();
-    Signature s;
-    s.fill(std::numeric_limits<std::uint32_t>::max());
+    std::array<std::uint32_t, hashes> minima;
+    minima.fill(std::numeric_limits<std::uint32_t>::max());
     for (std::uint64_t f : features)
         for (std::size_t k = 0; k < hashes; ++k) {
             const auto h = static_cast<std::uint32_t>((params[k].first * f + params[k].second) >> 32);
-            s[k] = std::min(s[k], h);
+            minima[k] = std::min(minima[k], h);
         }
+    Signature s;
+    for (std::size_t k = 0; k < hashes; ++k) s[k] = static_cast<std::uint16_t>(minima[k]);
     return s;
 }
 
@@ -212,8 +214,8 @@ void CopyFinder::add(const std::string& article, const std::string& published, s
     e.day = day_number(published);
     const auto features = copy_features(text);
     if (features.size() >= min_features) {
-        e.signature = signature(features);
-        e.empty = false;
+        e.signature = signatures_.size();
+        signatures_.push_back(signature(features));
     }
     entries_.push_back(std::move(e));
 }
@@ -238,9 +240,10 @@ Copies CopyFinder::families() const {
         buckets.clear();
         for (std::size_t k : order) {
             const Entry& e = entries_[k];
-            if (e.empty) continue;
+            if (e.signature == no_signature) continue;
+            const Signature& sig = signatures_[e.signature];
             std::uint64_t h = mix(band + 1);
-            for (std::size_t r = 0; r < rows; ++r) h = mix(h ^ e.signature[band * rows + r]);
+            for (std::size_t r = 0; r < rows; ++r) h = mix(h ^ sig[band * rows + r]);
             auto& bucket = buckets[h];
             for (std::size_t j : bucket) earlier[k].push_back(j);
             bucket.push_back(k);
@@ -259,7 +262,7 @@ Copies CopyFinder::families() const {
         double best_sim = 0;
         for (std::size_t j : cands) {
             const Entry& o = entries_[j];
-            const double sim = estimate(e.signature, o.signature);
+            const double sim = estimate(signatures_[e.signature], signatures_[o.signature]);
             if (!e.outlet.empty() && e.outlet == o.outlet && e.day && o.day &&
                 std::abs(e.day - o.day) > same_outlet_days && sim < republished)
                 continue;

@@ -89,6 +89,11 @@ std::vector<db::StoredClaim> corpus() {
         claim("g4", "USA", "CAN", 25, 0, std::nullopt, "", "percent"),
         // No partner: 35 fits only the tariff on China, and joins it (a key of another series).
         claim("g5", "USA", "", 35, 0, std::nullopt, "", "percent"),
+        // Canada's tariffs all name their partner: a block that RunCutter cuts series by series.
+        claim("h1", "CAN", "CHN", 100, 0, std::nullopt, "", "percent"),
+        claim("h2", "CAN", "CHN", 100, 0, std::nullopt, "", "percent"),
+        claim("h3", "CAN", "USA", 25, 0, std::nullopt, "", "percent"),
+        claim("h4", "CAN", "USA", 10, 0, std::nullopt, "", "percent"),
         // An undated figure read before the dated ones of its series.
         claim("a0", "USA", "", 150.2, 8, std::nullopt),
     };
@@ -113,10 +118,10 @@ std::size_t articles_of(const std::vector<checks::Finding>& findings, const std:
     return seen.size();
 }
 
-// The report of checking `claims` run by run, a run being the claims whose keys share what
-// `run_of` returns, taken in key order.
-template <class RunOf>
-std::string streamed(std::vector<db::StoredClaim> claims, report::Format format, RunOf run_of) {
+// The report of checking `claims` run by run, in key order; `starts_run(key)` says whether a key
+// starts a new run (it sees every claim's key in order, as checks::RunCutter does).
+template <class StartsRun>
+std::string streamed(std::vector<db::StoredClaim> claims, report::Format format, StartsRun starts_run) {
     std::vector<std::size_t> order(claims.size());
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(),
@@ -125,8 +130,8 @@ std::string streamed(std::vector<db::StoredClaim> claims, report::Format format,
     std::set<std::string> articles;
     for (std::size_t from = 0; from < order.size();) {
         std::size_t to = from + 1;
-        const std::string run = run_of(claims[order[from]].claim.key);
-        while (to < order.size() && run_of(claims[order[to]].claim.key) == run) ++to;
+        starts_run(claims[order[from]].claim.key);
+        while (to < order.size() && !starts_run(claims[order[to]].claim.key)) ++to;
         std::vector<std::size_t> members(order.begin() + static_cast<std::ptrdiff_t>(from),
                                          order.begin() + static_cast<std::ptrdiff_t>(to));
         std::sort(members.begin(), members.end());   // the order of the whole
@@ -150,7 +155,15 @@ std::string whole(const std::vector<db::StoredClaim>& claims, report::Format for
     return out.str();
 }
 
-std::string by_run_prefix(const std::string& key) { return std::string(checks::run_prefix(key)); }
+// Runs of one run_prefix each (the coarsest cut).
+struct ByRunPrefix {
+    std::string last;
+    bool operator()(const std::string& key) {
+        const bool starts = std::string(checks::run_prefix(key)) != last;
+        last = checks::run_prefix(key);
+        return starts;
+    }
+};
 
 } // namespace
 
@@ -175,13 +188,13 @@ TEST_CASE("checking run by run writes the report of checking everything, in ever
     for (auto format : {report::Format::table, report::Format::markdown, report::Format::json, report::Format::jsonl,
                         report::Format::csv, report::Format::html}) {
         INFO("format " << static_cast<int>(format));
-        CHECK(streamed(claims, format, by_run_prefix) == whole(claims, format));
+        CHECK(streamed(claims, format, ByRunPrefix{}) == whole(claims, format));
     }
 }
 
 TEST_CASE("the streamed report has every status, in order, and undated claims in their dated facts",
           "[checks][stream]") {
-    const auto report = nlohmann::json::parse(streamed(corpus(), report::Format::json, by_run_prefix));
+    const auto report = nlohmann::json::parse(streamed(corpus(), report::Format::json, ByRunPrefix{}));
     const auto& facts = report["facts"];
     const std::vector<std::string> rank{"conflict", "revised", "not_comparable", "agree", "single"};
     const auto rank_of = [&](const nlohmann::json& f) {
@@ -227,13 +240,54 @@ TEST_CASE("the streamed report has every status, in order, and undated claims in
     for (const auto& c : china["claims"]) unified |= c["article"] == "g5" && c["matched"] == "unified_partner";
     CHECK(unified);
     CHECK(fact("tariff_rate|USA|CAN|-|-|-|-|percent")["status"] == "agree");
-    CHECK(report["summary"]["articles"] == 21);
-    CHECK(report["summary"]["claims"] == 23);
+    CHECK(fact("tariff_rate|CAN|CHN|-|-|-|-|percent")["status"] == "agree");
+    CHECK(fact("tariff_rate|CAN|USA|-|-|-|-|percent")["status"] == "conflict");
+    CHECK(report["summary"]["articles"] == 25);
+    CHECK(report["summary"]["claims"] == 27);
+}
+
+TEST_CASE("RunCutter cuts a block at its series only when no key of it leaves the partner out", "[checks][stream]") {
+    checks::RunCutter cut;
+    CHECK(cut.starts_run("tariff_rate|CAN|CHN|-|-|-|-|percent"));
+    CHECK_FALSE(cut.starts_run("tariff_rate|CAN|CHN|-|-|-|-|percent"));
+    CHECK(cut.starts_run("tariff_rate|CAN|USA|-|-|-|-|percent"));          // another series
+    CHECK(cut.starts_run("tariff_rate|USA|-|steel|-|-|-|percent"));        // another block
+    CHECK_FALSE(cut.starts_run("tariff_rate|USA|CAN|steel|-|-|-|percent")); // it has a partnerless key
+    CHECK_FALSE(cut.starts_run("tariff_rate|USA|CHN|-|-|-|-|percent"));
+    CHECK(cut.starts_run("trade_balance|JPN|USA|-|trade_surplus|-|1986|money"));
+    CHECK_FALSE(cut.starts_run("trade_balance|USA|JPN|-|trade_deficit|-|1986|money"));   // mirror kinds: one run
+    CHECK(cut.starts_run("tariff_rate|-|-|-|-|-|-|percent"));              // no actor: nothing unifies
+    CHECK(cut.starts_run("tariff_rate|-|CHN|-|-|-|-|percent"));
+}
+
+TEST_CASE("checking the runs RunCutter cuts writes the report of checking everything", "[checks][stream]") {
+    const auto claims = corpus();
+    std::size_t runs = 0;
+    checks::RunCutter cutter;
+    const auto counted = [&](const std::string& key) {
+        const bool starts = cutter.starts_run(key);
+        runs += starts;
+        return starts;
+    };
+    for (auto format : {report::Format::table, report::Format::json, report::Format::csv, report::Format::html}) {
+        INFO("format " << static_cast<int>(format));
+        runs = 0;
+        cutter = {};
+        CHECK(streamed(claims, format, counted) == whole(claims, format));
+    }
+    std::size_t blocks = 0;
+    ByRunPrefix by_block;
+    std::vector<std::string> keys;
+    for (const auto& c : claims) keys.push_back(c.claim.key);
+    std::sort(keys.begin(), keys.end());
+    for (const auto& k : keys) blocks += by_block(k);
+    CHECK(runs == blocks + 1);   // Canada's two tariff series are two runs
 }
 
 TEST_CASE("runs cut at every key would lose the undated claims that join dated facts", "[checks][stream]") {
     // The control for the tests above: a wrong cut changes the report.
     const auto claims = corpus();
-    const auto by_key = [](const std::string& key) { return key; };
+    std::string last;
+    const auto by_key = [&last](const std::string& key) { return std::exchange(last, key) != key; };
     CHECK(streamed(claims, report::Format::json, by_key) != whole(claims, report::Format::json));
 }

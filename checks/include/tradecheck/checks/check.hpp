@@ -132,4 +132,24 @@ std::string_view series_prefix(std::string_view key);
 // Finding::claims).
 std::string_view run_prefix(std::string_view key);
 
+// Cuts a stream of fact keys, in key order, into the runs check() may take one at a time (the
+// claims of one run are checked together; the report is the one of checking them all at once).
+// A run is at most a run_prefix. Inside one it ends at each series boundary too, when the block
+// of that run_prefix has no partnerless key with an actor: then no claim of the block unifies
+// across series (undated claims join facts of their own series) and the kind has no mirror
+// relations (those kinds' run_prefix is the kind, and is never cut). Partnerless keys ("-",
+// which sorts before every partner code) come first in their block, so whether it has any is
+// known before its first partnered key. So memory holds one series, not one actor's claims,
+// whenever no story leaves an actor's partner out.
+class RunCutter {
+public:
+    // Whether `key`, the next key in key order, starts a new run.
+    bool starts_run(std::string_view key);
+
+private:
+    std::string last_;
+    bool any_ = false;
+    bool block_partnerless_ = false;   // the current run_prefix block has a partnerless key
+};
+
 } // namespace tradecheck::checks

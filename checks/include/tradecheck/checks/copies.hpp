@@ -57,18 +57,21 @@ public:
     static double similarity(std::string_view a, std::string_view b);
 
 private:
-    using Signature = std::array<std::uint32_t, hashes>;
+    // The low 16 bits of each minimum (b-bit MinHash): two different minima look alike once in
+    // 65,536, which moves an estimate by about that much, and a signature takes 252 bytes.
+    using Signature = std::array<std::uint16_t, hashes>;
     static Signature signature(const std::vector<std::uint64_t>& features);
     static double estimate(const Signature& a, const Signature& b);
 
+    static constexpr std::size_t no_signature = static_cast<std::size_t>(-1);
     struct Entry {
         std::string article, published, outlet;
-        long day = 0;        // day number of `published`, 0 when unknown
-        Signature signature{};
-        bool empty = true;   // too few features to judge
+        long day = 0;                          // day number of `published`, 0 when unknown
+        std::size_t signature = no_signature;  // into signatures_; none: too few features to judge
     };
     double threshold_;
     std::vector<Entry> entries_;
+    std::vector<Signature> signatures_;   // only of the stories long enough to judge
 };
 
 } // namespace tradecheck::checks
