@@ -15,6 +15,10 @@ inline constexpr char share = 'S';
 inline constexpr char target = 'G';
 inline constexpr char threshold = 'H';
 inline constexpr char veto = 'V';
+// A veto word that a flow word lifts ("export revenue" is exports): what a flow brings in
+// ("revenue", "earnings", "income"). Alone it vetoes as 'V' does; as the object of a flow's verb
+// it names that flow's value ("exports fetched revenue of $418 million").
+inline constexpr char proceeds = 'R';
 // Names (rules/names/*.tsv).
 inline constexpr char country = 'C';           // name or capital: "Canada", "Ottawa"
 inline constexpr char leader = 'L';            // "Trump"

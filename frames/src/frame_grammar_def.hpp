@@ -12,16 +12,16 @@ using x3::lit;
 using x3::repeat;
 
 // A measure head, or a veto word heading a phrase that is no trade figure ("revenue").
-inline const auto head = char_("TEBISGHV");
+inline const auto head = char_("TEBISGHVR");
 // What may stand inside a noun phrase before its head: names, products, adjectives, other
 // heads used as modifiers ("tea export earnings"), veto words ("electricity tariff").
-inline const auto modifier = char_("_JCLOPzTEBISGHV");
+inline const auto modifier = char_("_JCLOPzTEBISGHVR");
 // A short prepositional phrase after a head: "on Chinese goods", "from China", "to the US".
 inline const auto attachment = char_("ntfwi") >> -char_('z') >> repeat(1, 3)[char_("_JCLOPE&")];
 
 // "44% reciprocal tariff", "$3 billion export revenue", "$3 billion in exports",
 // "$3 billion worth of exports".
-inline const auto figure_then_head = lit('Q') >> repeat(0, 3)[char_("_JCLOPzV")] >> +head
+inline const auto figure_then_head = lit('Q') >> repeat(0, 3)[char_("_JCLOPzVR")] >> +head
                                    | lit('Q') >> -char_('_') >> char_("io") >> -char_('z') >> repeat(0, 2)[char_("_JCLOP")] >> +head;
 // "75 percent of Canadian exports", "40% of Sri Lanka's tea exports".
 inline const auto figure_of_head = lit('Q') >> lit('o') >> -char_('z') >> repeat(0, 3)[char_("_JCLOPz")] >> +char_("EB");
@@ -41,10 +41,13 @@ inline const auto verb_object_figure = char_("udmhx") >> repeat(0, 3)[char_("_zJ
 // merchandise trade account narrowed to $393 million" measures the deficit.
 inline const auto inner_head = char_("nftwio") >> -char_('z') >> repeat(0, 2)[char_("_JCLOP")] >> +char_("TEBISGH");
 // An adverb may stand between verbs ("were sharply down"), and a short time phrase after them
-// ("were sharply down in the month to $290.5 million").
+// ("were sharply down in the month to $290.5 million"). What the flow brought in may be the
+// verb's object: "exports fetched revenue of $418 million", "generated a record income of"; so
+// may a change noun: "recorded a marginal decline of 0.8 percent".
 inline const auto subject_verb_figure = +head >> repeat(0, 8)[inner_head | char_("_zJCLOPnftwi&,")] >> char_("udkmhx") >>
                                         repeat(0, 2)[-char_('_') >> char_("udkmhx")] >>
-                                        repeat(0, 5)[char_("_tbfa#zki")] >> lit('Q');
+                                        repeat(0, 5)[char_("_tbfa#zki")] >>
+                                        -(lit('R') >> char_("oi") | char_("ud") >> lit('o')) >> lit('Q');
 
 // A series: "exports fell 7.2 percent to $10.4 billion from $11.2 billion", "rose 3% to $910
 // million": a figure that follows an earlier one of its clause through change words,

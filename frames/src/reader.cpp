@@ -211,7 +211,7 @@ private:
                 return;
             }
             cell.veto = v;
-            cell.c = fc::veto;
+            cell.c = names_proceeds(*v) ? fc::proceeds : fc::veto;
             return;
         }
         if (const VerbWord* v = lex_.verb(w); v && !(tok.capitalised && w == "may") && !names_balance_account(cell) &&
@@ -292,7 +292,15 @@ private:
         }
     }
 
-    static bool is_head(char c) { return std::string_view("TEBISGHV").find(c) != std::string_view::npos; }
+    static bool is_head(char c) { return std::string_view("TEBISGHVR").find(c) != std::string_view::npos; }
+
+    // A veto word that a flow word lifts: "revenue", "earnings" (vetoes.tsv, third column).
+    bool names_proceeds(const VetoWord& v) const {
+        return std::any_of(v.unless_after.begin(), v.unless_after.end(), [&](const std::string& u) {
+            const MeasureWord* m = lex_.measure(u);
+            return m && m->group == "flow";
+        });
+    }
     static bool is_name(char c) { return std::string_view("CLJO").find(c) != std::string_view::npos; }
 
     std::size_t figure_cell() const {
@@ -312,7 +320,7 @@ private:
         // A determiner opens the phrase: "Sri Lanka's economy will not survive if the US tariffs"
         // is measured by "the US tariffs" alone.
         std::size_t i = head;
-        while (i > floor && std::string_view("_JCLOPzVTEBISGHQ").find(classes_[i - 1]) != std::string_view::npos) {
+        while (i > floor && std::string_view("_JCLOPzVRTEBISGHQ").find(classes_[i - 1]) != std::string_view::npos) {
             --i;
             if (classes_[i] == fc::determiner) break;
         }
@@ -355,7 +363,12 @@ private:
         if (auto end = frame_grammar::figure_then_head(cls, qi)) return at_head(*end - 1, qi);
         const std::size_t reach = qi > 12 ? qi - 12 : 0;
         for (std::size_t s = qi; s-- > reach;)
-            if (is_head(cls[s]) && frame_grammar::head_then_figure(cls, s) == qi + 1) return at_head(s, 0);
+            if (is_head(cls[s]) && frame_grammar::head_then_figure(cls, s) == qi + 1) {
+                // "exports fetched revenue of $418 million": the revenue is the subject's.
+                if (cls[s] == fc::proceeds)
+                    if (auto subject = subject_of(cls, qi)) return subject;
+                return at_head(s, 0);
+            }
         for (std::size_t s = qi; s-- > reach;)
             if (std::string_view("udmhx").find(cls[s]) != std::string_view::npos &&
                 frame_grammar::verb_object_figure(cls, s) == qi + 1) {
@@ -363,19 +376,7 @@ private:
                 while (!is_head(cls[h])) ++h;
                 return at_head(h, s + 1);
             }
-        const std::size_t far = qi > 16 ? qi - 16 : 0;
-        const auto subject_at = [&](std::size_t s) {
-            return is_head(cls[s]) && (s == 0 || !is_head(cls[s - 1])) && frame_grammar::subject_verb_figure(cls, s) == qi + 1;
-        };
-        for (std::size_t s = qi; s-- > far;)
-            if (subject_at(s)) {
-                // The head of "the deficit in the trade account narrowed", not "trade": a farther
-                // subject whose phrase holds the nearer one, with no comma between them.
-                for (std::size_t o = far; o < s; ++o)
-                    if (subject_at(o) && cls.substr(o, s - o).find(fc::comma) == std::string_view::npos)
-                        return at_head(o, 0);
-                return at_head(s, 0);
-            }
+        if (auto subject = subject_of(cls, qi)) return subject;
         // A composition list: "exports reached $17.2 billion, with textiles at 52%, tea at 17%":
         // a percentage of a product, after "with", is that product's share of the flow before it.
         if (q_.percent && qi >= 2 && cls[qi - 1] == fc::at && cls[qi - 2] == fc::product) {
@@ -387,7 +388,7 @@ private:
                     m.part = qi - 2;
                     return m;
                 }
-                if (std::string_view("TBIGHV").find(cls[s]) != std::string_view::npos) break;
+                if (std::string_view("TBIGHVR").find(cls[s]) != std::string_view::npos) break;
             }
         }
         // A series: the nearest earlier figure, linked to this one by change words and
@@ -417,6 +418,25 @@ private:
         return std::nullopt;
     }
 
+    // The subject of the verb that governs the figure at `qi`: "Sri Lanka's exports to the US
+    // rose 5% to $3 billion".
+    std::optional<Measured> subject_of(std::string_view cls, std::size_t qi) const {
+        const std::size_t far = qi > 16 ? qi - 16 : 0;
+        const auto subject_at = [&](std::size_t s) {
+            return is_head(cls[s]) && (s == 0 || !is_head(cls[s - 1])) && frame_grammar::subject_verb_figure(cls, s) == qi + 1;
+        };
+        for (std::size_t s = qi; s-- > far;)
+            if (subject_at(s)) {
+                // The head of "the deficit in the trade account narrowed", not "trade": a farther
+                // subject whose phrase holds the nearer one, with no comma between them.
+                for (std::size_t o = far; o < s; ++o)
+                    if (subject_at(o) && cls.substr(o, s - o).find(fc::comma) == std::string_view::npos)
+                        return at_head(o, 0);
+                return at_head(s, 0);
+            }
+        return std::nullopt;
+    }
+
     // "30 per cent of its China-origin bookings": a share of something no measure names.
     bool share_of_other(std::size_t qi) const {
         return qi + 1 < classes_.size() && classes_[qi + 1] == fc::of &&
@@ -430,17 +450,27 @@ private:
         if (head.veto) {
             // "export revenue" is exports: a flow word right before a veto word that allows it.
             const Cell& prev = cells_[before];
-            if (before != m.head && prev.measure && rescues(*head.veto, prev)) {
-                f.measure = prev.measure->id;
-                f.measure_group = prev.measure->group;
-                f.metric = prev.measure->metric;
+            const Cell* flow = before != m.head && prev.measure && rescues(*head.veto, prev) ? &prev : flow_after(m);
+            if (flow) {
+                f.measure = flow->measure->id;
+                f.measure_group = flow->measure->group;
+                f.metric = flow->measure->metric;
             } else {
                 f.veto = head.veto->why;
             }
         } else if (head.measure) {
-            f.measure = head.measure->id;
-            f.measure_group = head.measure->group;
-            f.metric = head.measure->metric;
+            // "the government's export target of USD 36 billion": a target for a flow measures
+            // that flow (its role is target: role()).
+            const Cell* measure = &head;
+            if (head.measure->group == "target")
+                for (std::size_t i = m.head; i-- > m.first;)
+                    if (cells_[i].measure && cells_[i].measure->group == "flow") {
+                        measure = &cells_[i];
+                        break;
+                    }
+            f.measure = measure->measure->id;
+            f.measure_group = measure->measure->group;
+            f.metric = measure->measure->metric;
         }
         // A veto word before a flow head names what is traded ("fuel imports", "electricity
         // imports"); before any other head it names a price ("electricity tariff").
@@ -477,6 +507,17 @@ private:
             products.insert(std::string(q_.tokens[cells_[m.part].first].name_id));
         }
         for (const auto& p : products) f.product += (f.product.empty() ? "" : "/") + p;
+    }
+
+    // "earnings from merchandise exports", "revenue of tea exports": the flow head in the phrase's
+    // of/from attachment, when it lifts the veto of the phrase's head. Null when none.
+    const Cell* flow_after(const Measured& m) const {
+        const Cell& head = cells_[m.head];
+        if (m.head + 1 >= m.after || std::string_view("fo").find(classes_[m.head + 1]) == std::string_view::npos)
+            return nullptr;
+        for (std::size_t i = m.head + 2; i < m.after; ++i)
+            if (cells_[i].measure && cells_[i].measure->group == "flow" && rescues(*head.veto, cells_[i])) return &cells_[i];
+        return nullptr;
     }
 
     bool rescues(const VetoWord& v, const Cell& prev) const {
@@ -527,7 +568,7 @@ private:
             change();
         else if (is_one_of(next_word, {"yoy", "y-o-y", "year-on-year", "mom", "month-on-month"}))
             change();
-        else if (m && f.measure_group == "target")
+        else if (m && (f.measure_group == "target" || (cells_[m->head].measure && cells_[m->head].measure->group == "target")))
             f.role = Role::target;
         else if (m && f.measure_group == "threshold")
             f.role = Role::threshold;

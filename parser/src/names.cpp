@@ -107,6 +107,11 @@ void Names::add_phrases(const std::string& field, const std::string& id, Mention
         for (const Token& t : tokenize(name)) words.push_back(t.norm);
         if (words.empty()) continue;
         phrases_.push_back({words, {}, id, kind, proper});
+        // "coconut-related exports", "rubber-based products": a product's one-word name with a
+        // compound suffix (one token) is that product.
+        if (kind == MentionKind::product && words.size() == 1 && words[0].find('-') == std::string::npos)
+            for (const char* suffix : {"-related", "-based", "-derived"})
+                phrases_.push_back({{words[0] + suffix}, {}, id, kind, proper});
     }
 }
 
