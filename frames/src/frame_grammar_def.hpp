@@ -40,19 +40,21 @@ inline const auto verb_object_figure = char_("udmhx") >> repeat(0, 3)[char_("_zJ
 // A head inside a prepositional phrase of the subject is no head of it: "the deficit in the
 // merchandise trade account narrowed to $393 million" measures the deficit.
 inline const auto inner_head = char_("nftwio") >> -char_('z') >> repeat(0, 2)[char_("_JCLOP")] >> +char_("TEBISGH");
-// An adverb may stand between verbs ("were sharply down"), and a short time phrase after them
+// The subject's phrase may run on for ten words ("total exports during the first six months of
+// 2025 have reached"). An adverb may stand between verbs ("were sharply down"), and a short time phrase after them
 // ("were sharply down in the month to $290.5 million"). What the flow brought in may be the
 // verb's object: "exports fetched revenue of $418 million", "generated a record income of"; so
 // may a change noun: "recorded a marginal decline of 0.8 percent".
-inline const auto subject_verb_figure = +head >> repeat(0, 8)[inner_head | char_("_zJCLOPnftwi&,")] >> char_("udkmhx") >>
+inline const auto subject_verb_figure = +head >> repeat(0, 10)[inner_head | char_("_zJCLOPnftwio&,")] >> char_("udkmhx") >>
                                         repeat(0, 2)[-char_('_') >> char_("udkmhx")] >>
                                         repeat(0, 5)[char_("_tbfa#zki")] >>
                                         -(lit('R') >> char_("oi") | char_("ud") >> lit('o')) >> lit('Q');
 
 // A series: "exports fell 7.2 percent to $10.4 billion from $11.2 billion", "rose 3% to $910
 // million": a figure that follows an earlier one of its clause through change words,
-// prepositions and commas only measures what that figure measures. No head, veto, name or
-// other verb may stand between them.
-inline const auto series_link = lit('#') >> repeat(0, 5)[char_("_,udftbaiz")] >> lit('Q');
+// prepositions and commas only measures what that figure measures ("increased by 5.57%,
+// totalling US$ 2,461.46 million"). No head, veto, name or verb other than a copula may stand
+// between them.
+inline const auto series_link = lit('#') >> repeat(0, 5)[char_("_,udftbaizk")] >> lit('Q');
 
 } // namespace tradecheck::frame_grammar::def

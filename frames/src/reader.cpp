@@ -198,7 +198,8 @@ private:
         if (is_one_of(w, {"balance", "balances"}) && cell.last < q_.tokens.size() &&
             is_one_of(q_.tokens[cell.last].norm, {"sheet", "sheets"}))
             return;
-        if (const MeasureWord* m = lex_.measure(w); m && !(m->group == "tariff" && names_tariff_lines(cell))) {
+        if (const MeasureWord* m = lex_.measure(w);
+            m && !(m->group == "tariff" && names_tariff_lines(cell)) && !names_body(cell)) {
             cell.measure = m;
             cell.c = group_class(m->group);
             return;
@@ -231,6 +232,16 @@ private:
         else if (is_one_of(w, {"a", "an", "the", "its", "their", "his", "her", "this", "that", "these", "those", "our"}))
             cell.c = fc::determiner;
         else if (w == "and" || w == "or") cell.c = fc::conjunction;
+    }
+
+    // "the Ministry of Trade", "the Department of Commerce and Trade": a measure word in the name
+    // of a government body measures nothing.
+    bool names_body(const Cell& cell) const {
+        std::size_t t = cell.first;
+        while (t > 0 && is_one_of(q_.tokens[t - 1].norm, {"and", "commerce", "industry", "industries", "finance"})) --t;
+        return t >= 2 && q_.tokens[t - 1].norm == "of" &&
+               is_one_of(q_.tokens[t - 2].norm, {"ministry", "minister", "department", "secretary", "board", "bureau",
+                                                 "chamber", "council", "office", "institute"});
     }
 
     // "90 percent of the tariff lines", "an 85 percent tariff line": product lines of a
