@@ -82,6 +82,9 @@ public:
         // of what that word names, whatever head the clause has farther away.
         if (f.veto.empty() && (!m || m->head < qi) && qi + 1 < cells_.size() && cells_[qi + 1].veto)
             f.veto = cells_[qi + 1].veto->why;
+        // "duties on 66% of tariff lines", "80-90% of Sri Lanka's total tariff lines": how much
+        // of a tariff schedule a measure covers, not a rate.
+        if (f.veto.empty() && q_.percent && share_of_tariff_lines(qi)) f.veto = "a share of tariff lines";
         // "$100 per barrel", "Rs 39.02 per kWh": a price, not an amount traded or invested.
         if (f.veto.empty() && !q_.percent && q_.last + 1 < q_.tokens.size() && q_.tokens[q_.last].norm == "per" &&
             !is_one_of(q_.tokens[q_.last + 1].norm, {"year", "annum", "month", "quarter", "day", "week", "cent"}))
@@ -341,6 +344,10 @@ private:
     // Attachments after the head: "on Chinese goods", "to the US", "from China".
     std::size_t attachments_end(std::size_t head) const {
         std::size_t i = head + 1;
+        // "a reciprocal tariff rate for Canada": the rate's attachments are the tariff's.
+        if (i < classes_.size() && classes_[head] == fc::tariff && classes_[i] == fc::word &&
+            is_one_of(q_.tokens[cells_[i].first].norm, {"rate", "rates"}))
+            ++i;
         for (int n = 0; n < 2; ++n) {
             if (i >= classes_.size() || std::string_view("ntfwio").find(classes_[i]) == std::string_view::npos) break;
             std::size_t j = i + 1;
@@ -641,8 +648,11 @@ private:
             attached_parties(m->head + 1, m->after, f, holder, counterpart);
             // "India's tariff rate remains at 25 percent", "Sri Lanka's rate": the rate a country
             // gets. A country's own tariffs are "on" someone ("China's tariff rate on US goods").
+            // So is a country's "reciprocal tariff" (the name of the United States' 2025 tariffs
+            // on each partner: "Vietnam's 46% reciprocal tariff").
             if (f.measure_group == "tariff" && f.counterpart.empty() && f.holder_type == HolderType::country &&
-                m->head + 1 < classes_.size() && is_one_of(q_.tokens[cells_[m->head + 1].first].norm, {"rate", "rates"}))
+                ((m->head + 1 < classes_.size() && is_one_of(q_.tokens[cells_[m->head + 1].first].norm, {"rate", "rates"})) ||
+                 phrase_has(*m, {"reciprocal"})))
                 for (std::size_t i = m->first; i < m->head; ++i)
                     if (classes_[i] == fc::country_possessive) {
                         f.counterpart = f.holder;
@@ -742,6 +752,24 @@ private:
             else if (prep == fc::to && f.measure_group == "tariff") continue;   // "raised tariffs to 20%"
             else if (prep) counterpart(i);
         }
+    }
+
+    // "66% of (Sri Lanka's total) tariff lines": "of" right after the figure, then within five
+    // tokens "tariff line(s)".
+    bool share_of_tariff_lines(std::size_t qi) const {
+        if (qi + 1 >= classes_.size() || classes_[qi + 1] != fc::of) return false;
+        const std::size_t from = cells_[qi + 1].last;
+        for (std::size_t t = from; t + 1 < hi_ && t < from + 5; ++t)
+            if (is_one_of(q_.tokens[t].norm, {"tariff", "tariffs"}) && is_one_of(q_.tokens[t + 1].norm, {"line", "lines"}))
+                return true;
+        return false;
+    }
+
+    // Whether one of `words` stands among the modifiers of the measured phrase.
+    bool phrase_has(const Measured& m, std::initializer_list<std::string_view> words) const {
+        for (std::size_t i = m.first; i < m.head; ++i)
+            if (is_one_of(q_.tokens[cells_[i].first].norm, words)) return true;
+        return false;
     }
 
     // "China's", and "the United States’" (a plural's apostrophe is a token of its own).
