@@ -44,11 +44,12 @@ inline const auto inner_head = char_("nftwio") >> -char_('z') >> repeat(0, 2)[ch
 // 2025 have reached"). An adverb may stand between verbs ("were sharply down"), and a short time phrase after them
 // ("were sharply down in the month to $290.5 million"). What the flow brought in may be the
 // verb's object: "exports fetched revenue of $418 million", "generated a record income of"; so
-// may a change noun: "recorded a marginal decline of 0.8 percent".
+// may a change noun, "recorded a marginal decline of 0.8 percent", and an amount, "valued at a
+// total of". Verbs chain through "to" and a word: "are estimated to have increased by".
 inline const auto subject_verb_figure = +head >> repeat(0, 10)[inner_head | char_("_zJCLOPnftwio&,")] >> char_("udkmhx") >>
-                                        repeat(0, 2)[-char_('_') >> char_("udkmhx")] >>
+                                        repeat(0, 2)[repeat(0, 2)[char_("_t")] >> char_("udkmhx")] >>
                                         repeat(0, 5)[char_("_tbfa#zki")] >>
-                                        -(lit('R') >> char_("oi") | char_("ud") >> lit('o')) >> lit('Q');
+                                        -(lit('R') >> char_("oi") | char_("ud") >> lit('o') | lit('o')) >> lit('Q');
 
 // A series: "exports fell 7.2 percent to $10.4 billion from $11.2 billion", "rose 3% to $910
 // million": a figure that follows an earlier one of its clause through change words,

@@ -558,6 +558,11 @@ private:
             f.role = Role::previous;   // "an initial 44%", "Sri Lanka initially faced a 44% tariff"
             return;
         }
+        // "China increased to 4.8 percent (+0.8-pct)": a signed figure is a change.
+        if (q_.first < q_.tokens.size() && !q_.tokens[q_.first].norm.empty() && q_.tokens[q_.first].norm[0] == '+') {
+            change();
+            return;
+        }
         if (is_one_of(prev_word, {"additional", "extra", "further"})) {
             change();                  // "an additional 25% tariff": a surcharge on the rate, not the rate
             return;
@@ -578,11 +583,13 @@ private:
                  (classes_[m->head + 1] == fc::up || classes_[m->head + 1] == fc::down) &&
                  is_one_of(q_.tokens[cells_[m->head + 1].first].norm,
                            {"reduction", "reductions", "increase", "increment", "cut", "cuts", "hike", "hikes", "rise",
-                            "growth", "decline", "drop", "fall", "gain", "cutback"}))
-            change();   // "the overall tariff reduction is 21.9 percent"
+                            "growth", "decline", "drop", "fall", "gain", "cutback"}) &&
+                 prev != fc::to)
+            change();   // "the overall tariff reduction is 21.9 percent"; not "exports rise (5%) to $318mn"
         else if ((next == fc::up || next == fc::down) &&
                  is_one_of(next_word, {"increase", "rise", "growth", "decline", "drop", "fall", "jump", "gain", "hike",
-                                       "cut", "reduction", "decrease", "surge", "dip", "slump", "up", "down"}))
+                                       "cut", "reduction", "decrease", "surge", "dip", "slump", "up", "down"}) &&
+                 !until_after(qi))   // "USD 5.4 billion up to May 2025": until, not a change
             change();
         else if (is_one_of(next_word, {"yoy", "y-o-y", "year-on-year", "mom", "month-on-month"}))
             change();
@@ -752,6 +759,12 @@ private:
             else if (prep == fc::to && f.measure_group == "tariff") continue;   // "raised tariffs to 20%"
             else if (prep) counterpart(i);
         }
+    }
+
+    // "up to" or "down to" right after the figure at `qi`.
+    bool until_after(std::size_t qi) const {
+        const std::size_t t = qi + 1 < cells_.size() ? cells_[qi + 1].last : hi_;
+        return t < hi_ && q_.tokens[t].norm == "to" && is_one_of(q_.tokens[t - 1].norm, {"up", "down"});
     }
 
     // "66% of (Sri Lanka's total) tariff lines": "of" right after the figure, then within five

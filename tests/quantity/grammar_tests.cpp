@@ -196,6 +196,9 @@ TEST_CASE("newswire house style", "[quantity]") {
     only("a surplus of 1.3\n  trillion yen", {"1.3\n  trillion yen", 1.3e12, 1.3e12, 1.3e12, "JPY", Q::exact, T::money});
     only("rose 27.5 mln Canadian dlrs", {"27.5 mln Canadian dlrs", 27.5e6, 27.5e6, 27.5e6, "CAD", Q::exact, T::money});
     only("fell 12 pct", {"12 pct", 12, 12, 12, "percent", Q::exact, T::percent});
+    // A wire headline's hyphen: "rise 6.49-pct"; a word that only starts with "pct" is no unit.
+    only("exports rise 6.49-pct to", {"6.49-pct", 6.49, 6.49, 6.49, "percent", Q::exact, T::percent});
+    CHECK(find("model 6-pctx").empty());   // a code, not a percentage
     only("a loss of 3 mln stg", {"3 mln stg", 3e6, 3e6, 3e6, "GBP", Q::exact, T::money});
     only("1,783.9million", {"1,783.9million", 1783.9e6, 1783.9e6, 1783.9e6, "", Q::exact, T::number});
 }

@@ -1153,6 +1153,7 @@ const auto glued_unit = no_skip[word(iso_suffix)[on_unit_iso] | word(glued_unit_
 const auto hyphen_unit = no_skip[lit('-') >> (word(period_unit)[on_unit] |
                                               kw("fold")[on_multiplier_unit] |
                                               kw("percent")[on_percent_sign] |
+                                              kw("pct")[on_percent_sign] |   // "rise 6.49-pct" (wire headlines)
                                               word(currency_noun)[on_unit_noun])];
 const auto spaced_unit = lit('%')[on_percent_sign] | word(percent_unit)[on_unit] |
                          currency_suffix[on_unit] | word(period_unit)[on_unit] | word(goods_unit)[on_unit] |
