@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <iterator>
 #include <map>
 #include <optional>
@@ -98,6 +99,12 @@ struct Reading {
 class Judge {
 public:
     Judge(const std::vector<Claim>& claims, const CheckOptions& options) : claims_(claims), options_(options) {}
+
+    // The year its story was published; 0 when unknown.
+    int year_of(const std::string& article) const {
+        const auto it = options_.article_year.find(article);
+        return it == options_.article_year.end() ? 0 : it->second;
+    }
 
     template <class Group>
     Finding judge(const std::string& key, const Group& g) const {
@@ -472,10 +479,6 @@ private:
         return c ? c->family : text;
     }
 
-    int year_of(const std::string& article) const {
-        const auto it = options_.article_year.find(article);
-        return it == options_.article_year.end() ? 0 : it->second;
-    }
 
     // What a fact lacks to be one fact, for people; "" when it is complete.
     std::string underspecified(const Claim& c) const {
@@ -610,6 +613,10 @@ void unify_partners(Groups& g, const std::vector<Claim>& claims, const Judge& ju
 
 // An undated claim joins the dated fact of its series whose figures it fits (the one with the
 // most claims when several do): "the 169.8 billion dlr deficit" in a 1987 story is the 1986 one.
+// Only a figure the story states as it stands (not a projection, a potential or a goal: "exports
+// could be enhanced by $10 billion"), and only a fact of the story's year or the year before
+// (a story of 2026 that says exports "stagnated at USD 12-13 billion annually" speaks of no 2023
+// figure). Its figure must be within different_measure_ratio of one of the fact's.
 void attach_undated(Groups& g, const std::vector<Claim>& claims, const Judge& judge) {
     std::map<FactKey, std::vector<Group*>> dated_by_series;
     for (auto& [name, group] : g)
@@ -621,10 +628,15 @@ void attach_undated(Groups& g, const std::vector<Claim>& claims, const Judge& ju
         std::vector<std::size_t> stay;
         for (std::size_t i : group.members) {
             Group* best = nullptr;
-            for (Group* candidate : series->second)
-                if (fits_any(i, candidate->members, claims, judge) &&
+            const int story_year = judge.year_of(claims[i].article);
+            const bool as_it_stands = claims[i].status != "expected" && claims[i].status != "target";
+            for (Group* candidate : series->second) {
+                const int year = std::atoi(candidate->key.period.c_str());
+                if (!as_it_stands || (story_year && (year > story_year || year < story_year - 1))) continue;
+                if (fits_any(i, candidate->members, claims, judge, true) &&
                     (!best || candidate->members.size() > best->members.size()))
                     best = candidate;
+            }
             if (best) best->undated.push_back(i);
             else stay.push_back(i);
         }

@@ -19,12 +19,13 @@ facts = {}          # key -> {"status", "articles", "undated"}
 def fact(key, status, articles, undated=()):
     facts[key] = {"status": status, "articles": sorted(articles), "undated": sorted(undated)}
 
-def put(article, kind, actor, partner, value, exponent, year, unit="USD", basis="", text=None, keyless=False):
+def put(article, kind, actor, partner, value, exponent, year, unit="USD", basis="", text=None, keyless=False,
+        published="1987-06-01"):
     shown = f"{value:g}"
     text = text or f"Story {article}: officials said the figure was {shown} billion dlrs last year."
     db.execute("INSERT INTO articles (id, path, sha256, title, outlet, published, currency, text) "
-               "VALUES (?, ?, ?, ?, 'Wire', '1987-06-01', 'USD', ?)",
-               (article, article, article.ljust(64, "0"), f"Story {article}", text))
+               "VALUES (?, ?, ?, ?, 'Wire', ?, 'USD', ?)",
+               (article, article, article.ljust(64, "0"), f"Story {article}", published, text))
     start = text.index(shown)
     money = unit != "percent"
     metric = "trade_deficit" if money else ""
@@ -43,9 +44,9 @@ def put(article, kind, actor, partner, value, exponent, year, unit="USD", basis=
 for i in range(40):
     actor, p = f"A{i:02d}", f"s{i:02d}"
     pattern = i % 5
-    if pattern != 2:   # a 1985 fact that an undated figure joins
+    if pattern != 2:   # a 1985 fact that an undated figure of a 1986 story joins
         k85 = put(p + "P", "trade_balance", actor, "", 60, 9, 1985)
-        put(p + "Q", "trade_balance", actor, "", 60, 9, None, keyless=i % 7 == 0)
+        put(p + "Q", "trade_balance", actor, "", 60, 9, None, keyless=i % 7 == 0, published="1986-06-01")
         fact(k85, "agree", [p + "P", p + "Q"], [p + "Q"])
     if pattern == 0:
         k = put(p + "X", "trade_balance", actor, "", 100, 9, 1986)

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <limits>
 
 #include "tradecheck/checks/check.hpp"
 #include "tradecheck/checks/fact_key.hpp"
@@ -181,4 +182,57 @@ TEST_CASE("a balance typed as a trade value meets its twin: the metric decides t
     REQUIRE(mirror.size() == 1);
     CHECK(mirror[0].status == Status::agree);
     CHECK(matched_by(mirror[0], 1) == "mirror+retyped");
+}
+
+namespace {
+
+// An undated balance ("the 169.8 billion dlr deficit") in a story of `story_year`.
+Claim undated(const std::string& article, double billions, const std::string& status = "in_effect") {
+    Claim c = balance(article, "USA", "", "trade_deficit", billions);
+    c.period = Period::open;
+    c.year.reset();
+    c.status = status;
+    c.key = fact_key(c);
+    return c;
+}
+
+CheckOptions published(std::initializer_list<std::pair<const char*, int>> years) {
+    CheckOptions o;
+    for (const auto& [article, year] : years) o.article_year[article] = year;
+    return o;
+}
+
+std::size_t undated_members(const std::vector<Finding>& findings, const std::string& key) {
+    for (const Finding& f : findings)
+        if (f.key == key) return f.undated.size();
+    return 0;
+}
+
+} // namespace
+
+TEST_CASE("an undated figure joins a fact of its story's year or the year before only", "[checks][undated]") {
+    const std::vector<Claim> claims{balance("a", "USA", "", "trade_deficit", 169.8, 1986),
+                                    balance("b", "USA", "", "trade_deficit", 169.8, 1986),
+                                    undated("c", 169.8), undated("d", 169.8)};
+    const auto findings = check(claims, published({{"a", 1987}, {"b", 1987}, {"c", 1987}, {"d", 1990}}));
+    // The 1987 story's figure is the 1986 deficit; the 1990 story's is some later one.
+    CHECK(undated_members(findings, "trade_balance|USA|-|-|trade_deficit|-|1986|money") == 1);
+    CHECK(only(findings, "trade_balance|USA|-|-|trade_deficit|-|-|").claims.size() == 1);
+}
+
+TEST_CASE("a projection or a goal never joins a dated fact", "[checks][undated]") {
+    const std::vector<Claim> claims{balance("a", "USA", "", "trade_deficit", 169.8, 1986),
+                                    undated("c", 169.8, "expected"), undated("d", 169.8, "target"),
+                                    undated("e", 169.8, "in_effect")};
+    const auto findings = check(claims, published({{"a", 1987}, {"c", 1987}, {"d", 1987}, {"e", 1987}}));
+    CHECK(undated_members(findings, "trade_balance|USA|-|-|trade_deficit|-|1986|money") == 1);
+}
+
+TEST_CASE("an open bound far below the dated figure says nothing of which fact it is", "[checks][undated]") {
+    Claim over = undated("c", 50);   // "a deficit of over 50 billion dlrs" meets 169.8, and any larger
+    over.quantity.qualifier = Qualifier::more_than;
+    over.quantity.high = std::numeric_limits<double>::infinity();
+    const std::vector<Claim> claims{balance("a", "USA", "", "trade_deficit", 169.8, 1986), over};
+    const auto findings = check(claims, published({{"a", 1987}, {"c", 1987}}));
+    CHECK(undated_members(findings, "trade_balance|USA|-|-|trade_deficit|-|1986|money") == 0);
 }
