@@ -694,9 +694,26 @@ private:
         // The subject of a verb that makes it face the measure stands after any earlier verb:
         // "the president announced that those countries would be subjected to a 10% tariff".
         std::size_t subject_first = 0;
-        if (faces)
-            for (std::size_t j = *verb; j-- > 0;)
-                if (cells_[j].verb) { subject_first = j + 1; break; }
+        if (faces) {
+            std::size_t chain = *verb;   // "are facing", "will be subjected to": one verb
+            while (chain > 0 && (cells_[chain - 1].verb || is_one_of(q_.tokens[cells_[chain - 1].first].norm,
+                                                                      {"be", "been", "being", "not", "also", "now", "still"})))
+                --chain;
+            // An earlier verb, or "that"/"which"/"who", opens the clause the subject stands in
+            // ("Trump asserted that those countries would be subjected to"); "X, whose exports
+            // were hit" is X's.
+            for (std::size_t j = chain; j-- > 0;) {
+                const std::string_view w = q_.tokens[cells_[j].first].norm;
+                if (w == "whose") {
+                    std::size_t k = j;
+                    while (k > 0 && classes_[k - 1] == fc::comma) --k;
+                    subject_first = k > 0 && is_name(classes_[k - 1]) ? k - 1 : j + 1;
+                    break;
+                }
+                if (is_one_of(w, {"which", "who"}) && relative_aside(j, chain)) continue;
+                if (cells_[j].verb || is_one_of(w, {"that", "which", "who"})) { subject_first = j + 1; break; }
+            }
+        }
         // "noting that India's tariff rate remains at 25 percent", "Sri Lanka's exports rose":
         // the measured phrase is the subject of a copula or a change verb after it; a name
         // before it is no subject of the figure's clause.
@@ -707,7 +724,12 @@ private:
                          [](const Cell& c) { return c.verb != nullptr; });
         for (std::size_t i = subject_first; i < subject_end && !phrase_is_subject; ++i) {
             if (m && i >= m->first && i < m->after) break;   // the phrase's own names are read above
-            if (classes_[i] == fc::country_adjective) continue;   // "Chinese officials": not a subject
+            if (faces && is_one_of(q_.tokens[cells_[i].first].norm, {"which", "who"}) && relative_aside(i, subject_end)) {
+                while (i + 1 < subject_end && classes_[i + 1] != fc::comma) ++i;   // skip the aside
+                continue;
+            }
+            // "Chinese officials": not a subject; but "US goods are facing": whose goods face it.
+            if (classes_[i] == fc::country_adjective && !(faces && names_goods(i + 1))) continue;
             // "a visit to Switzerland": no subject; but "in response to the United States'
             // decision to impose": a possessive names whose act it is.
             if (is_name(classes_[i]) && !possessive(i) && after_preposition(i)) continue;
@@ -734,6 +756,7 @@ private:
                     if (classes_[j] == fc::determiner && j + 1 < classes_.size()) ++j;
                     if (is_name(classes_[j])) { counterpart(j); break; }
                 }
+        if (f.measure_group == "tariff" || faces) goods_destination(qi, faces, f);
         if (f.holder_type == HolderType::unknown && !f.holder.empty()) f.holder_type = HolderType::country;
         for (std::size_t i = 0; i < qi; ++i)
             if (names_government(q_.tokens[cells_[i].first].norm) && f.holder_type != HolderType::company &&
@@ -757,8 +780,61 @@ private:
                 if (first_prep) holder(i);
             }
             else if (prep == fc::to && f.measure_group == "tariff") continue;   // "raised tariffs to 20%"
+            // "a new 10% tariff in China": where a tariff is charged is who charges it.
+            else if (prep == fc::in && f.measure_group == "tariff" && q_.tokens[cells_[i - 1].first].norm != "for" &&
+                     (i < 2 || q_.tokens[cells_[i - 2].first].norm != "for"))
+                holder(i);
             else if (prep) counterpart(i);
         }
+    }
+
+    // "a 20% tariff on its exports to the US", "Sri Lankan goods entering the US face": the
+    // country goods go to charges the tariff on them, and whose goods they are faces it (their
+    // adjective or possessive, or the clause's subject for "its"). A word that names goods, then
+    // to/into/entering and a country, anywhere in the clause.
+    void goods_destination(std::size_t qi, bool faces, Frame& f) const {
+        const auto code = [&](std::size_t i) { return std::string(q_.tokens[cells_[i].first].name_id); };
+        for (std::size_t i = 1; i + 1 < cells_.size(); ++i) {
+            const std::string_view w = q_.tokens[cells_[i].first].norm;
+            if (i == qi || !is_one_of(w, {"to", "into", "entering"})) continue;
+            const std::size_t goods = i - 1;
+            if (!names_goods(goods)) continue;
+            std::size_t d = i + 1;
+            if (classes_[d] == fc::determiner && d + 1 < cells_.size()) ++d;
+            if (classes_[d] != fc::country) continue;
+            const std::string dest = code(d);
+            // Whose goods: "Sri Lankan goods", "Japan's cars"; "its exports" are the subject's.
+            std::string owner;
+            for (std::size_t j = goods; j-- > 0 && j + 3 >= goods;) {
+                if (classes_[j] == fc::country_adjective || classes_[j] == fc::country_possessive) { owner = code(j); break; }
+                if (is_one_of(q_.tokens[cells_[j].first].norm, {"its", "their"})) { owner = f.holder; break; }
+                if (classes_[j] != fc::product && classes_[j] != fc::word && classes_[j] != fc::flow &&
+                    classes_[j] != fc::determiner) break;
+            }
+            if (owner == dest) return;
+            if (f.holder.empty() || f.holder == owner || (faces && f.holder == f.counterpart)) {
+                if (!owner.empty() && f.counterpart.empty()) f.counterpart = owner;
+                if (f.counterpart == dest) f.counterpart = f.holder == dest ? "" : f.holder;
+                f.holder = dest;
+                f.holder_type = HolderType::country;
+            }
+            return;
+        }
+    }
+
+    // "Goods bought from Temu, who handled 30% of US packages, will be subject to": a relative
+    // clause between commas, at `i`, that closes before `end`, is an aside of the subject.
+    bool relative_aside(std::size_t i, std::size_t end) const {
+        if (i == 0 || classes_[i - 1] != fc::comma) return false;
+        for (std::size_t j = i + 1; j < end; ++j)
+            if (classes_[j] == fc::comma) return true;
+        return false;
+    }
+
+    // Whether the cell at `i` names goods: a product, a flow word, "goods", "products".
+    bool names_goods(std::size_t i) const {
+        return i < cells_.size() && (classes_[i] == fc::product || classes_[i] == fc::flow ||
+                                     is_one_of(q_.tokens[cells_[i].first].norm, {"goods", "products", "cars", "vehicles", "items"}));
     }
 
     // "up to" or "down to" right after the figure at `qi`.
