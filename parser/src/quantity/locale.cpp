@@ -5,7 +5,10 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
+#include <numeric>
 #include <string>
+#include <vector>
 
 namespace tradecheck {
 namespace {
@@ -43,15 +46,31 @@ constexpr Name places[] = {
     {"united kingdom", "GB"}, {"britain", "GB"}, {"london", "GB"},   {"mauritius", "MU"},
     {"seychelles", "SC"}};
 
+// Letters and case as the C locale has them (tradecheck never sets another): ASCII only. Written
+// out rather than std::tolower and std::isalpha, a library call for each byte of 2,000.
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
 std::string lower(std::string_view s) {
     std::string out(s);
-    for (char& c : out) c = char(std::tolower((unsigned char)c));
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
     return out;
 }
 
 bool word_at(const std::string& s, std::size_t pos, std::size_t len) {
-    const auto letter = [&](std::size_t i) { return std::isalpha((unsigned char)s[i]) != 0; };
+    const auto letter = [&](std::size_t i) { return is_letter(s[i]); };
     return (pos == 0 || !letter(pos - 1)) && (pos + len >= s.size() || !letter(pos + len));
+}
+
+// The places by the first letter of their name (all are lower-case letters).
+const std::array<std::vector<std::uint8_t>, 26>& places_by_letter() {
+    static const auto table = [] {
+        std::array<std::vector<std::uint8_t>, 26> t;
+        for (std::size_t i = 0; i < std::size(places); ++i)
+            t[static_cast<std::size_t>(places[i].name[0] - 'a')].push_back(static_cast<std::uint8_t>(i));
+        return t;
+    }();
+    return table;
 }
 
 std::string from_outlet(std::string_view outlet) {
@@ -85,18 +104,26 @@ std::string from_dateline(std::string_view text) {
 std::string from_mentions(std::string_view text) {
     const std::string head = lower(text.substr(0, 2000));
     std::array<int, std::size(places)> counts{};
-    for (std::size_t i = 0; i < std::size(places); ++i) {
-        const std::string_view name = places[i].name;
-        for (std::size_t p = head.find(name); p != std::string::npos; p = head.find(name, p + 1))
-            counts[i] += word_at(head, p, name.size());
+    // Every name starts with a letter, and word_at counts it only where no letter stands before
+    // it: one pass over the word starts finds the same occurrences as a search of the whole head
+    // for each of the places did (that search was a fifth of `extract`).
+    const auto& by_letter = places_by_letter();
+    for (std::size_t p = 0; p < head.size(); ++p) {
+        if (!is_letter(head[p]) || (p > 0 && is_letter(head[p - 1]))) continue;
+        for (const std::uint8_t i : by_letter[static_cast<std::size_t>(head[p] - 'a')]) {
+            const std::string_view name = places[i].name;
+            if (head.compare(p, name.size(), name) == 0) counts[i] += word_at(head, p, name.size());
+        }
     }
+    // No country is named twice: the usual case, decided without the table below.
+    if (std::accumulate(counts.begin(), counts.end(), 0) < 2) return {};
     // Cities count for their country.
     std::string best;
     int best_count = 1;
     for (std::size_t i = 0; i < std::size(places); ++i) {
         int total = 0;
-        for (std::size_t k = 0; k < std::size(places); ++k)
-            if (places[k].country == places[i].country) total += counts[k];
+        for (std::size_t k = 0; k < std::size(places); ++k)   // counts first: most are 0
+            if (counts[k] != 0 && places[k].country == places[i].country) total += counts[k];
         if (total > best_count) {
             best_count = total;
             best = std::string(places[i].country);
