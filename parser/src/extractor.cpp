@@ -251,6 +251,7 @@ private:
         found.emplace();
         const FrameLexicon& lex = rules_.frames;
         for (std::size_t t = sentences_[s].first; t < sentences_[s].last; ++t) {
+            if (!tokens_[t].word) continue;   // the reader classifies punctuation as such
             if (const MeasureWord* m = lex.measure(tokens_[t].norm)) found->push_back(m);
             if (const VetoWord* v = lex.veto(tokens_[t].norm); v && !v->on_trade.empty())
                 if (const MeasureWord* m = lex.measure_by_id(v->on_trade)) found->push_back(m);
