@@ -133,17 +133,17 @@ const MeasureWord* FrameLexicon::measure_by_id(std::string_view id) const {
 }
 
 const MeasureWord* FrameLexicon::measure(std::string_view norm) const {
-    const auto it = measures_.find(std::string(norm));
+    const auto it = measures_.find(norm);
     return it == measures_.end() ? nullptr : &it->second;
 }
 
 const VerbWord* FrameLexicon::verb(std::string_view norm) const {
-    const auto it = verbs_.find(std::string(norm));
+    const auto it = verbs_.find(norm);
     return it == verbs_.end() ? nullptr : &it->second;
 }
 
 const VetoWord* FrameLexicon::veto(std::string_view norm) const {
-    const auto it = vetoes_.find(std::string(norm));
+    const auto it = vetoes_.find(norm);
     return it == vetoes_.end() ? nullptr : &it->second;
 }
 

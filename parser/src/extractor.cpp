@@ -213,11 +213,50 @@ private:
         if (std::find(rule.accepts.begin(), rule.accepts.end(), p.q->type) == rule.accepts.end()) return false;
         if (!rule.units.empty() && std::find(rule.units.begin(), rule.units.end(), p.q->unit) == rule.units.end())
             return false;
-        if (!frame_fits(rule, p)) return false;
+        // The cheap conditions before the frame: reading it is most of a rule's cost, and the
+        // result does not depend on the order (frames are read once, whatever asks first).
+        if (!may_measure(rule, p)) return false;
         if (!std::all_of(rule.near.begin(), rule.near.end(),
                          [&](const NearClause& c) { return near_holds(c, p) != c.negated; }))
             return false;
+        if (!frame_fits(rule, p)) return false;
         return rule.echoes.empty() || echoes(rule.echoes, p);
+    }
+
+    // Whether `p`'s frame could have one of the rule's measures. A frame's measure is a word of
+    // its clause, which lies in the figure's sentence (a measure word, or a veto word that names
+    // one before "on imports"; "share_of_" and the group "share" for a share of it). A rule
+    // that needs a measure (not `measure none`) cannot fit a figure whose sentence has no word
+    // of one: its frame need not be read (most figures of a newswire archive).
+    bool may_measure(const Rule& rule, const Placed& p) const {
+        if (rule.measures.empty() || std::find(rule.measures.begin(), rule.measures.end(), "none") != rule.measures.end())
+            return true;
+        constexpr std::string_view share_of = "share_of_";
+        return std::any_of(rule.measures.begin(), rule.measures.end(), [&](const std::string& want) {
+            const std::string_view w = want;
+            return std::any_of(sentence_measures(p.sentence).begin(), sentence_measures(p.sentence).end(),
+                               [&](const MeasureWord* m) {
+                                   return w == m->id || w == m->group || w == "share" ||
+                                          (w.starts_with(share_of) && w.substr(share_of.size()) == m->id);
+                               });
+        });
+    }
+
+    // The measure words of sentence `s` as the frame reader classifies them, looked up once a
+    // sentence (several figures share one).
+    const std::vector<const MeasureWord*>& sentence_measures(std::size_t s) const {
+        if (sentence_measures_.size() != sentences_.size()) sentence_measures_.assign(sentences_.size(), std::nullopt);
+        std::optional<std::vector<const MeasureWord*>>& found = sentence_measures_[s];
+        if (found) return *found;
+        found.emplace();
+        const FrameLexicon& lex = rules_.frames;
+        for (std::size_t t = sentences_[s].first; t < sentences_[s].last; ++t) {
+            if (!tokens_[t].word) continue;   // the reader classifies punctuation as such
+            if (const MeasureWord* m = lex.measure(tokens_[t].norm)) found->push_back(m);
+            if (const VetoWord* v = lex.veto(tokens_[t].norm); v && !v->on_trade.empty())
+                if (const MeasureWord* m = lex.measure_by_id(v->on_trade)) found->push_back(m);
+        }
+        return *found;
     }
 
     // `echoes`: another figure of the article, of the same type and value, is the level or the
@@ -1119,6 +1158,7 @@ private:
     std::vector<std::uint32_t> where_start_;         // id -> its first position in where_
     std::vector<Placed> placed_;
     mutable std::vector<std::optional<Frame>> frames_;   // by placed_ index, read on demand
+    mutable std::vector<std::optional<std::vector<const MeasureWord*>>> sentence_measures_;   // by sentence
     std::optional<Day> published_;                       // the article's day, when it has one
 };
 

@@ -391,6 +391,13 @@ TEST_CASE("the article's country: metadata, then dateline, then what it is about
     CHECK(article_country("Wire", "Exports rose, officials said.") == "");
     // A dateline city names a country only when a dateline punctuation follows.
     CHECK(article_country("Wire", "Colombo port handled more boxes") == "");
+    // Mentions: whole words in any case, cities for their country, the first 2,000 bytes only.
+    CHECK(article_country("Wire", "Talks in TORONTO and ottawa: Canada said") == "CA");
+    CHECK(article_country("Wire", "Indiana and Indianapolis traders; Sri Lankan tea; Pakistani rice") == "");
+    CHECK(article_country("Wire", "Exports from India rose; India said") == "IN");
+    CHECK(article_country("Wire", "The mayor of London met Britain's trade minister in Paris") == "GB");
+    CHECK(article_country("Wire", std::string(1995, ' ') + "India India") == "");
+    CHECK(article_country("Wire", std::string(1980, ' ') + "India India") == "IN");
     CHECK(quantity_options_for("LK").default_rupee == "LKR");
     CHECK(quantity_options_for("LK").default_dollar == "USD");
     CHECK(quantity_options_for("AU").default_dollar == "AUD");

@@ -5,7 +5,10 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
+#include <numeric>
 #include <string>
+#include <vector>
 
 namespace tradecheck {
 namespace {
@@ -43,15 +46,35 @@ constexpr Name places[] = {
     {"united kingdom", "GB"}, {"britain", "GB"}, {"london", "GB"},   {"mauritius", "MU"},
     {"seychelles", "SC"}};
 
+// Letters and case as the C locale has them (tradecheck never sets another): ASCII only. Written
+// out rather than std::tolower and std::isalpha, a library call for each byte of 2,000.
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+char fold(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
+
+// Whether `name` (lower case) stands at `pos` of `s` in any case, and no letter follows it.
+bool name_at(std::string_view s, std::size_t pos, std::string_view name) {
+    if (name.size() > s.size() - pos) return false;
+    for (std::size_t k = 0; k < name.size(); ++k)
+        if (fold(s[pos + k]) != name[k]) return false;
+    return pos + name.size() == s.size() || !is_letter(s[pos + name.size()]);
+}
+
 std::string lower(std::string_view s) {
     std::string out(s);
-    for (char& c : out) c = char(std::tolower((unsigned char)c));
+    for (char& c : out) c = fold(c);
     return out;
 }
 
-bool word_at(const std::string& s, std::size_t pos, std::size_t len) {
-    const auto letter = [&](std::size_t i) { return std::isalpha((unsigned char)s[i]) != 0; };
-    return (pos == 0 || !letter(pos - 1)) && (pos + len >= s.size() || !letter(pos + len));
+// The places by the first letter of their name (all are lower-case letters).
+const std::array<std::vector<std::uint8_t>, 26>& places_by_letter() {
+    static const auto table = [] {
+        std::array<std::vector<std::uint8_t>, 26> t;
+        for (std::size_t i = 0; i < std::size(places); ++i)
+            t[static_cast<std::size_t>(places[i].name[0] - 'a')].push_back(static_cast<std::uint8_t>(i));
+        return t;
+    }();
+    return table;
 }
 
 std::string from_outlet(std::string_view outlet) {
@@ -83,20 +106,27 @@ std::string from_dateline(std::string_view text) {
 
 // The country the first paragraphs name most often, when named at least twice.
 std::string from_mentions(std::string_view text) {
-    const std::string head = lower(text.substr(0, 2000));
+    const std::string_view head = text.substr(0, 2000);
     std::array<int, std::size(places)> counts{};
-    for (std::size_t i = 0; i < std::size(places); ++i) {
-        const std::string_view name = places[i].name;
-        for (std::size_t p = head.find(name); p != std::string::npos; p = head.find(name, p + 1))
-            counts[i] += word_at(head, p, name.size());
+    // Every name starts with a letter and counts only as a whole word: one pass over the word
+    // starts, each compared in place (folding case) with the places of its first letter, finds
+    // the occurrences that a search of the lower-cased head for each place did (that search
+    // was a fifth of `extract`).
+    const auto& by_letter = places_by_letter();
+    for (std::size_t p = 0; p < head.size(); ++p) {
+        if (!is_letter(head[p]) || (p > 0 && is_letter(head[p - 1]))) continue;
+        for (const std::uint8_t i : by_letter[static_cast<std::size_t>(fold(head[p]) - 'a')])
+            counts[i] += name_at(head, p, places[i].name);
     }
+    // No country is named twice: the usual case, decided without the table below.
+    if (std::accumulate(counts.begin(), counts.end(), 0) < 2) return {};
     // Cities count for their country.
     std::string best;
     int best_count = 1;
     for (std::size_t i = 0; i < std::size(places); ++i) {
         int total = 0;
-        for (std::size_t k = 0; k < std::size(places); ++k)
-            if (places[k].country == places[i].country) total += counts[k];
+        for (std::size_t k = 0; k < std::size(places); ++k)   // counts first: most are 0
+            if (counts[k] != 0 && places[k].country == places[i].country) total += counts[k];
         if (total > best_count) {
             best_count = total;
             best = std::string(places[i].country);

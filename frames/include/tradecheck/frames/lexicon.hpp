@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -58,9 +59,18 @@ public:
     bool empty() const { return measures_.empty(); }
 
 private:
-    std::unordered_map<std::string, MeasureWord> measures_;
-    std::unordered_map<std::string, VerbWord> verbs_;
-    std::unordered_map<std::string, VetoWord> vetoes_;
+    // Looked up by string_view without building a std::string (a frame looks up every word of
+    // its clause). The hash is std::hash<std::string>'s, so the tables iterate as before.
+    struct WordHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view w) const noexcept { return std::hash<std::string_view>{}(w); }
+    };
+    template <typename T>
+    using WordTable = std::unordered_map<std::string, T, WordHash, std::equal_to<>>;
+
+    WordTable<MeasureWord> measures_;
+    WordTable<VerbWord> verbs_;
+    WordTable<VetoWord> vetoes_;
 };
 
 } // namespace tradecheck
