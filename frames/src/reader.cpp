@@ -78,7 +78,7 @@ public:
         Frame f;
         const std::size_t qi = figure_cell();
         const std::optional<Measured> m = measured(qi);
-        if (m) describe_measure(*m, qi, f);
+        if (m && !((!m->from_grammar || m->series) && share_of_vetoed(qi))) describe_measure(*m, qi, f);
         else if (share_of_other(qi)) f.veto = "a share of something other than trade";
         else f.veto = clause_veto(qi);
         // "called for double tax deductions", "an 18% GST": a figure right before a veto word is
@@ -458,6 +458,17 @@ private:
         return std::nullopt;
     }
 
+    // "53% of the Group's total revenue": "of" after the figure, then within five words a veto
+    // word (no flow head before it).
+    bool share_of_vetoed(std::size_t qi) const {
+        if (qi + 1 >= classes_.size() || classes_[qi + 1] != fc::of) return false;
+        for (std::size_t i = qi + 2; i < classes_.size() && i <= qi + 6; ++i) {
+            if (classes_[i] == fc::veto || classes_[i] == fc::proceeds) return true;
+            if (is_head(classes_[i]) || classes_[i] == fc::figure || classes_[i] == fc::other_figure) return false;
+        }
+        return false;
+    }
+
     // "30 per cent of its China-origin bookings": a share of something no measure names.
     bool share_of_other(std::size_t qi) const {
         return qi + 1 < classes_.size() && classes_[qi + 1] == fc::of &&
@@ -761,6 +772,12 @@ private:
                 }
         if (f.measure_group == "tariff" || faces) goods_destination(qi, faces, f);
         if (f.holder_type == HolderType::unknown && !f.holder.empty()) f.holder_type = HolderType::country;
+        // "Export income of USD 685 million contributed 53% of the Group's total revenue": a
+        // company's accounts, when the clause names no country's measure.
+        if (f.holder.empty() && f.holder_type == HolderType::unknown)
+            for (std::size_t t = lo_; t + 1 < hi_; ++t)
+                if (names_company(q_.tokens[t].norm) && is_one_of(q_.tokens[t + 1].norm, {"'s", "'", "’s", "’"}))
+                    f.holder_type = HolderType::company;
         for (std::size_t i = 0; i < qi; ++i)
             if (names_government(q_.tokens[cells_[i].first].norm) && f.holder_type != HolderType::company &&
                 f.holder_type != HolderType::person)
