@@ -585,7 +585,9 @@ private:
             (qi >= 2 && is_one_of(q_.tokens[cells_[qi - 1].first].norm, {"with", "to"}) &&
              is_one_of(q_.tokens[cells_[qi - 2].first].norm, {"compared", "versus", "against"})))
             f.role = Role::previous;
-        else if (prev == fc::by && earlier_change)
+        // "exceeding imports by $611 million": an amount after "by" is a difference; but "in
+        // deficit by 760 mln stg" is the deficit.
+        else if (prev == fc::by && (earlier_change || (!q_.percent && !(qi >= 2 && classes_[qi - 2] == fc::balance))))
             change();
         else if (prev == fc::up || prev == fc::down)
             change();
