@@ -316,6 +316,9 @@ private:
                         // ("down from 44%"), is not the figure in force: it differs without conflict.
                         if (!in_force(a) || !in_force(b)) { scan.not_in_force = true; continue; }
                         if (!d->on_horizon && different_scale(a, ra, rb)) { scan.scale = true; continue; }
+                        // Goals of different figures for different years ("$8 billion by 2025",
+                        // "$30 billion by 2030") are different goals, not one goal disputed.
+                        if (!d->on_horizon && different_horizons(a, b)) { scan.scale = true; continue; }
                         if (timed) {
                             // Figures for different moments, or a later story reporting the change.
                             if (!same_moment(moments[x], moments[y]) ||
@@ -515,6 +518,11 @@ private:
     static std::optional<Interval> horizon_of(const Claim& c) {
         if (c.period != Period::by || !c.year) return std::nullopt;
         return year_interval(c.year_low.value_or(*c.year), c.year_high.value_or(*c.year));
+    }
+
+    bool different_horizons(std::size_t ia, std::size_t ib) const {
+        const auto ha = horizon_of(claims_[ia]), hb = horizon_of(claims_[ib]);
+        return ha && hb && !meets(*ha, *hb);
     }
 
     static double relative(double gap, double a, double b) {

@@ -199,6 +199,11 @@ TEST_CASE("newswire house style", "[quantity]") {
     // A wire headline's hyphen: "rise 6.49-pct"; a word that only starts with "pct" is no unit.
     only("exports rise 6.49-pct to", {"6.49-pct", 6.49, 6.49, 6.49, "percent", Q::exact, T::percent});
     CHECK(find("model 6-pctx").empty());   // a code, not a percentage
+    // A headline's "$ 30 b": a lone magnitude letter after a space, only after a currency sign.
+    only("to reach $ 30 b in export income", {"$ 30 b", 30e9, 30e9, 30e9, "USD", Q::exact, T::money});
+    only("US$ 2 m in fines", {"US$ 2 m", 2e6, 2e6, 2e6, "USD", Q::exact, T::money});
+    only("grade 5 b students", {"5", 5, 5, 5, "", Q::exact, T::number});
+    only("a wall 5 m high", {"5", 5, 5, 5, "", Q::exact, T::number});   // metres, not millions
     only("a loss of 3 mln stg", {"3 mln stg", 3e6, 3e6, 3e6, "GBP", Q::exact, T::money});
     only("1,783.9million", {"1,783.9million", 1783.9e6, 1783.9e6, 1783.9e6, "", Q::exact, T::number});
 }

@@ -1215,6 +1215,14 @@ const auto on_numeral_end = [](auto& ctx) {
 inline bool is_iso(std::string_view u) {
     return u.size() == 3 && u[0] >= 'A' && u[0] <= 'Z' && u[1] >= 'A' && u[1] <= 'Z';
 }
+// "$ 30 b", "US$ 2 m" (headlines): after a currency sign or code before the figure, a lone
+// letter after a space is its magnitude. Without the currency "5 m" is metres, "grade 5 b" a
+// grade, so the letters stay glued-only elsewhere.
+const x3::symbols<int> prefixed_magnitude{{"b", 9}, {"m", 6}};
+const auto on_prefixed_magnitude = [](auto& ctx) {
+    ast::Measure& m = _val(ctx);
+    _pass(ctx) = m.unit_before && m.has_unit && m.unit.scale == 1 && apply_magnitude(m.number, _attr(ctx));
+};
 const auto on_late_magnitude = [](auto& ctx) {
     ast::Measure& m = _val(ctx);
     _pass(ctx) = !m.unit_before && m.has_unit && is_iso(m.unit.name) && m.unit.scale == 1 &&
@@ -1276,6 +1284,7 @@ const auto glued_mm = no_skip[after_digit >> lit("mm") >> !idchar];
 // A sign or a currency prefix never starts with a digit: a figure skips their alternatives.
 const auto measure_def = raw[(&digit | (-sign >> -currency_prefix)) >>
                              raw[numeral[set<&ast::Measure::number>]][on_numeral_end] >>
+                             -word(prefixed_magnitude)[on_prefixed_magnitude] >>
                              -glued_mm[on_mm] >> !glued_mm >>
                              unit_part >> -(kw("cents") | kw("cent"))[on_prefix_cents] >> -word(spaced_magnitude)[on_late_magnitude] >>
                              -cents_part][on_span];
