@@ -316,8 +316,9 @@ private:
                         // ("down from 44%"), is not the figure in force: it differs without conflict.
                         if (!in_force(a) || !in_force(b)) { scan.not_in_force = true; continue; }
                         if (!d->on_horizon && different_scale(a, ra, rb)) { scan.scale = true; continue; }
-                        // Goals of different figures for different years ("$8 billion by 2025",
-                        // "$30 billion by 2030") are different goals, not one goal disputed.
+                        // Amounts for different years ("$8 billion by 2025", "$30 billion by
+                        // 2030") are milestones of different goals, not one goal disputed. A
+                        // multiple ("double by 2035", "triple by 2030") is stated once a goal.
                         if (!d->on_horizon && different_horizons(a, b)) { scan.scale = true; continue; }
                         if (timed) {
                             // Figures for different moments, or a later story reporting the change.
@@ -521,7 +522,10 @@ private:
     }
 
     bool different_horizons(std::size_t ia, std::size_t ib) const {
-        const auto ha = horizon_of(claims_[ia]), hb = horizon_of(claims_[ib]);
+        const Claim& a = claims_[ia];
+        const Claim& b = claims_[ib];
+        if (a.quantity.type == QuantityType::multiplier || b.quantity.type == QuantityType::multiplier) return false;
+        const auto ha = horizon_of(a), hb = horizon_of(b);
         return ha && hb && !meets(*ha, *hb);
     }
 

@@ -561,7 +561,10 @@ private:
         // "grew by just 16%", "rose only 3%": an adverb between the change word and the figure.
         const bool adverb = qi > 1 && is_one_of(q_.tokens[cells_[qi - 1].first].norm,
                                                 {"just", "only", "nearly", "almost", "roughly", "some", "barely", "merely"});
-        const char prev = qi > 0 ? classes_[adverb ? qi - 2 : qi - 1] : ' ';
+        // "up sharply from the US$ 484 million": a determiner is looked through too.
+        const std::size_t skip = (adverb ? 2 : 1) + (qi > 2 && classes_[qi - 1] == fc::determiner &&
+                                                     classes_[qi - 2] == fc::from ? 1 : 0);
+        const char prev = qi >= skip ? classes_[qi - skip] : ' ';
         const char next = qi + 1 < classes_.size() ? classes_[qi + 1] : ' ';
         const std::string_view prev_word = qi > 0 ? q_.tokens[cells_[qi - 1].first].norm : std::string_view{};
         const std::string_view next_word = qi + 1 < cells_.size() ? q_.tokens[cells_[qi + 1].first].norm : std::string_view{};

@@ -798,11 +798,28 @@ private:
 
     // The time expression that dates the figure: the nearest in its sentence within 12 tokens,
     // preferring one after it ("$1.3 trillion in 2024").
+    // "increasing 8.53% over the corresponding period of 2023", "compared to 2023": a time a
+    // figure is compared with, after the figure, is not the figure's.
+    // (The older figure itself, "up from US$ 484 million in the corresponding period in 2023",
+    // is of that time.)
+    bool comparison_time(const Placed& t, const Placed& p) const {
+        if (t.first < p.last || frame(p).role == Role::previous) return false;
+        const std::size_t from = t.first > 5 ? t.first - 5 : 0;
+        for (std::size_t i = std::max(from, p.last); i < t.first; ++i)
+            if (is_one_of_word(tokens_[i].norm, {"corresponding", "same", "compared", "versus", "against", "than"}))
+                return true;
+        return false;
+    }
+
+    static bool is_one_of_word(std::string_view w, std::initializer_list<std::string_view> words) {
+        return std::find(words.begin(), words.end(), w) != words.end();
+    }
+
     const Placed* time_for(const Placed& p) const {
         const Placed* best = nullptr;
         std::size_t best_cost = 0;
         for (const Placed& t : in_sentence(p.sentence)) {
-            if (!is_time(*t.q) || &t == &p) continue;
+            if (!is_time(*t.q) || &t == &p || comparison_time(t, p)) continue;
             if (t.q->type == QuantityType::duration && t.q->relation == TimeRelation::none) continue;
             const bool after = t.first >= p.last;
             const std::size_t gap = after ? t.first - p.last : (p.first >= t.last ? p.first - t.last : 0);

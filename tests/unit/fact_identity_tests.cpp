@@ -236,3 +236,36 @@ TEST_CASE("an open bound far below the dated figure says nothing of which fact i
     const auto findings = check(claims, published({{"a", 1987}, {"c", 1987}}));
     CHECK(undated_members(findings, "trade_balance|USA|-|-|trade_deficit|-|1986|money") == 0);
 }
+
+namespace {
+
+Claim export_target(const std::string& article, double value, int year, QuantityType type = QuantityType::money) {
+    Claim c;
+    c.article = article;
+    c.kind = "trade_target";
+    c.actor = "LKA";
+    c.metric = "exports";
+    c.quantity.type = type;
+    c.quantity.unit = type == QuantityType::money ? "USD" : "multiplier";
+    c.quantity.value = c.quantity.low = c.quantity.high = value;
+    c.period = Period::by;
+    c.year = year;
+    c.status = "target";
+    c.key = fact_key(c);
+    return c;
+}
+
+} // namespace
+
+TEST_CASE("amounts for different years are different goals; multiples are one goal", "[checks][targets]") {
+    const auto milestones = check({export_target("a", 8e9, 2025), export_target("b", 36e9, 2030)});
+    REQUIRE(milestones.size() == 1);
+    CHECK(milestones[0].status == Status::not_comparable);
+    const auto same_year = check({export_target("a", 28e9, 2030), export_target("b", 36e9, 2030)});
+    REQUIRE(same_year.size() == 1);
+    CHECK(same_year[0].status == Status::conflict);
+    const auto multiples = check({export_target("a", 2, 2035, QuantityType::multiplier),
+                                  export_target("b", 3, 2030, QuantityType::multiplier)});
+    REQUIRE(multiples.size() == 1);
+    CHECK(multiples[0].status == Status::conflict);
+}
