@@ -896,6 +896,12 @@ private:
         const Sentence& s = sentences_[p.sentence];
         for (std::size_t t = s.first; t < s.last; ++t) {
             const std::string_view w = tokens_[t].norm;
+            // "from January to February 2024", "January-June", "January through May": months.
+            if (tokens_[t].capitalised && month_number(tokens_[t].norm) && t + 2 < s.last &&
+                is_one_of_word(tokens_[t + 1].norm, {"to", "-", "through", "till", "until"}) &&
+                tokens_[t + 2].capitalised && month_number(tokens_[t + 2].norm) &&
+                !(month_number(tokens_[t].norm) == 1 && month_number(tokens_[t + 2].norm) == 12))   // the whole year
+                return true;
             const std::string_view before = t > s.first ? std::string_view(tokens_[t - 1].norm) : std::string_view();
             if (w == "quarter" || w == "quarters" || w == "ytd" || w == "year-to-date" ||
                 (w == "half" && (before == "first" || before == "second")) ||
