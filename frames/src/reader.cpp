@@ -388,6 +388,12 @@ private:
                 // "exports fetched revenue of $418 million": the revenue is the subject's.
                 if (cls[s] == fc::proceeds)
                     if (auto subject = subject_of(cls, qi)) return subject;
+                // "US tariffs on Sri Lankan exports are at 20%": the nearer head is inside the
+                // attachment of a farther one, which the figure measures.
+                for (std::size_t o = reach; o < s; ++o)
+                    if (is_head(cls[o]) && (o == 0 || !is_head(cls[o - 1])) &&
+                        frame_grammar::head_then_figure(cls, o) == qi + 1 && at_head(o, 0).after > s)
+                        return at_head(o, 0);
                 return at_head(s, 0);
             }
         for (std::size_t s = qi; s-- > reach;)
@@ -612,6 +618,9 @@ private:
             change();
         else if (is_one_of(next_word, {"yoy", "y-o-y", "year-on-year", "mom", "month-on-month"}))
             change();
+        else if (prev == fc::of && qi >= 2 && q_.tokens[cells_[qi - 2].first].norm == "pace" &&
+                 earlier_change)
+            change();   // "exports grew at an improved pace of 9.4%"
         else if (m && (f.measure_group == "target" || (cells_[m->head].measure && cells_[m->head].measure->group == "target")))
             f.role = Role::target;
         else if (m && f.measure_group == "threshold")
