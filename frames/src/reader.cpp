@@ -337,7 +337,15 @@ private:
         // A determiner opens the phrase: "Sri Lanka's economy will not survive if the US tariffs"
         // is measured by "the US tariffs" alone.
         std::size_t i = head;
-        while (i > floor && std::string_view("_JCLOPzVRTEBISGHQ").find(classes_[i - 1]) != std::string_view::npos) {
+        while (i > floor) {
+            const char before = classes_[i - 1];
+            // A list of products: "gem, jewellery, and diamond exports".
+            const auto joins = [](char c) { return c == fc::comma || c == fc::conjunction; };
+            std::size_t item = i - 1;   // the list's item before the comma or "and"
+            while (item > floor && joins(classes_[item])) --item;
+            const bool list = joins(before) && item >= floor && classes_[item] == fc::product &&
+                              (classes_[i] == fc::product || joins(classes_[i]));
+            if (!list && std::string_view("_JCLOPzVRTEBISGHQ").find(before) == std::string_view::npos) break;
             --i;
             if (classes_[i] == fc::determiner) break;
         }
