@@ -149,14 +149,24 @@ private:
         return open;
     }
 
+    // "India's imports from Sri Lanka were coffee (USD 103.7 million), garments (USD 55.65
+    // million)": a figure alone in brackets right after a word is that word's figure, in the
+    // clause the brackets stand in.
+    bool figure_in_aside() const {
+        if (q_.first < 2 || q_.tokens[q_.first - 1].norm != "(" || !q_.tokens[q_.first - 2].word) return false;
+        return q_.last < q_.tokens.size() && q_.tokens[q_.last].norm == ")";
+    }
+
     void bounds() {
         lo_ = q_.first;
+        in_aside_ = figure_in_aside();
+        if (in_aside_) lo_ = q_.first - 1;
         while (lo_ > 0) {
             if (q_.tokens[lo_ - 1].norm == ")" && aside_open(lo_ - 1) != lo_ - 1) { lo_ = aside_open(lo_ - 1); continue; }
             if (breaks_clause(q_.tokens[lo_ - 1])) break;
             --lo_;
         }
-        hi_ = q_.last;
+        hi_ = in_aside_ ? q_.last + 1 : q_.last;
         while (hi_ < q_.tokens.size()) {
             if (q_.tokens[hi_].norm == "(" && aside_close(hi_) != hi_) { hi_ = aside_close(hi_) + 1; continue; }
             if (breaks_clause(q_.tokens[hi_])) break;
@@ -412,6 +422,17 @@ private:
                 return at_head(h, s + 1);
             }
         if (auto subject = subject_of(cls, qi)) return subject;
+        // "imports ... were coffee (USD 103.7 million)": a figure in brackets after a product is
+        // that product's part of the nearest flow before it.
+        if (in_aside_ && qi >= 2 && cls[qi - 2] == fc::product)
+            for (std::size_t s = qi - 2; s-- > (qi > 24 ? qi - 24 : 0);) {
+                if (cls[s] == fc::flow) {
+                    Measured m = at_head(s, 0);
+                    m.part = qi - 2;
+                    return m;
+                }
+                if (std::string_view("TBIGHVR").find(cls[s]) != std::string_view::npos) break;
+            }
         // A composition list: "exports reached $17.2 billion, with textiles at 52%, tea at 17%":
         // a percentage of a product, after "with", is that product's share of the flow before it.
         if (q_.percent && qi >= 2 && cls[qi - 1] == fc::at && cls[qi - 2] == fc::product) {
@@ -587,6 +608,17 @@ private:
         const auto change = [&] { f.role = q_.percent ? Role::change_rate : Role::change_amount; };
         if (names_older_value(qi)) {
             f.role = Role::previous;   // "an initial 44%", "Sri Lanka initially faced a 44% tariff"
+            return;
+        }
+        // "increased earnings mainly from exports of petroleum products (111.0%), tea (7.0%)",
+        // "lower exports of cloves (-96.79%)": a percentage alone in brackets after an item, in
+        // a clause of change or with a sign, is how much the item changed.
+        const bool clause_changes = std::any_of(cells_.begin(), cells_.begin() + static_cast<std::ptrdiff_t>(qi), [&](const Cell& c) {
+            return c.verb && c.verb->change != Change::none;
+        }) || std::any_of(q_.tokens.begin() + static_cast<std::ptrdiff_t>(lo_), q_.tokens.begin() + static_cast<std::ptrdiff_t>(q_.first),
+                          [](const FrameToken& t) { return t.norm == "higher" || t.norm == "lower"; });
+        if (in_aside_ && q_.percent && (clause_changes || q_.tokens[q_.first].norm == "-")) {
+            change();
             return;
         }
         // "China increased to 4.8 percent (+0.8-pct)": a signed figure is a change.
@@ -990,6 +1022,7 @@ private:
     std::size_t lo_ = 0, hi_ = 0;
     std::vector<Cell> cells_;
     std::string classes_;
+    bool in_aside_ = false;   // the figure stands alone in brackets after a word (figure_in_aside)
 };
 
 } // namespace

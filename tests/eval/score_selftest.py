@@ -198,6 +198,14 @@ def main():
         expect("check drop", len(drops), 1)
         if drops and not drops[0].startswith("recall dropped"):
             failures.append("drop message: %r" % drops[0])
+        # Slots: one more claim found with its slot wrong is no regression; one fewer right is.
+        score.record(base, flat, fig, slots)
+        grown = {k: dict(v) if v else v for k, v in slots.items()}
+        grown["status"] = {"right": 5, "n": 7, "spurious": 0, "accuracy": round(5 / 7, 4)}
+        expect("slot grew", score.check_against(base, dict(flat, **{"slot.status": round(5 / 7, 4)}), grown), [])
+        fewer = {k: dict(v) if v else v for k, v in slots.items()}
+        fewer["status"] = {"right": 4, "n": 6, "spurious": 0, "accuracy": round(4 / 6, 4)}
+        expect("slot fewer right", len(score.check_against(base, dict(flat, **{"slot.status": round(4 / 6, 4)}), fewer)), 1)
 
         # A tool without a status field: status is not scored.
         r2 = run(tmp, [{k: v for k, v in t.items() if k != "status"} for t in TOOL])
