@@ -504,9 +504,13 @@ private:
     // What the claim's frame says of it (docs/frames.md); claims stored before frames have no
     // status and count as in force, as they always did.
     // A trade target is a goal however it is voiced ("wants to triple"): targets meet targets.
+    // An older value of a dated period ("from an 890 mln dlr deficit in 1985") is that period's
+    // figure: it is compared with the others of its period.
     bool in_force(std::size_t i) const {
-        const std::string& s = claims_[i].status;
-        return s.empty() || s == "in_effect" || s == "announced" || s == "target" || claims_[i].kind == "trade_target";
+        const Claim& c = claims_[i];
+        const std::string& s = c.status;
+        if (s == "previous" && c.period == Period::in && c.year && options_.periodic_kinds.count(c.kind)) return true;
+        return s.empty() || s == "in_effect" || s == "announced" || s == "target" || c.kind == "trade_target";
     }
 
     bool is_forecast(std::size_t i) const {

@@ -269,3 +269,16 @@ TEST_CASE("amounts for different years are different goals; multiples are one go
     REQUIRE(multiples.size() == 1);
     CHECK(multiples[0].status == Status::conflict);
 }
+
+TEST_CASE("an older value of a dated period is that period's figure, and can conflict", "[checks][undated]") {
+    // "the swing to a surplus in 1986 from an 890 mln dlr deficit in 1985" against "a 900 mln
+    // dlr deficit in 1985": two sources disagree on 1985.
+    Claim older = balance("a", "KOR", "", "trade_deficit", 0.89, 1985);
+    older.status = "previous";
+    Claim stated = balance("b", "KOR", "", "trade_deficit", 0.9, 1985);
+    stated.quantity.exponent = -1;
+    older.quantity.exponent = -2;
+    const auto findings = check({older, stated});
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].status == Status::conflict);
+}
