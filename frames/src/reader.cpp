@@ -425,28 +425,19 @@ private:
         // "imports ... were coffee (USD 103.7 million)": a figure in brackets after a product is
         // that product's part of the nearest flow before it.
         if (in_aside_ && qi >= 2 && cls[qi - 2] == fc::product)
-            for (std::size_t s = qi - 2; s-- > (qi > 24 ? qi - 24 : 0);) {
-                if (cls[s] == fc::flow) {
-                    Measured m = at_head(s, 0);
-                    m.part = qi - 2;
-                    return m;
-                }
-                if (std::string_view("TBIGHVR").find(cls[s]) != std::string_view::npos) break;
+            if (const auto s = flow_before(cls, qi - 2, qi > 24 ? qi - 24 : 0, false)) {
+                Measured m = at_head(*s, 0);
+                m.part = qi - 2;
+                return m;
             }
         // A composition list: "exports reached $17.2 billion, with textiles at 52%, tea at 17%":
         // a percentage of a product, after "with", is that product's share of the flow before it.
-        if (q_.percent && qi >= 2 && cls[qi - 1] == fc::at && cls[qi - 2] == fc::product) {
-            bool with = false;
-            for (std::size_t s = qi - 2; s-- > (qi > 16 ? qi - 16 : 0);) {
-                if (cls[s] == fc::with) with = true;
-                if (with && cls[s] == fc::flow) {
-                    Measured m = at_head(s, 0, true);
-                    m.part = qi - 2;
-                    return m;
-                }
-                if (std::string_view("TBIGHVR").find(cls[s]) != std::string_view::npos) break;
+        if (q_.percent && qi >= 2 && cls[qi - 1] == fc::at && cls[qi - 2] == fc::product)
+            if (const auto s = flow_before(cls, qi - 2, qi > 16 ? qi - 16 : 0, true)) {
+                Measured m = at_head(*s, 0, true);
+                m.part = qi - 2;
+                return m;
             }
-        }
         // A series: the nearest earlier figure, linked to this one by change words and
         // prepositions only ("rose 3% to $910 million", "... from $11.2 billion"), measures it.
         if (depth > 0)
@@ -471,6 +462,19 @@ private:
         for (std::size_t s = qi + 1; s < cls.size() && s <= qi + 5; ++s)
             if (is_head(cls[s]) && (!best || s - qi < qi - *best)) { best = s; break; }
         if (best) return at_head(*best, *best < qi ? 0 : qi + 1, false, false);
+        return std::nullopt;
+    }
+
+    // The nearest flow head before cell `from` (down to `floor`) with no other head between; with
+    // `after_with`, only one before a "with" ("exports reached $17.2 billion, with textiles").
+    static std::optional<std::size_t> flow_before(std::string_view cls, std::size_t from, std::size_t floor,
+                                                  bool after_with) {
+        bool with = !after_with;
+        for (std::size_t s = from; s-- > floor;) {
+            if (cls[s] == fc::with) with = true;
+            if (with && cls[s] == fc::flow) return s;
+            if (std::string_view("TBIGHVR").find(cls[s]) != std::string_view::npos) break;
+        }
         return std::nullopt;
     }
 
@@ -613,11 +617,15 @@ private:
         // "increased earnings mainly from exports of petroleum products (111.0%), tea (7.0%)",
         // "lower exports of cloves (-96.79%)": a percentage alone in brackets after an item, in
         // a clause of change or with a sign, is how much the item changed.
-        const bool clause_changes = std::any_of(cells_.begin(), cells_.begin() + static_cast<std::ptrdiff_t>(qi), [&](const Cell& c) {
-            return c.verb && c.verb->change != Change::none;
-        }) || std::any_of(q_.tokens.begin() + static_cast<std::ptrdiff_t>(lo_), q_.tokens.begin() + static_cast<std::ptrdiff_t>(q_.first),
-                          [](const FrameToken& t) { return t.norm == "higher" || t.norm == "lower"; });
-        if (in_aside_ && q_.percent && (clause_changes || q_.tokens[q_.first].norm == "-")) {
+        // (Only a bracketed percentage asks whether its clause changes: role() runs for every frame.)
+        const auto clause_changes = [&] {
+            return std::any_of(cells_.begin(), cells_.begin() + static_cast<std::ptrdiff_t>(qi),
+                               [](const Cell& c) { return c.verb && c.verb->change != Change::none; }) ||
+                   std::any_of(q_.tokens.begin() + static_cast<std::ptrdiff_t>(lo_),
+                               q_.tokens.begin() + static_cast<std::ptrdiff_t>(q_.first),
+                               [](const FrameToken& t) { return t.norm == "higher" || t.norm == "lower"; });
+        };
+        if (in_aside_ && q_.percent && (q_.tokens[q_.first].norm == "-" || clause_changes())) {
             change();
             return;
         }
