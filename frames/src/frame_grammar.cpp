@@ -32,6 +32,9 @@ std::optional<std::size_t> verb_object_figure(std::string_view classes, std::siz
 std::optional<std::size_t> subject_verb_figure(std::string_view classes, std::size_t from) {
     return match(def::subject_verb_figure, classes, from);
 }
+std::optional<std::size_t> subject_verb_clause(std::string_view classes, std::size_t from) {
+    return match(def::subject_verb_clause, classes, from);
+}
 
 std::optional<std::size_t> series_link(std::string_view classes, std::size_t from) {
     return match(def::series_link, classes, from);

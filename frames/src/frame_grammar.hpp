@@ -23,6 +23,9 @@ std::optional<std::size_t> head_then_figure(std::string_view classes, std::size_
 std::optional<std::size_t> verb_object_figure(std::string_view classes, std::size_t from);
 // A subject, its verb and the figure: "O E t C u Q" ("Sri Lanka's exports to the US rose 5%").
 std::optional<std::size_t> subject_verb_figure(std::string_view classes, std::size_t from);
+// A subject, its verb and what follows up to a comma: "E k u # _ t z _" ("apparel exports were
+// up 0.54 percent compared to last year"), before ", generating $397 million".
+std::optional<std::size_t> subject_verb_clause(std::string_view classes, std::size_t from);
 // An earlier figure and this one in one series: "# u t Q" ("rose 3% to $910 million"), "# f Q"
 // ("... from $11.2 billion"): the figure measures what the earlier one does.
 std::optional<std::size_t> series_link(std::string_view classes, std::size_t from);

@@ -438,6 +438,7 @@ private:
                 m.part = qi - 2;
                 return m;
             }
+        if (auto subject = participle_subject(cls, qi)) return subject;
         // A series: the nearest earlier figure, linked to this one by change words and
         // prepositions only ("rose 3% to $910 million", "... from $11.2 billion"), measures it.
         if (depth > 0)
@@ -494,6 +495,23 @@ private:
                         return at_head(o, 0);
                 return at_head(s, 0);
             }
+        return std::nullopt;
+    }
+
+    // ", generating 397.19 million US dollars", ", dropping to USD 744.77 million": a participle
+    // after a comma, right before the figure (or before "to" and it), goes on with the subject
+    // of the clause before the comma.
+    std::optional<Measured> participle_subject(std::string_view cls, std::size_t qi) const {
+        std::size_t verb = qi;
+        if (verb > 0 && (cls[verb - 1] == fc::to || cls[verb - 1] == fc::from)) --verb;   // "rising from"
+        if (verb < 2 || std::string_view("udk").find(cls[verb - 1]) == std::string_view::npos || cls[verb - 2] != fc::comma)
+            return std::nullopt;
+        --verb;
+        if (!q_.tokens[cells_[verb].first].norm.ends_with("ing")) return std::nullopt;
+        const std::size_t comma = verb - 1;
+        for (std::size_t s = comma > 24 ? comma - 24 : 0; s < comma; ++s)
+            if (is_head(cls[s]) && (s == 0 || !is_head(cls[s - 1])) && frame_grammar::subject_verb_clause(cls, s) == comma)
+                return at_head(s, 0);
         return std::nullopt;
     }
 

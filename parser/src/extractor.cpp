@@ -802,13 +802,35 @@ private:
     // figure is compared with, after the figure, is not the figure's.
     // (The older figure itself, "up from US$ 484 million in the corresponding period in 2023",
     // is of that time.)
+    // Before the figure too, when the comparison runs on to the time with no punctuation in it:
+    // "exports were up 0.54 percent compared to the same period last year, generating $397
+    // million" (last year is what the change is against).
     bool comparison_time(const Placed& t, const Placed& p) const {
-        if (t.first < p.last || frame(p).role == Role::previous) return false;
+        if (frame(p).role == Role::previous) return false;
+        const bool after = t.first >= p.last;
         const std::size_t from = t.first > 5 ? t.first - 5 : 0;
-        for (std::size_t i = std::max(from, p.last); i < t.first; ++i)
+        // Before it, only across a comma: "against a 1985 deficit of 900 mln" is of 1985.
+        if (!after && std::none_of(tokens_.begin() + static_cast<std::ptrdiff_t>(t.last),
+                                   tokens_.begin() + static_cast<std::ptrdiff_t>(std::max(t.last, p.first)),
+                                   [](const Token& k) { return k.norm == ","; }))
+            return false;
+        for (std::size_t i = t.first; i-- > (after ? std::max(from, p.last) : from);) {
+            if (!after && !tokens_[i].word) return false;
             if (is_one_of_word(tokens_[i].norm, {"corresponding", "same", "compared", "versus", "against", "than"}))
                 return true;
+        }
         return false;
+    }
+
+    // "In November 2024, apparel exports were up 0.54 percent, generating $397 million": a time
+    // phrase that opens the sentence, up to its comma, dates every figure after it that has no
+    // time of its own. The tokens of that phrase, or an empty range.
+    std::pair<std::size_t, std::size_t> opening_time_phrase(const Placed& p) const {
+        const Sentence& s = sentences_[p.sentence];
+        if (s.first >= s.last || !is_one_of_word(tokens_[s.first].norm, {"in", "during", "for", "through"})) return {0, 0};
+        for (std::size_t t = s.first + 1; t < s.last && t < s.first + 8 && t < p.first; ++t)
+            if (tokens_[t].norm == ",") return {s.first, t};
+        return {0, 0};
     }
 
     static bool is_one_of_word(std::string_view w, std::initializer_list<std::string_view> words) {
@@ -839,9 +861,10 @@ private:
         const Placed* best = nullptr;
         std::size_t best_gap = 0;
         for (const Placed& t : in_sentence(p.sentence)) {
-            if (!is_time(*t.q) || t.first < f.phrase_last || t.last > p.first) continue;
+            // In the phrase too: "Fuel imports in Q1 2026 surged 102.9%, from $463 million to $939 million".
+            if (!is_time(*t.q) || t.first < f.phrase_first || t.last > p.first || comparison_time(t, p)) continue;
             if (t.q->type == QuantityType::duration && t.q->relation == TimeRelation::none) continue;
-            const std::size_t gap = t.first - f.phrase_last;
+            const std::size_t gap = t.first > f.phrase_last ? t.first - f.phrase_last : 0;
             if (gap <= 12 && (!best || gap < best_gap)) { best = &t; best_gap = gap; }
         }
         return best;
@@ -977,6 +1000,19 @@ private:
     void resolve_period(Claim& c, const Placed& p) const {
         const Placed* t = time_for(p);
         if (!t && !month_for(p)) t = time_for_phrase(p);
+        // (Not for a tariff: when a rate holds is read from its clause, docs/checks.md.)
+        if (!t && !month_for(p) && frame(p).measure_group != "tariff") {
+            const auto [first, last] = opening_time_phrase(p);
+            for (std::size_t i = first; i < last; ++i)
+                if (tokens_[i].capitalised && month_number(tokens_[i].norm) && !names_day(i + 1)) {
+                    MonthRef m;
+                    m.token = i;
+                    m.month = month_number(tokens_[i].norm);
+                    if (resolve_month(c, m)) return;
+                }
+            for (const Placed& o : in_sentence(p.sentence))
+                if (is_time(*o.q) && o.first >= first && o.last <= last && o.q->type == QuantityType::year) t = &o;
+        }
         if (const auto m = month_for(p); m && (!t || m->cost < time_cost(*t, p) || year_after(m->token) == t))
             if (resolve_month(c, *m)) return;
         if (!t) return;

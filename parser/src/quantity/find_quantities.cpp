@@ -416,13 +416,21 @@ bool is_from_change_verb(std::string_view w) {
 // A change verb up to six words before `begin` in the same clause: "raising female
 // labour-force participation from 31.6% to 40%". With `need_by`, a "by" must stand between
 // them: "increase by a record 2.8 mln tonnes to ...", but not "tariff increases of 8% to 30%".
-bool change_verb_before(std::string_view s, std::size_t begin, bool need_by = false) {
+// With `across_comma`, the verb may stand before one comma and a percentage, ten words back:
+// "surged 102.9% year on year, from $ 463 million to $939 million".
+bool change_verb_before(std::string_view s, std::size_t begin, bool need_by = false, bool across_comma = false) {
     std::size_t pos = begin;
-    bool by = false;
-    for (int k = 0; k < 6; ++k) {
+    bool by = false, comma = false;
+    for (int k = 0; k < (across_comma ? 10 : 6); ++k) {
         std::size_t start = 0;
         const std::string_view w = previous_word(s, pos, &start);
+        if (w.empty() && across_comma && start > 0 && ((s[start - 1] == ',' && !comma) || s[start - 1] == '%')) {
+            comma = comma || s[start - 1] == ',';
+            pos = start - 1;
+            continue;
+        }
         if (w.empty()) return false; // punctuation ends the clause
+        if (k >= 6 && !comma) return false;   // ten words back only across the comma
         by = by || w == "by";
         if (is_from_change_verb(w)) return by || !need_by;
         pos = start;
@@ -565,7 +573,7 @@ struct Scanner {
         // end of a range of changes: "reduce by 65 to 70 pct", "gained 1 to 2%".
         const bool change =
             m.maybe_change && (is_change_verb(before) || level_after ||
-                               (m.from_to && change_verb_before(text, begin)) ||
+                               (m.from_to && change_verb_before(text, begin, false, true)) ||
                                (low_had_unit && change_verb_before(text, begin, true)));
         if (change || hi < lo || m.low.unit.name != m.high.unit.name) {
             // Two figures: a change ("rose from 5% to 7%") or not a range at all.
