@@ -68,6 +68,13 @@ public:
                     continue;
                 }
             }
+            // ", compared to the same period in 2024," between a change and its figure is an
+            // aside of the word before it: "rose 5.86 percent, compared to ..., to $6.5 billion".
+            if (const std::size_t close = comparison_aside_close(t); close != t && !cells_.empty()) {
+                cells_.back().last = close + 1;
+                t = close + 1;
+                continue;
+            }
             t = add_cell(t);
         }
         classes_.reserve(cells_.size());
@@ -85,12 +92,16 @@ public:
         // of what that word names, whatever head the clause has farther away.
         if (f.veto.empty() && (!m || m->head < qi) && qi + 1 < cells_.size() && cells_[qi + 1].veto)
             f.veto = cells_[qi + 1].veto->why;
+        // "10.3 mln dlrs of the company's total net sales": a part of a company's accounts.
+        if (f.veto.empty() && of_a_company(qi)) f.veto = "a part of a company's accounts";
         // "duties on 66% of tariff lines", "80-90% of Sri Lanka's total tariff lines": how much
         // of a tariff schedule a measure covers, not a rate.
         if (f.veto.empty() && q_.percent && share_of_tariff_lines(qi)) f.veto = "a share of tariff lines";
         // "$100 per barrel", "Rs 39.02 per kWh": a price, not an amount traded or invested.
-        if (f.veto.empty() && !q_.percent && q_.last + 1 < q_.tokens.size() && q_.tokens[q_.last].norm == "per" &&
-            !is_one_of(q_.tokens[q_.last + 1].norm, {"year", "annum", "month", "quarter", "day", "week", "cent"}))
+        // So is "Rs. 750/litre".
+        if (f.veto.empty() && !q_.percent && q_.last + 1 < q_.tokens.size() &&
+            (q_.tokens[q_.last].norm == "per" || (q_.tokens[q_.last].norm == "/" && q_.tokens[q_.last + 1].word)) &&
+            !is_one_of(q_.tokens[q_.last + 1].norm, {"year", "annum", "month", "quarter", "day", "week", "cent", "yr"}))
             f.veto = "a price per unit";
         role(qi, m, f);
         parties(qi, m, f);
@@ -145,6 +156,21 @@ private:
         for (std::size_t i = open + 1; i < q_.tokens.size() && i - open <= 6; ++i) {
             if (q_.tokens[i].norm == ")") return i;
             if (breaks_clause(q_.tokens[i])) break;
+        }
+        return open;
+    }
+
+    // The closing comma of a comparison aside that opens at the comma `open` (", compared to
+    // the same period in 2024,", ", as against 2023,") and ends before the clause does, with
+    // the figure after it; else `open`.
+    std::size_t comparison_aside_close(std::size_t open) const {
+        if (q_.tokens[open].norm != "," || open + 1 >= hi_ || q_.first < open) return open;
+        std::size_t t = open + 1;
+        if (q_.tokens[t].norm == "as" && t + 1 < hi_) ++t;
+        if (!is_one_of(q_.tokens[t].norm, {"compared", "comparing", "against", "versus", "vs"})) return open;
+        for (std::size_t i = t + 1; i < hi_ && i <= open + 12; ++i) {
+            if (q_.tokens[i].figure) return open;   // "compared to $3 billion": an older value
+            if (q_.tokens[i].norm == ",") return i < q_.first ? i : open;
         }
         return open;
     }
@@ -526,6 +552,15 @@ private:
         return false;
     }
 
+    // "of the company's", "of the group's" right after the figure.
+    bool of_a_company(std::size_t qi) const {
+        if (qi + 1 >= classes_.size() || classes_[qi + 1] != fc::of) return false;
+        const std::size_t from = cells_[qi + 1].last;
+        for (std::size_t t = from; t + 1 < hi_ && t < from + 3; ++t)
+            if (names_company(q_.tokens[t].norm) && is_one_of(q_.tokens[t + 1].norm, {"'s", "'", "’s", "’"})) return true;
+        return false;
+    }
+
     // "30 per cent of its China-origin bookings": a share of something no measure names.
     bool share_of_other(std::size_t qi) const {
         return qi + 1 < classes_.size() && classes_[qi + 1] == fc::of &&
@@ -880,12 +915,21 @@ private:
                 if (first_prep) holder(i);
             }
             else if (prep == fc::to && f.measure_group == "tariff") continue;   // "raised tariffs to 20%"
+            // "the cost of imports in Sri Lanka", "the trade deficit in the US": whose they are.
+            else if (prep == fc::in && (f.measure_group == "flow" || f.measure_group == "balance") && right_after_in(i))
+                holder(i);
             // "a new 10% tariff in China": where a tariff is charged is who charges it.
             else if (prep == fc::in && f.measure_group == "tariff" && q_.tokens[cells_[i - 1].first].norm != "for" &&
                      (i < 2 || q_.tokens[cells_[i - 2].first].norm != "for"))
                 holder(i);
             else if (prep) counterpart(i);
         }
+    }
+
+    // Whether the name at cell `i` follows "in" (and a determiner): "in Sri Lanka", "in the US".
+    bool right_after_in(std::size_t i) const {
+        if (i > 0 && classes_[i - 1] == fc::determiner) --i;
+        return i > 0 && q_.tokens[cells_[i - 1].first].norm == "in";
     }
 
     // "a 20% tariff on its exports to the US", "Sri Lankan goods entering the US face": the
