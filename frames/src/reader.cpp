@@ -105,6 +105,12 @@ public:
             f.veto = "a price per unit";
         role(qi, m, f);
         parties(qi, m, f);
+        // "The US imports $1.5 billion worth of Sri Lankan apparel": whose goods they are is
+        // the flow's other side.
+        if (goods_origin_ && f.counterpart.empty()) {
+            const std::string origin(q_.tokens[cells_[*goods_origin_].first].name_id);
+            if (origin != f.holder) f.counterpart = origin;
+        }
         status(qi, f);
         f.clause_first = lo_;
         f.clause_last = hi_;
@@ -630,7 +636,31 @@ private:
             products.clear();
             products.insert(std::string(q_.tokens[cells_[m.part].first].name_id));
         }
+        if (products.empty() && f.measure_group == "flow" && !m.share) goods_after(qi, products);
         for (const auto& p : products) f.product += (f.product.empty() ? "" : "/") + p;
+    }
+
+    // What a flow's amount buys or sells, named after it: "$ 359.6 million worth (of) fuel",
+    // "USD 1.31 Bn of knitted or crocheted apparel", "120 billion rupees to import medicines",
+    // "$ 397.4 million on importing vegetables", "2 billion rupees from exporting king coconuts".
+    // Up to six cells after the figure: worth, of, to, on, from, a flow word, a determiner and
+    // other words, then the products (a list joined by commas or "and").
+    void goods_after(std::size_t qi, std::set<std::string>& products) const {
+        for (std::size_t i = qi + 1; i < cells_.size() && i <= qi + 6; ++i) {
+            const char c = classes_[i];
+            if (c == fc::product) {
+                for (std::size_t j = i; j < cells_.size() && j <= i + 4; ++j) {
+                    if (classes_[j] == fc::product) products.insert(std::string(q_.tokens[cells_[j].first].name_id));
+                    else if (classes_[j] != fc::comma && classes_[j] != fc::conjunction && classes_[j] != fc::word) break;
+                }
+                return;
+            }
+            if (c == fc::country_adjective) goods_origin_ = i;   // "worth of Sri Lankan apparel"
+            // "of knitted or crocheted apparel": "or" between two words; not "$13.6 billion and services".
+            const bool joins_words = c == fc::conjunction && i > qi + 1 && classes_[i - 1] == fc::word;
+            if (std::string_view("aotnfEz_J").find(c) == std::string_view::npos && !joins_words) break;
+        }
+        goods_origin_.reset();
     }
 
     // "earnings from merchandise exports", "revenue of tea exports": the flow head in the phrase's
@@ -1093,6 +1123,7 @@ private:
     std::vector<Cell> cells_;
     std::string classes_;
     bool in_aside_ = false;   // the figure stands alone in brackets after a word (figure_in_aside)
+    mutable std::optional<std::size_t> goods_origin_;   // the adjective of goods_after()'s goods
 };
 
 } // namespace
