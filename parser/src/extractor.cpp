@@ -61,12 +61,14 @@ public:
         std::vector<const Placed*> placed_of;   // out[i] was made of *placed_of[i]
         CodePointCursor cursor(article_.text);
         frames_.assign(placed_.size(), std::nullopt);
+        partner_of_.assign(placed_.size(), std::string{});
         for (const Placed& p : placed_) {
             if (is_time(*p.q) || p.q->same_as >= 0) continue; // restatements are not new claims
             for (const Rule& rule : rules_.rules) {
                 if (!applies(rule, p)) continue;
                 out.push_back(make_claim(rule, p, cursor));
                 placed_of.push_back(&p);
+                partner_of_[static_cast<std::size_t>(&p - placed_.data())] = out.back().partner;
                 break;
             }
         }
@@ -449,7 +451,7 @@ private:
         case TermKind::basis: return m == MentionKind::basis;
         case TermKind::literal: case TermKind::holder: case TermKind::counterpart: case TermKind::measured_product:
         case TermKind::measured_metric: case TermKind::article_holder: case TermKind::antecedent_product:
-        case TermKind::article_counterpart:
+        case TermKind::article_counterpart: case TermKind::antecedent_counterpart:
             return false;
         }
         return false;
@@ -603,6 +605,7 @@ private:
         case TermKind::measured_product: v = f.product; break;
         case TermKind::measured_metric: v = metric_in_phrase(f); break;
         case TermKind::antecedent_product: v = antecedent_product(p); break;
+        case TermKind::antecedent_counterpart: v = antecedent_counterpart(p, taken); break;
         case TermKind::article_counterpart: {
             // Only for a claim whose actor is the article's holder: "the US's tariffs in this
             // story are on Sri Lanka".
@@ -749,12 +752,52 @@ private:
         return value;
     }
 
+    // `antecedent-counterpart`: "Sri Lanka's exports to India rose 12%. February exports hit
+    // $264 million": a flow whose sentence names no one but its holder goes on toward whom the
+    // same measure of the same product went just before it (earlier in its sentence, or in the
+    // sentence before), unless either phrase says it is a whole ("total exports"). (Balances do
+    // not: a current account surplus after a surplus with the US is with everyone.)
+    std::string antecedent_counterpart(const Placed& p, const std::set<std::string>& taken) const {
+        const Frame& f = frame(p);
+        if (!f.counterpart.empty() || f.measure_group != "flow") return {};
+        const auto whole = [&](const Frame& g) {
+            for (std::size_t t = g.phrase_first; t < g.phrase_last; ++t)
+                if (is_one_of_word(tokens_[t].norm, {"total", "overall", "global", "worldwide", "aggregate", "all"}))
+                    return true;
+            return false;
+        };
+        if (whole(f)) return {};
+        const std::size_t first = sentences_[p.sentence > 0 ? p.sentence - 1 : 0].first;
+        const auto at = static_cast<std::size_t>(&p - placed_.data());
+        for (std::size_t i = at; i-- > 0 && placed_[i].first >= first;) {
+            const Placed& o = placed_[i];
+            if (is_time(*o.q) || o.q->same_as >= 0) continue;
+            const Frame& g = frame(o);
+            if (g.measure != f.measure || !g.veto.empty()) continue;
+            // The nearest figure of the same measure decides: a total in between ends the run.
+            const std::string& partner = partner_of_[i];
+            if (partner.empty() || g.product != f.product || whole(g)) return {};
+            if (!g.holder.empty() && !f.holder.empty() && g.holder != f.holder) return {};
+            if (taken.count(partner)) return {};
+            // No one else named in the figure's sentence.
+            const Sentence& s = sentences_[p.sentence];
+            for (const Mention& m : mentions_)
+                if (m.first >= s.first && m.first < s.last && m.kind != MentionKind::product &&
+                    m.kind != MentionKind::metric && m.kind != MentionKind::basis && !taken.count(m.id) &&
+                    m.id != g.holder)
+                    return {};
+            return partner;
+        }
+        return {};
+    }
+
     static bool is_frame_term(const Pattern& pattern) {
         if (pattern.terms.size() != 1) return false;
         const TermKind k = pattern.terms[0].kind;
         return k == TermKind::holder || k == TermKind::counterpart || k == TermKind::measured_product ||
                k == TermKind::measured_metric || k == TermKind::article_holder ||
-               k == TermKind::antecedent_product || k == TermKind::article_counterpart;
+               k == TermKind::antecedent_product || k == TermKind::article_counterpart ||
+               k == TermKind::antecedent_counterpart;
     }
 
     std::string search_slot(const Rule& rule, const SlotSpec& spec, const Placed& p,
@@ -1216,7 +1259,8 @@ private:
     std::vector<std::uint32_t> where_;               // token positions grouped by vocabulary id
     std::vector<std::uint32_t> where_start_;         // id -> its first position in where_
     std::vector<Placed> placed_;
-    mutable std::vector<std::optional<Frame>> frames_;   // by placed_ index, read on demand
+    mutable std::vector<std::optional<Frame>> frames_;
+    mutable std::vector<std::string> partner_of_;   // the partner of the claim made of placed_[i], if any   // by placed_ index, read on demand
     mutable std::vector<std::optional<std::vector<const MeasureWord*>>> sentence_measures_;   // by sentence
     std::optional<Day> published_;                       // the article's day, when it has one
 };

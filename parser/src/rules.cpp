@@ -88,6 +88,7 @@ constexpr ClassName k_classes[] = {
     {"holder", TermKind::holder}, {"counterpart", TermKind::counterpart},
     {"measured-product", TermKind::measured_product}, {"measured-metric", TermKind::measured_metric},
     {"article-holder", TermKind::article_holder}, {"antecedent-product", TermKind::antecedent_product},
+    {"antecedent-counterpart", TermKind::antecedent_counterpart},
     {"article-counterpart", TermKind::article_counterpart}};
 
 bool is_symbol(const Arg& a, std::string_view s) { return a.kind == ArgKind::symbol && a.text == s; }

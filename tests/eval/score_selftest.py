@@ -222,6 +222,10 @@ def main():
     expect("product ev", score.product_right("electric vehicles", "electric_vehicles"), True)
     expect("product tea/rubber", score.product_right("tea", "rubber"), False)
     expect("product subset", score.product_right("steel", "aluminum/steel"), True)
+    # A name from rules/names/products.tsv matches its id; another product's name does not.
+    expect("product synonym", score.product_right("medicines", "pharmaceuticals"), True)
+    expect("product synonym in a list", score.product_right("medicines", "fuel/pharmaceuticals"), True)
+    expect("product other synonym", score.product_right("medicines", "fuel"), False)
 
     if failures:
         for f in failures:

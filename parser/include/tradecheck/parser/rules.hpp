@@ -71,6 +71,8 @@ enum class TermKind {
                          // most often read as their counterpart, for a claim whose actor is that holder
     antecedent_product,  // "the sector's exports", "its exports", "makes them unaffordable": the
                          // product named last before the figure, in its sentence or the two before
+    antecedent_counterpart,  // "Exports to India rose 12%. February exports hit $264 million": the
+                             // counterpart of the same measure just before, in a sentence naming no one else
 };
 
 enum class Side { any, before, after };   // where a match must stand relative to the figure
