@@ -948,6 +948,10 @@ private:
             // "the cost of imports in Sri Lanka", "the trade deficit in the US": whose they are.
             else if (prep == fc::in && (f.measure_group == "flow" || f.measure_group == "balance") && right_after_in(i))
                 holder(i);
+            // "exports from Sri Lanka's garment sector": where exports come from is whose they are
+            // (but "export earnings from the US" come from a market).
+            else if (prep == fc::from && f.measure == "exports" && first_prep && from > 0 && classes_[from - 1] == fc::flow)
+                holder(i);
             // "a new 10% tariff in China": where a tariff is charged is who charges it.
             else if (prep == fc::in && f.measure_group == "tariff" && q_.tokens[cells_[i - 1].first].norm != "for" &&
                      (i < 2 || q_.tokens[cells_[i - 2].first].norm != "for"))

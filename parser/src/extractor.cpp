@@ -519,6 +519,21 @@ private:
         return captured ? std::optional<Capture>(cap) : std::nullopt;
     }
 
+    // Whether the mention at token `t` follows to, from, on, with, at or against (and maybe
+    // "the"), and is no possessive ("in response to the United States' decision") and no
+    // relative clause's subject.
+    bool object_of_preposition(std::size_t t) const {
+        // "pressure from the United States which recorded a deficit": the subject of the
+        // relative clause after it.
+        const Mention* m = mention_of(TermKind::country, t);
+        if (m && (m->kind == MentionKind::possessive ||
+                  (m->last < tokens_.size() && is_one_of_word(tokens_[m->last].norm, {"'", "’", "which", "who", "that"}))))
+            return false;
+        std::size_t b = t;
+        if (b > 0 && tokens_[b - 1].norm == "the") --b;
+        return b > 0 && is_one_of_word(tokens_[b - 1].norm, {"to", "from", "on", "with", "at", "against", "into", "towards", "toward"});
+    }
+
     static std::size_t distance(const Capture& c, const Placed& p) {
         if (c.last <= p.first) return p.first - c.last;
         if (c.first >= p.last) return c.first - p.last;
@@ -539,8 +554,11 @@ private:
             if (pattern.side == Side::after && m->first < p.last) continue;
             if (within && p.sentence == sentence_of_[t] && distance(*m, p) > within) continue;
             if (subject) {
-                // The subject stands before the figure; the first such mention is it.
+                // The subject stands before the figure; the first such mention is it. A name
+                // after a preposition is that preposition's object: "the president's visit to
+                // Switzerland came as he threatened" has no Swiss subject.
                 if (m->last > p.first && p.sentence == sentence_of_[t]) continue;
+                if (object_of_preposition(t)) continue;
                 return m;
             }
             if (!best || distance(*m, p) < distance(*best, p)) best = m;
