@@ -84,8 +84,18 @@ public:
     Frame read() const {
         Frame f;
         const std::size_t qi = figure_cell();
-        const std::optional<Measured> m = measured(qi);
-        if (m && !((!m->from_grammar || m->series) && share_of_vetoed(qi))) describe_measure(*m, qi, f);
+        std::optional<Measured> m = measured(qi);
+        // "a general tariff of 10% to 20% on all imports — and 60% or more on goods imported from
+        // China", "up to 261% on fruits and vegetables": a rate on goods is a tariff's, where no
+        // construction ties the figure to another head.
+        const MeasureWord* rate_on_goods = (!m || !m->from_grammar) ? tariff_on_goods(qi) : nullptr;
+        if (rate_on_goods) m = at_head(qi, 0);
+        if (rate_on_goods) {
+            describe_measure(*m, qi, f);
+            f.measure = rate_on_goods->id;
+            f.measure_group = rate_on_goods->group;
+            f.metric = rate_on_goods->metric;
+        } else if (m && !((!m->from_grammar || m->series) && share_of_vetoed(qi))) describe_measure(*m, qi, f);
         else if (share_of_other(qi)) f.veto = "a share of something other than trade";
         else f.veto = clause_veto(qi);
         // "called for double tax deductions", "an 18% GST": a figure right before a veto word is
@@ -558,6 +568,23 @@ private:
         return false;
     }
 
+    // The tariff measure, when the percentage at `qi` is followed by "on" and, within four
+    // cells, goods: a product, a flow word, or goods/products/items ("60% on Chinese goods").
+    // Not in a clause a veto word names ("price cuts ranged up to 10 pct on items"), not
+    // "trade" ("72.3 pct on the trade weighted index"), and the goods end their phrase ("65 pct on
+    // export performance" is no rate on exports).
+    const MeasureWord* tariff_on_goods(std::size_t qi) const {
+        if (!q_.percent || qi + 2 >= classes_.size() || classes_[qi + 1] != fc::on || !clause_veto(qi).empty())
+            return nullptr;
+        for (std::size_t i = qi + 2; i < cells_.size() && i <= qi + 5; ++i) {
+            if (names_goods(i) && !(cells_[i].measure && cells_[i].measure->id == "trade"))
+                return classes_[i] == fc::flow && i + 1 < cells_.size() && classes_[i + 1] == fc::word
+                           ? nullptr : lex_.measure_by_id("tariff");
+            if (std::string_view("z_JCO").find(classes_[i]) == std::string_view::npos) return nullptr;
+        }
+        return nullptr;
+    }
+
     // "of the company's", "of the group's" right after the figure.
     bool of_a_company(std::size_t qi) const {
         if (qi + 1 >= classes_.size() || classes_[qi + 1] != fc::of) return false;
@@ -622,6 +649,12 @@ private:
                 if (classes_[i] != fc::word) break;
             }
         }
+        // "exports to GDP of 21%", "imports as a share of GDP": a ratio to output, no trade figure.
+        if (f.veto.empty() && f.measure_group == "flow")
+            for (std::size_t i = m.head + 1; i < cells_.size() && i <= m.head + 5; ++i) {
+                if (cells_[i].veto && q_.tokens[cells_[i].first].norm == "gdp") f.veto = cells_[i].veto->why;
+                if (std::string_view("tozS_a").find(classes_[i]) == std::string_view::npos) break;
+            }
         if (m.share) f.metric.clear();   // a share of exports is not an amount of exports
         if (m.share && !f.measure.empty()) {
             f.measure = "share_of_" + f.measure;
@@ -1039,11 +1072,12 @@ private:
         return false;
     }
 
-    // "China's", and "the United States’" (a plural's apostrophe is a token of its own).
+    // "China's", and "the United States’" (a plural's apostrophe is a token of its own), and
+    // "Japan whose rate is 61.3%".
     bool possessive(std::size_t i) const {
         if (classes_[i] == fc::country_possessive) return true;
         const std::size_t next = cells_[i].last;
-        return next < q_.tokens.size() && is_one_of(q_.tokens[next].norm, {"'", "’"});
+        return next < q_.tokens.size() && is_one_of(q_.tokens[next].norm, {"'", "’", "whose"});
     }
 
     // A name that follows to, from, on, with or at (and a determiner) is the object of that

@@ -226,7 +226,7 @@ private:
     }
 
     // Whether `p`'s frame could have one of the rule's measures. A frame's measure is a word of
-    // its clause, which lies in the figure's sentence (a measure word, or a veto word that names
+    // its clause (or a tariff's, for a percentage before "on"), which lies in the figure's sentence (a measure word, or a veto word that names
     // one before "on imports"; "share_of_" and the group "share" for a share of it). A rule
     // that needs a measure (not `measure none`) cannot fit a figure whose sentence has no word
     // of one: its frame need not be read (most figures of a newswire archive).
@@ -234,14 +234,30 @@ private:
         if (rule.measures.empty() || std::find(rule.measures.begin(), rule.measures.end(), "none") != rule.measures.end())
             return true;
         constexpr std::string_view share_of = "share_of_";
+        // A percentage right before "on" may be a tariff's with no tariff word in its sentence
+        // ("60% on goods imported from China": the frame reader's tariff_on_goods), in a story
+        // that names tariffs (so RuleWordsFilter, which looks for measure words, stays sound).
+        const bool rate_on = p.q->type == QuantityType::percent && p.last < tokens_.size() && tokens_[p.last].norm == "on";
         return std::any_of(rule.measures.begin(), rule.measures.end(), [&](const std::string& want) {
             const std::string_view w = want;
+            if (rate_on && w == "tariff" && names_tariffs()) return true;
             return std::any_of(sentence_measures(p.sentence).begin(), sentence_measures(p.sentence).end(),
                                [&](const MeasureWord* m) {
                                    return w == m->id || w == m->group || w == "share" ||
                                           (w.starts_with(share_of) && w.substr(share_of.size()) == m->id);
                                });
         });
+    }
+
+    // Whether some sentence of the story has a tariff word (looked up once).
+    bool names_tariffs() const {
+        if (!names_tariffs_) {
+            names_tariffs_ = false;
+            for (std::size_t s = 0; s < sentences_.size() && !*names_tariffs_; ++s)
+                for (const MeasureWord* m : sentence_measures(s))
+                    if (m->id == "tariff") names_tariffs_ = true;
+        }
+        return *names_tariffs_;
     }
 
     // The measure words of sentence `s` as the frame reader classifies them, looked up once a
@@ -1277,8 +1293,9 @@ private:
     std::vector<std::uint32_t> where_;               // token positions grouped by vocabulary id
     std::vector<std::uint32_t> where_start_;         // id -> its first position in where_
     std::vector<Placed> placed_;
-    mutable std::vector<std::optional<Frame>> frames_;
-    mutable std::vector<std::string> partner_of_;   // the partner of the claim made of placed_[i], if any   // by placed_ index, read on demand
+    mutable std::vector<std::optional<Frame>> frames_;   // by placed_ index, read on demand
+    mutable std::vector<std::string> partner_of_;       // the partner of the claim made of placed_[i], if any
+    mutable std::optional<bool> names_tariffs_;          // names_tariffs(), once read
     mutable std::vector<std::optional<std::vector<const MeasureWord*>>> sentence_measures_;   // by sentence
     std::optional<Day> published_;                       // the article's day, when it has one
 };

@@ -142,6 +142,12 @@ TEST_CASE("a change is two figures, not a range", "[quantity]") {
     check(s, qs[1], {"25%", 25, 25, 25, "percent", Q::exact, T::percent});
 }
 
+TEST_CASE("an em dash of prose joins no range", "[quantity]") {
+    only("a deficit of US$532 million — one of the largest shortfalls",
+         {"US$532 million", 532e6, 532e6, 532e6, "USD", Q::exact, T::money});
+    only("it cost $ 15—20 million", {"$ 15—20 million", 17.5e6, 15e6, 20e6, "USD", Q::between, T::money});
+}
+
 TEST_CASE("a change's two figures may follow a comma after its verb", "[quantity]") {
     {
         const std::string_view s = "Fuel imports surged 102.9% year on year, from $ 463 million to $939 million.";

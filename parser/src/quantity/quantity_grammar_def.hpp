@@ -1291,7 +1291,9 @@ const auto measure_def = raw[(&digit | (-sign >> -currency_prefix)) >>
 
 // An aside inside a range: "between 4 billion euros (about C$6.5 billion) and ...".
 const auto aside = lit('(') >> x3::repeat(0, 80)[~x3::char_(')')] >> lit(')');
-const auto dash = lit('-') | lit("\xE2\x80\x93") | lit("\xE2\x80\x94");
+// An em dash joins a range of digits only ("15—20 million"): "US$532 million — one of the
+// largest shortfalls" is a dash of prose.
+const auto dash = lit('-') | lit("\xE2\x80\x93") | lit("\xE2\x80\x94") >> &x3::digit;
 
 const auto on_low = [](auto& ctx) { _val(ctx).low = _attr(ctx); };
 const auto on_high = [](auto& ctx) {
