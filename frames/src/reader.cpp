@@ -95,7 +95,7 @@ public:
             f.measure = rate_on_goods->id;
             f.measure_group = rate_on_goods->group;
             f.metric = rate_on_goods->metric;
-        } else if (m && !((!m->from_grammar || m->series) && share_of_vetoed(qi))) describe_measure(*m, qi, f);
+        } else if (m && !share_of_vetoed(qi)) describe_measure(*m, qi, f);
         else if (share_of_other(qi)) f.veto = "a share of something other than trade";
         else f.veto = clause_veto(qi);
         // "called for double tax deductions", "an 18% GST": a figure right before a veto word is
@@ -557,11 +557,16 @@ private:
         return std::nullopt;
     }
 
-    // "53% of the Group's total revenue": "of" after the figure, then within five words a veto
-    // word (no flow head before it).
+    // "53% of the Group's total revenue", "vehicle imports accounted for less than 6% of total
+    // revenue": "of" after the figure, then within five words a veto word (no flow head before
+    // it). Whatever head the clause has, the figure is a part of what the veto word names.
     bool share_of_vetoed(std::size_t qi) const {
         if (qi + 1 >= classes_.size() || classes_[qi + 1] != fc::of) return false;
         for (std::size_t i = qi + 2; i < classes_.size() && i <= qi + 6; ++i) {
+            // "7% of the country's earnings from exports": what exports bring in is exports.
+            if (classes_[i] == fc::proceeds && i + 2 < classes_.size() && (classes_[i + 1] == fc::from || classes_[i + 1] == fc::of) &&
+                (classes_[i + 2] == fc::flow || (i + 3 < classes_.size() && classes_[i + 3] == fc::flow)))
+                return false;
             if (classes_[i] == fc::veto || classes_[i] == fc::proceeds) return true;
             if (is_head(classes_[i]) || classes_[i] == fc::figure || classes_[i] == fc::other_figure) return false;
         }

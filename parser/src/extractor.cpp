@@ -718,7 +718,14 @@ private:
             article_holders_.emplace();
             (*article_holders_)["tariff"] = most(counts["tariff"]);
             std::string trade = most(counts["trade"]);
-            if (trade.empty()) trade = most(named);
+            // Failing a holder, the country the story names most often; unless that is where its
+            // flows go, and the outlet's own country is named too (a Sri Lankan paper's story of
+            // apparel exports to the UK, the EU and the US names the UK most).
+            if (trade.empty()) {
+                trade = most(named);
+                const std::string home = outlet_country();
+                if (toward["trade"].count(trade) && !home.empty() && named.count(home)) trade = home;
+            }
             if (trade.empty() && named.empty()) trade = outlet_country();   // "The Island (Sri Lanka)"
             (*article_holders_)["trade"] = trade;
             for (const char* family : {"tariff", "trade"}) {
