@@ -869,6 +869,23 @@ private:
                 const std::string_view w = q_.tokens[cells_[i].first].norm;
                 if (names_company(w)) f.holder_type = HolderType::company;
             }
+            // "the 50% tariffs Trump is threatening to place on the EU", "the 30% tariff the US
+            // imposed": a name and its verb right after the phrase, a relative clause with no
+            // "that", say whose it is; "the tariff Vietnam faces" says who faces it.
+            if (f.holder.empty() && f.measure_group == "tariff") {
+                std::size_t n = m->after;
+                if (n < cells_.size() && classes_[n] == fc::determiner) ++n;
+                if (n + 1 < cells_.size() && is_name(classes_[n]) && classes_[n] != fc::country_adjective) {
+                    std::size_t v = n + 1;
+                    while (v < cells_.size() && v <= n + 3 && !cells_[v].verb && classes_[v] == fc::word) ++v;
+                    if (v + 1 < cells_.size() && cells_[v].verb && cells_[v].verb->id == "be" && cells_[v + 1].verb) ++v;   // "is threatening"
+                    if (v < cells_.size() && cells_[v].verb && cells_[v].verb->change == Change::none) {
+                        if (cells_[v].verb->subject == VerbSubject::counterpart) counterpart(n);
+                        else holder(n);
+                        relative_verb_ = cells_[v].verb;   // "is threatening": what it says of the figure
+                    }
+                }
+            }
         }
         // The clause's subject and its verb: "Canada imposed", "Vietnam will pay", "China lowers".
         const std::optional<std::size_t> verb = governing_verb(qi);
@@ -1115,6 +1132,11 @@ private:
         const auto raise = [&](Status s, int r) {
             if (r > rank) { rank = r; if (f.role != Role::target) f.status = s; }
         };
+        if (relative_verb_) {
+            if (relative_verb_->status == Status::threatened) raise(Status::threatened, 4);
+            else if (relative_verb_->status == Status::proposed) raise(Status::proposed, 3);
+            else if (relative_verb_->status == Status::announced) raise(Status::announced, 1);
+        }
         const std::size_t end = std::min(cells_.size(), qi + 4);
         // "he threatened to take tariffs to 50% after imposing an additional 25%": "after",
         // "before", "since" or "following" and a verb open a clause of their own.
@@ -1167,6 +1189,7 @@ private:
     std::string classes_;
     bool in_aside_ = false;   // the figure stands alone in brackets after a word (figure_in_aside)
     mutable std::optional<std::size_t> goods_origin_;   // the adjective of goods_after()'s goods
+    mutable const VerbWord* relative_verb_ = nullptr;  // "the tariffs Trump is threatening": parties()
 };
 
 } // namespace
