@@ -590,6 +590,14 @@ private:
         return nullptr;
     }
 
+    // Whether the figure's clause ends the sentence with a question mark ("...—how could they
+    // know?" asks nothing of the figure before the dash) and the figure is no modifier of a
+    // head after it.
+    bool asks_about(std::size_t qi) const {
+        if (q_.tokens.empty() || q_.tokens.back().norm != "?" || hi_ + 1 < q_.tokens.size()) return false;
+        return !frame_grammar::figure_then_head(std::string_view(classes_), qi);
+    }
+
     // "of the company's", "of the group's" right after the figure.
     bool of_a_company(std::size_t qi) const {
         if (qi + 1 >= classes_.size() || classes_[qi + 1] != fc::of) return false;
@@ -887,6 +895,15 @@ private:
                 }
             }
         }
+        // "the US imposed sweeping tariffs — Sri Lanka's rate settled at 20%": a country's
+        // "rate" near before a tariff's figure is the rate it gets.
+        if (f.measure_group == "tariff" && f.counterpart.empty())
+            for (std::size_t i = qi; i-- > 0 && qi - i <= 6;)
+                if (classes_[i] == fc::country_possessive && i + 1 < qi &&
+                    is_one_of(q_.tokens[cells_[i + 1].first].norm, {"rate", "rates"})) {
+                    if (code(i) != f.holder) f.counterpart = code(i);
+                    break;
+                }
         // The clause's subject and its verb: "Canada imposed", "Vietnam will pay", "China lowers".
         const std::optional<std::size_t> verb = governing_verb(qi);
         const std::size_t subject_end = verb ? *verb : (m ? std::min(m->first, qi) : qi);
@@ -1132,6 +1149,10 @@ private:
         const auto raise = [&](Status s, int r) {
             if (r > rank) { rank = r; if (f.role != Role::target) f.status = s; }
         };
+        // "Why wasn't this tariff scaled down to the 10–15% range?": a figure a question asks
+        // about is no fact; one it presupposes in a noun phrase ("Will Trump's 44% tariff
+        // destabilise the industry?") is.
+        if (asks_about(qi)) raise(Status::proposed, 3);
         if (relative_verb_) {
             if (relative_verb_->status == Status::threatened) raise(Status::threatened, 4);
             else if (relative_verb_->status == Status::proposed) raise(Status::proposed, 3);
