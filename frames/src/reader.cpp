@@ -683,7 +683,25 @@ private:
             products.insert(std::string(q_.tokens[cells_[m.part].first].name_id));
         }
         if (products.empty() && f.measure_group == "flow" && !m.share) goods_after(qi, products);
+        if (products.empty() && f.measure_group == "flow" && !m.share && m.head > qi) goods_subject(qi, products);
         for (const auto& p : products) f.product += (f.product.empty() ? "" : "/") + p;
+    }
+
+    // "tea brought in $1.5 billion in export earnings": the goods that are the subject of the
+    // verb before the figure, when the flow is named after the figure. The products right
+    // before the verb (a list joined by commas or "and").
+    void goods_subject(std::size_t qi, std::set<std::string>& products) const {
+        std::size_t v = qi;
+        while (v > 0 && !cells_[v - 1].verb) {   // "brought in", "earned nearly"
+            if (std::string_view("_zi").find(classes_[v - 1]) == std::string_view::npos) return;
+            --v;
+        }
+        if (v < 2) return;
+        --v;   // the verb
+        for (std::size_t i = v; i-- > 0 && v - i <= 5;) {
+            if (classes_[i] == fc::product) products.insert(std::string(q_.tokens[cells_[i].first].name_id));
+            else if (classes_[i] != fc::comma && classes_[i] != fc::conjunction) break;
+        }
     }
 
     // What a flow's amount buys or sells, named after it: "$ 359.6 million worth (of) fuel",

@@ -1010,6 +1010,10 @@ private:
                 !(month_number(tokens_[t].norm) == 1 && month_number(tokens_[t + 2].norm) == 12))   // the whole year
                 return true;
             const std::string_view before = t > s.first ? std::string_view(tokens_[t - 1].norm) : std::string_view();
+            // "USD 5.4 billion up to May 2025", "until June": the months to one before December.
+            if (tokens_[t].capitalised && month_number(tokens_[t].norm) && month_number(tokens_[t].norm) < 12 &&
+                t > s.first + 1 && ((before == "to" && tokens_[t - 2].norm == "up") || before == "until" || before == "till"))
+                return true;
             if (w == "quarter" || w == "quarters" || w == "ytd" || w == "year-to-date" ||
                 (w == "half" && (before == "first" || before == "second")) ||
                 (w == "months" && before != "recent" && before != "coming" && before != "next") ||
@@ -1099,6 +1103,17 @@ private:
         }
         if (const auto m = month_for(p); m && (!t || m->cost < time_cost(*t, p) || year_after(m->token) == t))
             if (resolve_month(c, *m)) return;
+        // "In July 2025, merchandise exports grew by 15.37 %, reaching US$ 1,304.0 million": the
+        // year of a sentence-opening "In July 2025," is that month's, however far it stands.
+        if (const auto [first, last] = opening_time_phrase(p);
+            t && t->q->type == QuantityType::year && t->first == first + 2 && t->last <= last &&
+            tokens_[first + 1].capitalised && month_number(tokens_[first + 1].norm) && !frame(p).measure_group.empty() &&
+            frame(p).measure_group != "tariff") {
+            MonthRef m;
+            m.token = t->first - 1;
+            m.month = month_number(tokens_[m.token].norm);
+            if (resolve_month(c, m)) return;
+        }
         if (!t) return;
         const Quantity& q = *t->q;
         const std::optional<int> pub = publication_year(article_);
