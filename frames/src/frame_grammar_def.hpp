@@ -36,9 +36,10 @@ inline const auto figure_of_head = lit('Q') >> lit('o') >> -char_('z') >> repeat
 inline const auto head_then_figure = +head >> repeat(0, 2)[char_("_")] >> repeat(0, 3)[attachment] >>
                                      (char_("oa") | char_('k') >> repeat(0, 2)[char_("_k")] >> -char_("ao")) >> lit('Q');
 // "raised its tariff on Chinese imports to 20%", "cut duties on US goods to 10%", "set
-// tariffs at 25%", "imposed tariffs of 25%".
+// tariffs at 25%", "imposed tariffs of 25%", "will take total tariffs on imports from India to 50
+// per cent".
 // "reduce the tariff imposed on Sri Lankan exports to 20 percent": a participle may follow the head.
-inline const auto verb_object_figure = char_("udmhx") >> repeat(0, 3)[char_("_zJCLOP")] >> +head >> -char_('m') >>
+inline const auto verb_object_figure = char_("udmhxk") >> repeat(0, 3)[char_("_zJCLOP")] >> +head >> -char_('m') >>
                                        repeat(0, 2)[attachment] >> char_("tboa") >> lit('Q');
 // "Sri Lanka's exports to the US rose 5% to $3 billion": the subject's head, its verb, and up to
 // a few words before the figure ("rose by", "fell 7.2 percent to").

@@ -102,6 +102,10 @@ public:
         // of what that word names, whatever head the clause has farther away.
         if (f.veto.empty() && (!m || m->head < qi) && qi + 1 < cells_.size() && cells_[qi + 1].veto)
             f.veto = cells_[qi + 1].veto->why;
+        // "could shave over 1% off global GDP", "contributes 1.4% to the national GDP", "serving
+        // close to 5% of global demand": a part of output or of demand, whatever the clause
+        // measures ("demand" is no veto word: "the US demand that G7 countries impose tariffs").
+        if (f.veto.empty() && q_.percent) f.veto = share_of_output(qi);
         // "10.3 mln dlrs of the company's total net sales": a part of a company's accounts.
         if (f.veto.empty() && of_a_company(qi)) f.veto = "a part of a company's accounts";
         // "duties on 66% of tariff lines", "80-90% of Sri Lanka's total tariff lines": how much
@@ -457,7 +461,7 @@ private:
                 return at_head(s, 0);
             }
         for (std::size_t s = qi; s-- > reach;)
-            if (std::string_view("udmhx").find(cls[s]) != std::string_view::npos &&
+            if (std::string_view("udmhxk").find(cls[s]) != std::string_view::npos &&
                 frame_grammar::verb_object_figure(cls, s) == qi + 1) {
                 std::size_t h = s + 1;
                 while (!is_head(cls[h])) ++h;
@@ -596,6 +600,18 @@ private:
     bool asks_about(std::size_t qi) const {
         if (q_.tokens.empty() || q_.tokens.back().norm != "?" || hi_ + 1 < q_.tokens.size()) return false;
         return !frame_grammar::figure_then_head(std::string_view(classes_), qi);
+    }
+
+    // "off", "to" or "of" right after the figure, then within four tokens "GDP" (or, after "of",
+    // "demand"): why the figure is no trade figure, or nothing.
+    std::string share_of_output(std::size_t qi) const {
+        const std::size_t t = cells_[qi].last;
+        if (t >= hi_ || !is_one_of(q_.tokens[t].norm, {"off", "to", "of"})) return {};
+        for (std::size_t i = t + 1; i < hi_ && i <= t + 4; ++i) {
+            if (q_.tokens[i].norm == "gdp") return "a share of GDP";
+            if (q_.tokens[i].norm == "demand" && q_.tokens[t].norm == "of") return "a share of demand";
+        }
+        return {};
     }
 
     // "of the company's", "of the group's" right after the figure.
