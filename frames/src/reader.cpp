@@ -88,7 +88,8 @@ public:
         // "a general tariff of 10% to 20% on all imports — and 60% or more on goods imported from
         // China", "up to 261% on fruits and vegetables": a rate on goods is a tariff's, where no
         // construction ties the figure to another head.
-        const MeasureWord* rate_on_goods = (!m || !m->from_grammar) ? tariff_on_goods(qi) : nullptr;
+        const MeasureWord* rate_on_goods =
+            (!m || !m->from_grammar || classes_[m->head] != fc::tariff) ? tariff_on_goods(qi) : nullptr;
         if (rate_on_goods) m = at_head(qi, 0);
         if (rate_on_goods) {
             describe_measure(*m, qi, f);
@@ -444,6 +445,12 @@ private:
     // earlier figure of the clause as if it were the figure, `depth` links back at most).
     std::optional<Measured> measured_in(std::string_view cls, std::size_t qi, int depth) const {
         // "75 percent of Canadian exports" is a share; "$18bn of imports" is an amount of them.
+        // But "tariffs of up to 250% of drug imports" are a rate on their value.
+        if (qi >= 2 && cls[qi - 1] == fc::of && cls[qi - 2] == fc::tariff && frame_grammar::figure_of_head(cls, qi)) {
+            std::size_t first = qi - 2;
+            while (first > 0 && cls[first - 1] == fc::tariff) --first;   // "levy tariffs"
+            return at_head(first, first);
+        }
         if (auto end = frame_grammar::figure_of_head(cls, qi)) return at_head(*end - 1, qi + 1, q_.percent);
         if (auto end = frame_grammar::figure_then_head(cls, qi)) return at_head(*end - 1, qi);
         const std::size_t reach = qi > 12 ? qi - 12 : 0;
@@ -585,6 +592,9 @@ private:
     const MeasureWord* tariff_on_goods(std::size_t qi) const {
         if (!q_.percent || qi + 2 >= classes_.size() || classes_[qi + 1] != fc::on || !clause_veto(qi).empty())
             return nullptr;
+        // "imposing as much as 145% on China": a rate on a country, in a clause with a tariff
+        // word before it.
+        if (classes_[qi + 2] == fc::country && classes_.find(fc::tariff) < qi) return lex_.measure_by_id("tariff");
         for (std::size_t i = qi + 2; i < cells_.size() && i <= qi + 5; ++i) {
             if (names_goods(i) && !(cells_[i].measure && cells_[i].measure->id == "trade"))
                 return classes_[i] == fc::flow && i + 1 < cells_.size() && classes_[i + 1] == fc::word
@@ -698,7 +708,8 @@ private:
             products.clear();
             products.insert(std::string(q_.tokens[cells_[m.part].first].name_id));
         }
-        if (products.empty() && f.measure_group == "flow" && !m.share) goods_after(qi, products);
+        if (products.empty() && (f.measure_group == "flow" || (f.measure_group == "tariff" && m.head < qi)) && !m.share)
+            goods_after(qi, products);   // and "tariffs of up to 250% of drug imports"
         if (products.empty() && f.measure_group == "flow" && !m.share && m.head > qi) goods_subject(qi, products);
         for (const auto& p : products) f.product += (f.product.empty() ? "" : "/") + p;
     }
