@@ -452,7 +452,9 @@ private:
             return at_head(first, first);
         }
         if (auto end = frame_grammar::figure_of_head(cls, qi)) return at_head(*end - 1, qi + 1, q_.percent);
-        if (auto end = frame_grammar::figure_then_head(cls, qi)) return at_head(*end - 1, qi);
+        // "Trump's 10% tariffs": a possessive right before the figure is the phrase's.
+        if (auto end = frame_grammar::figure_then_head(cls, qi))
+            return at_head(*end - 1, qi > 0 && cls[qi - 1] == fc::country_possessive ? qi - 1 : qi);
         const std::size_t reach = qi > 12 ? qi - 12 : 0;
         for (std::size_t s = qi; s-- > reach;)
             if (is_head(cls[s]) && frame_grammar::head_then_figure(cls, s) == qi + 1) {
@@ -833,6 +835,10 @@ private:
                             "growth", "decline", "drop", "fall", "gain", "cutback"}) &&
                  prev != fc::to)
             change();   // "the overall tariff reduction is 21.9 percent"; not "exports rise (5%) to $318mn"
+        else if (qi + 2 < classes_.size() && next == fc::word && (classes_[qi + 2] == fc::up || classes_[qi + 2] == fc::down) &&
+                 is_one_of(q_.tokens[cells_[qi + 2].first].norm, {"increase", "rise", "growth", "decline", "drop", "fall",
+                                                                   "jump", "gain", "hike", "cut", "reduction", "decrease"}))
+            change();   // "a 20 percent tariff-induced drop in U.S. exports"
         else if ((next == fc::up || next == fc::down) &&
                  is_one_of(next_word, {"increase", "rise", "growth", "decline", "drop", "fall", "jump", "gain", "hike",
                                        "cut", "reduction", "decrease", "surge", "dip", "slump", "up", "down"}) &&
