@@ -36,6 +36,10 @@ std::optional<std::size_t> subject_verb_clause(std::string_view classes, std::si
     return match(def::subject_verb_clause, classes, from);
 }
 
+std::optional<std::size_t> flow_goods_worth(std::string_view classes, std::size_t from) {
+    return match(def::flow_goods_worth, classes, from);
+}
+
 std::optional<std::size_t> series_link(std::string_view classes, std::size_t from) {
     return match(def::series_link, classes, from);
 }

@@ -69,6 +69,10 @@ inline const auto subject_verb_figure = +head >> repeat(0, 10)[inner_head | char
 inline const auto subject_verb_clause = +head >> repeat(0, 14)[inner_head | char_("_zJCLOPnftwio&#V")] >>
                                         -(char_("udkmhx") >> repeat(0, 10)[char_("_udktbfa#zionV")]);
 
+// "The country exports computers, electrical products, spare-parts and components, and
+// machinery worth nearly $ 50 billion": a flow verb, the goods it names, "worth" and the figure.
+inline const auto flow_goods_worth = lit('E') >> repeat(1, 22)[char_("P,&_z")] >> lit('a') >> lit('Q');
+
 // A series: "exports fell 7.2 percent to $10.4 billion from $11.2 billion", "rose 3% to $910
 // million": a figure that follows an earlier one of its clause through change words,
 // prepositions and commas only measures what that figure measures ("increased by 5.57%,

@@ -153,6 +153,7 @@ private:
         bool from_grammar = true;     // false: the nearest head in the clause
         bool series = false;          // read through an earlier figure of the clause
         std::size_t part = std::string::npos;   // "with textiles at 52%": the product a share is of
+        std::size_t goods_to = 0;               // flow_goods_worth: the goods stand up to this cell
     };
 
     // A figure no measure was read for, in a clause that names something no trade figure is:
@@ -469,6 +470,13 @@ private:
                         return at_head(o, 0);
                 return at_head(s, 0);
             }
+        // "exports computers, electrical products ... and machinery worth nearly $ 50 billion".
+        for (std::size_t s = qi; s-- > (qi > 24 ? qi - 24 : 0);)
+            if (cls[s] == fc::flow && frame_grammar::flow_goods_worth(cls, s) == qi + 1) {
+                Measured m = at_head(s, 0);
+                m.goods_to = qi;
+                return m;
+            }
         for (std::size_t s = qi; s-- > reach;)
             if (std::string_view("udmhxk").find(cls[s]) != std::string_view::npos &&
                 frame_grammar::verb_object_figure(cls, s) == qi + 1) {
@@ -704,7 +712,7 @@ private:
         f.phrase_first = cells_[std::min(m.first, m.head)].first;
         f.phrase_last = cells_[m.after - 1].last;
         std::set<std::string> products;
-        for (std::size_t i = m.first; i < m.after; ++i)
+        for (std::size_t i = m.first; i < std::max(m.after, m.goods_to); ++i)
             if (classes_[i] == fc::product) products.insert(std::string(q_.tokens[cells_[i].first].name_id));
         if (m.part != std::string::npos) {
             products.clear();
