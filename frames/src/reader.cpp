@@ -263,7 +263,7 @@ private:
             is_one_of(q_.tokens[cell.last].norm, {"sheet", "sheets"}))
             return;
         if (const MeasureWord* m = lex_.measure(w);
-            m && !(m->group == "tariff" && names_tariff_lines(cell)) && !names_body(cell)) {
+            m && !(m->group == "tariff" && names_tariff_lines(cell)) && !names_body(cell) && !market_trading(cell)) {
             cell.measure = m;
             cell.c = group_class(m->group);
             return;
@@ -306,6 +306,14 @@ private:
         return t >= 2 && q_.tokens[t - 1].norm == "of" &&
                is_one_of(q_.tokens[t - 2].norm, {"ministry", "minister", "department", "secretary", "board", "bureau",
                                                  "chamber", "council", "office", "institute"});
+    }
+
+    // "the dollar to trade between 1.77 and 1.87 marks", "shares trade at": the verb of a
+    // market's dealing, no trade flow.
+    bool market_trading(const Cell& cell) const {
+        if (q_.tokens[cell.first].norm != "trade" || cell.last >= q_.tokens.size()) return false;
+        return is_one_of(q_.tokens[cell.last].norm, {"at", "above", "below", "between", "around", "near", "higher", "lower"}) &&
+               cell.first > 0 && is_one_of(q_.tokens[cell.first - 1].norm, {"to", "will", "would", "could", "shares", "stocks", "dollar"});
     }
 
     // "90 percent of the tariff lines", "an 85 percent tariff line": product lines of a
