@@ -113,10 +113,14 @@ public:
         // of a tariff schedule a measure covers, not a rate.
         if (f.veto.empty() && q_.percent && share_of_tariff_lines(qi)) f.veto = "a share of tariff lines";
         // "$100 per barrel", "Rs 39.02 per kWh": a price, not an amount traded or invested.
-        // So is "Rs. 750/litre".
+        // So is "Rs. 750/litre", and "a five dlr a barrel import fee".
         if (f.veto.empty() && !q_.percent && q_.last + 1 < q_.tokens.size() &&
             (q_.tokens[q_.last].norm == "per" || (q_.tokens[q_.last].norm == "/" && q_.tokens[q_.last + 1].word)) &&
             !is_one_of(q_.tokens[q_.last + 1].norm, {"year", "annum", "month", "quarter", "day", "week", "cent", "yr"}))
+            f.veto = "a price per unit";
+        if (f.veto.empty() && !q_.percent && q_.last + 1 < q_.tokens.size() && is_one_of(q_.tokens[q_.last].norm, {"a", "an"}) &&
+            is_one_of(q_.tokens[q_.last + 1].norm, {"barrel", "tonne", "ton", "kilo", "kg", "litre", "liter", "pound", "ounce",
+                                                    "bushel", "piece", "unit", "head"}))
             f.veto = "a price per unit";
         role(qi, m, f);
         parties(qi, m, f);
@@ -310,10 +314,16 @@ private:
 
     // "the dollar to trade between 1.77 and 1.87 marks", "shares trade at": the verb of a
     // market's dealing, no trade flow.
+    // So is "in active trade", "in early trade" of a futures market.
     bool market_trading(const Cell& cell) const {
-        if (q_.tokens[cell.first].norm != "trade" || cell.last >= q_.tokens.size()) return false;
+        if (q_.tokens[cell.first].norm != "trade" || cell.first == 0) return false;
+        const std::string_view before = q_.tokens[cell.first - 1].norm;
+        if (is_one_of(before, {"early", "active", "light", "heavy", "quiet", "moderate", "midsession", "thin", "nervous",
+                               "late", "busy", "brisk", "slow", "afternoon", "morning", "midday", "overnight", "choppy"}))
+            return true;
+        if (cell.last >= q_.tokens.size()) return false;
         return is_one_of(q_.tokens[cell.last].norm, {"at", "above", "below", "between", "around", "near", "higher", "lower"}) &&
-               cell.first > 0 && is_one_of(q_.tokens[cell.first - 1].norm, {"to", "will", "would", "could", "shares", "stocks", "dollar"});
+               is_one_of(before, {"to", "will", "would", "could", "shares", "stocks", "dollar"});
     }
 
     // "90 percent of the tariff lines", "an 85 percent tariff line": product lines of a
