@@ -52,6 +52,14 @@ void only(std::string_view sentence, const Expect& e, std::string dollar = "USD"
     check(sentence, qs[0], e);
 }
 
+// Every figure of `sentence`, in order, and nothing else.
+void figures(std::string_view sentence, const std::vector<Expect>& expected) {
+    const auto qs = find(sentence, "USD");
+    INFO("sentence: " << sentence);
+    REQUIRE(qs.size() == expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) check(sentence, qs[i], expected[i]);
+}
+
 constexpr double inf = unbounded;
 using Q = Qualifier;
 using T = QuantityType;
@@ -149,22 +157,15 @@ TEST_CASE("an em dash of prose joins no range", "[quantity]") {
 }
 
 TEST_CASE("a change's two figures may follow a comma after its verb", "[quantity]") {
-    {
-        const std::string_view s = "Fuel imports surged 102.9% year on year, from $ 463 million to $939 million.";
-        const auto qs = find(s);
-        REQUIRE(qs.size() == 3);
-        check(s, qs[1], {"$ 463 million", 463e6, 463e6, 463e6, "USD", Q::exact, T::money});
-        check(s, qs[2], {"$939 million", 939e6, 939e6, 939e6, "USD", Q::exact, T::money});
-    }
+    figures("Fuel imports surged 102.9% year on year, from $ 463 million to $939 million.",
+            {{"102.9%", 102.9, 102.9, 102.9, "percent", Q::exact, T::percent},
+             {"$ 463 million", 463e6, 463e6, 463e6, "USD", Q::exact, T::money},
+             {"$939 million", 939e6, 939e6, 939e6, "USD", Q::exact, T::money}});
     // No change verb before the comma, or one farther than six words with no comma: a range.
     only("Estimates of the cost range widely, from $5 billion to $7 billion.",
          {"from $5 billion to $7 billion", 6e9, 5e9, 7e9, "USD", Q::between, T::money});
-    {
-        const std::string_view s = "stocks continued to fall as Trump announced tariffs of varying rates from 25% to 40% on them";
-        const auto qs = find(s);
-        REQUIRE(qs.size() == 1);
-        check(s, qs[0], {"from 25% to 40%", 32.5, 25, 40, "percent", Q::between, T::percent});
-    }
+    only("stocks continued to fall as Trump announced tariffs of varying rates from 25% to 40% on them",
+         {"from 25% to 40%", 32.5, 25, 40, "percent", Q::between, T::percent});
 }
 
 TEST_CASE("horizons and multipliers", "[quantity]") {
