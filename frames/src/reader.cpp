@@ -90,13 +90,14 @@ public:
         // construction ties the figure to another head.
         const MeasureWord* rate_on_goods =
             (!m || !m->from_grammar || classes_[m->head] != fc::tariff) ? tariff_on_goods(qi) : nullptr;
-        if (rate_on_goods) m = at_head(qi, 0);
+        std::optional<std::size_t> goods_origin;   // "worth of Sri Lankan apparel": goods_after()
         if (rate_on_goods) {
-            describe_measure(*m, qi, f);
+            m = at_head(qi, 0);
+            goods_origin = describe_measure(*m, qi, f);
             f.measure = rate_on_goods->id;
             f.measure_group = rate_on_goods->group;
             f.metric = rate_on_goods->metric;
-        } else if (m && !share_of_vetoed(qi)) describe_measure(*m, qi, f);
+        } else if (m && !share_of_vetoed(qi)) goods_origin = describe_measure(*m, qi, f);
         else if (share_of_other(qi)) f.veto = "a share of something other than trade";
         else f.veto = clause_veto(qi);
         // "called for double tax deductions", "an 18% GST": a figure right before a veto word is
@@ -112,25 +113,16 @@ public:
         // "duties on 66% of tariff lines", "80-90% of Sri Lanka's total tariff lines": how much
         // of a tariff schedule a measure covers, not a rate.
         if (f.veto.empty() && q_.percent && share_of_tariff_lines(qi)) f.veto = "a share of tariff lines";
-        // "$100 per barrel", "Rs 39.02 per kWh": a price, not an amount traded or invested.
-        // So is "Rs. 750/litre", and "a five dlr a barrel import fee".
-        if (f.veto.empty() && !q_.percent && q_.last + 1 < q_.tokens.size() &&
-            (q_.tokens[q_.last].norm == "per" || (q_.tokens[q_.last].norm == "/" && q_.tokens[q_.last + 1].word)) &&
-            !is_one_of(q_.tokens[q_.last + 1].norm, {"year", "annum", "month", "quarter", "day", "week", "cent", "yr"}))
-            f.veto = "a price per unit";
-        if (f.veto.empty() && !q_.percent && q_.last + 1 < q_.tokens.size() && is_one_of(q_.tokens[q_.last].norm, {"a", "an"}) &&
-            is_one_of(q_.tokens[q_.last + 1].norm, {"barrel", "tonne", "ton", "kilo", "kg", "litre", "liter", "pound", "ounce",
-                                                    "bushel", "piece", "unit", "head"}))
-            f.veto = "a price per unit";
+        if (f.veto.empty() && !q_.percent && priced_per_unit()) f.veto = "a price per unit";
         role(qi, m, f);
-        parties(qi, m, f);
+        const VerbWord* relative_verb = parties(qi, m, f);
         // "The US imports $1.5 billion worth of Sri Lankan apparel": whose goods they are is
         // the flow's other side.
-        if (goods_origin_ && f.counterpart.empty()) {
-            const std::string origin(q_.tokens[cells_[*goods_origin_].first].name_id);
+        if (goods_origin && f.counterpart.empty()) {
+            const std::string origin(q_.tokens[cells_[*goods_origin].first].name_id);
             if (origin != f.holder) f.counterpart = origin;
         }
-        status(qi, f);
+        status(qi, relative_verb, f);
         f.clause_first = lo_;
         f.clause_last = hi_;
         // An older value quoted for comparison ends where the change begins: its caller dates it.
@@ -184,6 +176,19 @@ private:
             if (breaks_clause(q_.tokens[i])) break;
         }
         return open;
+    }
+
+    // "$100 per barrel", "Rs 39.02 per kWh", "Rs. 750/litre", "a five dlr a barrel import fee": a
+    // price, not an amount traded or invested.
+    bool priced_per_unit() const {
+        if (q_.last + 1 >= q_.tokens.size()) return false;
+        const std::string_view after = q_.tokens[q_.last].norm, unit = q_.tokens[q_.last + 1].norm;
+        if ((after == "per" || (after == "/" && q_.tokens[q_.last + 1].word)) &&
+            !is_one_of(unit, {"year", "annum", "month", "quarter", "day", "week", "cent", "yr"}))
+            return true;
+        return is_one_of(after, {"a", "an"}) &&
+               is_one_of(unit, {"barrel", "tonne", "ton", "kilo", "kg", "litre", "liter", "pound", "ounce", "bushel", "piece",
+                                "unit", "head"});
     }
 
     // The closing comma of a comparison aside that opens at the comma `open` (", compared to
@@ -640,25 +645,31 @@ private:
         return !frame_grammar::figure_then_head(std::string_view(classes_), qi);
     }
 
+    // Whether one of `preps` stands right after the figure and, within `within` tokens after it
+    // in the clause, a token at which `is` holds: "53% of ... tariff lines", "1% off global GDP".
+    template <typename Is>
+    bool after_figure(std::size_t qi, std::initializer_list<std::string_view> preps, std::size_t within, Is is) const {
+        const std::size_t prep = cells_[qi].last;
+        if (prep >= hi_ || !is_one_of(q_.tokens[prep].norm, preps)) return false;
+        for (std::size_t t = prep + 1; t < hi_ && t <= prep + within; ++t)
+            if (is(t)) return true;
+        return false;
+    }
+
     // "off", "to" or "of" right after the figure, then within four tokens "GDP" (or, after "of",
     // "demand"): why the figure is no trade figure, or nothing.
     std::string share_of_output(std::size_t qi) const {
-        const std::size_t t = cells_[qi].last;
-        if (t >= hi_ || !is_one_of(q_.tokens[t].norm, {"off", "to", "of"})) return {};
-        for (std::size_t i = t + 1; i < hi_ && i <= t + 4; ++i) {
-            if (q_.tokens[i].norm == "gdp") return "a share of GDP";
-            if (q_.tokens[i].norm == "demand" && q_.tokens[t].norm == "of") return "a share of demand";
-        }
+        const auto word = [&](std::string_view w) { return [this, w](std::size_t t) { return q_.tokens[t].norm == w; }; };
+        if (after_figure(qi, {"off", "to", "of"}, 4, word("gdp"))) return "a share of GDP";
+        if (after_figure(qi, {"of"}, 4, word("demand"))) return "a share of demand";
         return {};
     }
 
     // "of the company's", "of the group's" right after the figure.
     bool of_a_company(std::size_t qi) const {
-        if (qi + 1 >= classes_.size() || classes_[qi + 1] != fc::of) return false;
-        const std::size_t from = cells_[qi + 1].last;
-        for (std::size_t t = from; t + 1 < hi_ && t < from + 3; ++t)
-            if (names_company(q_.tokens[t].norm) && is_one_of(q_.tokens[t + 1].norm, {"'s", "'", "’s", "’"})) return true;
-        return false;
+        return after_figure(qi, {"of"}, 3, [&](std::size_t t) {
+            return t + 1 < hi_ && names_company(q_.tokens[t].norm) && is_one_of(q_.tokens[t + 1].norm, {"'s", "'", "’s", "’"});
+        });
     }
 
     // "30 per cent of its China-origin bookings": a share of something no measure names.
@@ -668,7 +679,8 @@ private:
     }
 
     // Measure id, veto and product from the phrase.
-    void describe_measure(const Measured& m, std::size_t qi, Frame& f) const {
+    // The cell of the country adjective of the goods named after the figure, if any (goods_after).
+    std::optional<std::size_t> describe_measure(const Measured& m, std::size_t qi, Frame& f) const {
         const Cell& head = cells_[m.head];
         const std::size_t before = m.head > m.first ? m.head - 1 : m.head;
         if (head.veto) {
@@ -736,10 +748,12 @@ private:
             products.clear();
             products.insert(std::string(q_.tokens[cells_[m.part].first].name_id));
         }
+        std::optional<std::size_t> origin;
         if (products.empty() && (f.measure_group == "flow" || (f.measure_group == "tariff" && m.head < qi)) && !m.share)
-            goods_after(qi, products);   // and "tariffs of up to 250% of drug imports"
+            origin = goods_after(qi, products);   // and "tariffs of up to 250% of drug imports"
         if (products.empty() && f.measure_group == "flow" && !m.share && m.head > qi) goods_subject(qi, products);
         for (const auto& p : products) f.product += (f.product.empty() ? "" : "/") + p;
+        return origin;
     }
 
     // "tea brought in $1.5 billion in export earnings": the goods that are the subject of the
@@ -763,8 +777,10 @@ private:
     // "USD 1.31 Bn of knitted or crocheted apparel", "120 billion rupees to import medicines",
     // "$ 397.4 million on importing vegetables", "2 billion rupees from exporting king coconuts".
     // Up to six cells after the figure: worth, of, to, on, from, a flow word, a determiner and
-    // other words, then the products (a list joined by commas or "and").
-    void goods_after(std::size_t qi, std::set<std::string>& products) const {
+    // other words, then the products (a list joined by commas or "and"). Returns the cell of a
+    // country adjective before the products ("worth of Sri Lankan apparel").
+    std::optional<std::size_t> goods_after(std::size_t qi, std::set<std::string>& products) const {
+        std::optional<std::size_t> origin;
         for (std::size_t i = qi + 1; i < cells_.size() && i <= qi + 6; ++i) {
             const char c = classes_[i];
             if (c == fc::product) {
@@ -772,14 +788,14 @@ private:
                     if (classes_[j] == fc::product) products.insert(std::string(q_.tokens[cells_[j].first].name_id));
                     else if (classes_[j] != fc::comma && classes_[j] != fc::conjunction && classes_[j] != fc::word) break;
                 }
-                return;
+                return origin;
             }
-            if (c == fc::country_adjective) goods_origin_ = i;   // "worth of Sri Lankan apparel"
+            if (c == fc::country_adjective) origin = i;
             // "of knitted or crocheted apparel": "or" between two words; not "$13.6 billion and services".
             const bool joins_words = c == fc::conjunction && i > qi + 1 && classes_[i - 1] == fc::word;
             if (std::string_view("aotnfEz_J").find(c) == std::string_view::npos && !joins_words) break;
         }
-        goods_origin_.reset();
+        return std::nullopt;
     }
 
     // "earnings from merchandise exports", "revenue of tea exports": the flow head in the phrase's
@@ -919,7 +935,10 @@ private:
     }
 
     // Holder and counterpart.
-    void parties(std::size_t qi, const std::optional<Measured>& m, Frame& f) const {
+    // Returns the verb of a relative clause after a tariff phrase ("the tariffs Trump is
+    // threatening"), for status().
+    const VerbWord* parties(std::size_t qi, const std::optional<Measured>& m, Frame& f) const {
+        const VerbWord* relative_verb = nullptr;
         const auto code = [&](std::size_t i) { return std::string(q_.tokens[cells_[i].first].name_id); };
         const auto holder = [&](std::size_t i) {
             if (!f.holder.empty()) return;
@@ -967,7 +986,7 @@ private:
                     if (v < cells_.size() && cells_[v].verb && cells_[v].verb->change == Change::none) {
                         if (cells_[v].verb->subject == VerbSubject::counterpart) counterpart(n);
                         else holder(n);
-                        relative_verb_ = cells_[v].verb;   // "is threatening": what it says of the figure
+                        relative_verb = cells_[v].verb;   // "is threatening": what it says of the figure
                     }
                 }
             }
@@ -1076,6 +1095,7 @@ private:
             if (names_government(q_.tokens[cells_[i].first].norm) && f.holder_type != HolderType::company &&
                 f.holder_type != HolderType::person)
                 f.holder_type = HolderType::government;
+        return relative_verb;
     }
 
     template <typename H, typename C>
@@ -1173,12 +1193,10 @@ private:
     // "66% of (Sri Lanka's total) tariff lines": "of" right after the figure, then within five
     // tokens "tariff line(s)".
     bool share_of_tariff_lines(std::size_t qi) const {
-        if (qi + 1 >= classes_.size() || classes_[qi + 1] != fc::of) return false;
-        const std::size_t from = cells_[qi + 1].last;
-        for (std::size_t t = from; t + 1 < hi_ && t < from + 5; ++t)
-            if (is_one_of(q_.tokens[t].norm, {"tariff", "tariffs"}) && is_one_of(q_.tokens[t + 1].norm, {"line", "lines"}))
-                return true;
-        return false;
+        return after_figure(qi, {"of"}, 5, [&](std::size_t t) {
+            return t + 1 < hi_ && is_one_of(q_.tokens[t].norm, {"tariff", "tariffs"}) &&
+                   is_one_of(q_.tokens[t + 1].norm, {"line", "lines"});
+        });
     }
 
     // Whether one of `words` stands among the modifiers of the measured phrase.
@@ -1219,22 +1237,32 @@ private:
         return std::nullopt;
     }
 
-    void status(std::size_t qi, Frame& f) const {
+    // How strongly a clause's words say a figure is not simply in effect: threatened >
+    // proposed > expected > announced > in effect (and the other statuses, which status() sets
+    // from the role).
+    static int rank_of(Status s) {
+        switch (s) {
+        case Status::threatened: return 4;
+        case Status::proposed: return 3;
+        case Status::expected: return 2;
+        case Status::announced: return 1;
+        default: return 0;
+        }
+    }
+
+    // `relative_verb`: parties()'s, what a relative clause after the phrase says of the figure.
+    void status(std::size_t qi, const VerbWord* relative_verb, Frame& f) const {
         if (f.role == Role::previous) { f.status = Status::previous; return; }
         if (f.role == Role::target) { f.status = Status::target; }
-        int rank = 0;   // threatened 4 > proposed 3 > expected 2 > announced 1 > in effect 0
-        const auto raise = [&](Status s, int r) {
-            if (r > rank) { rank = r; if (f.role != Role::target) f.status = s; }
+        int rank = 0;   // rank_of(): the strongest status the clause gave so far
+        const auto raise = [&](Status s) {
+            if (const int r = rank_of(s); r > rank) { rank = r; if (f.role != Role::target) f.status = s; }
         };
         // "Why wasn't this tariff scaled down to the 10–15% range?": a figure a question asks
         // about is no fact; one it presupposes in a noun phrase ("Will Trump's 44% tariff
         // destabilise the industry?") is.
-        if (asks_about(qi)) raise(Status::proposed, 3);
-        if (relative_verb_) {
-            if (relative_verb_->status == Status::threatened) raise(Status::threatened, 4);
-            else if (relative_verb_->status == Status::proposed) raise(Status::proposed, 3);
-            else if (relative_verb_->status == Status::announced) raise(Status::announced, 1);
-        }
+        if (asks_about(qi)) raise(Status::proposed);
+        if (relative_verb && relative_verb->status != Status::expected) raise(relative_verb->status);
         const std::size_t end = std::min(cells_.size(), qi + 4);
         // "he threatened to take tariffs to 50% after imposing an additional 25%": "after",
         // "before", "since" or "following" and a verb open a clause of their own.
@@ -1245,10 +1273,7 @@ private:
         for (std::size_t i = start; i < end; ++i) {
             const std::string_view w = q_.tokens[cells_[i].first].norm;
             if (const VerbWord* v = cells_[i].verb) {
-                if (v->status == Status::threatened) raise(Status::threatened, 4);
-                else if (v->status == Status::proposed && i < qi) raise(Status::proposed, 3);
-                else if (v->status == Status::expected) raise(Status::expected, 2);
-                else if (v->status == Status::announced) raise(Status::announced, 1);
+                if (v->status != Status::proposed || i < qi) raise(v->status);   // a proposal only before the figure
                 if (f.verb.empty() || i < qi) {
                     f.verb = v->id;
                     f.changes = i < qi && v->change != Change::none && f.role == Role::level;
@@ -1256,7 +1281,7 @@ private:
             }
             if ((i < qi && is_one_of(w, {"will", "would", "shall"})) || (w == "to" && i + 1 < cells_.size() && cells_[i + 1].verb &&
                                                             cells_[i + 1].verb->id != "be"))
-                raise(Status::announced, 1);
+                raise(Status::announced);
         }
         // "the newly imposed 30% tariff", "a new 25% rate": the figure replaced an older one.
         for (std::size_t i = qi; i-- > 0 && qi - i <= 6 && f.role == Role::level && classes_[i] != fc::other_figure;)
@@ -1269,7 +1294,7 @@ private:
             const std::string_view o = q_.tokens[cells_[i + 2].first].norm;
             if (is_one_of(w, {"will", "shall", "to"}) && is_one_of(n, {"take", "come", "go"}) &&
                 is_one_of(o, {"effect", "force", "into"}))
-                raise(Status::announced, 1);
+                raise(Status::announced);
         }
         if (f.status == Status::announced)
             for (std::size_t i = 0; i + 1 < cells_.size(); ++i) {
@@ -1286,8 +1311,6 @@ private:
     std::vector<Cell> cells_;
     std::string classes_;
     bool in_aside_ = false;   // the figure stands alone in brackets after a word (figure_in_aside)
-    mutable std::optional<std::size_t> goods_origin_;   // the adjective of goods_after()'s goods
-    mutable const VerbWord* relative_verb_ = nullptr;  // "the tariffs Trump is threatening": parties()
 };
 
 } // namespace

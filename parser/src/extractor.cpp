@@ -820,12 +820,13 @@ private:
             if (partner.empty() || g.product != f.product || whole(g)) return {};
             if (!g.holder.empty() && !f.holder.empty() && g.holder != f.holder) return {};
             if (taken.count(partner)) return {};
-            // No one else named in the figure's sentence.
+            // No one else named in the figure's sentence (mentions_ is in token order).
             const Sentence& s = sentences_[p.sentence];
-            for (const Mention& m : mentions_)
-                if (m.first >= s.first && m.first < s.last && m.kind != MentionKind::product &&
-                    m.kind != MentionKind::metric && m.kind != MentionKind::basis && !taken.count(m.id) &&
-                    m.id != g.holder)
+            for (auto m = std::lower_bound(mentions_.begin(), mentions_.end(), s.first,
+                                           [](const Mention& x, std::size_t v) { return x.first < v; });
+                 m != mentions_.end() && m->first < s.last; ++m)
+                if (m->kind != MentionKind::product && m->kind != MentionKind::metric && m->kind != MentionKind::basis &&
+                    !taken.count(m->id) && m->id != g.holder)
                     return {};
             return partner;
         }
@@ -1060,6 +1061,14 @@ private:
         return after ? 2 * gap : 3 * gap + 1;
     }
 
+    // The month named at token `t` (no cost, not relative).
+    MonthRef month_at(std::size_t t) const {
+        MonthRef m;
+        m.token = t;
+        m.month = month_number(tokens_[t].norm);
+        return m;
+    }
+
     // Dates a figure by a month; false when the article's date is needed and unknown.
     bool resolve_month(Claim& c, const MonthRef& m) const {
         const std::string& d = article_.published;
@@ -1087,33 +1096,26 @@ private:
 
     void resolve_period(Claim& c, const Placed& p) const {
         const Placed* t = time_for(p);
-        if (!t && !month_for(p)) t = time_for_phrase(p);
-        // (Not for a tariff: when a rate holds is read from its clause, docs/checks.md.)
-        if (!t && !month_for(p) && frame(p).measure_group != "tariff") {
-            const auto [first, last] = opening_time_phrase(p);
+        const std::optional<MonthRef> month = month_for(p);
+        if (!t && !month) t = time_for_phrase(p);
+        // A sentence-opening time phrase; not for a tariff: when a rate holds is read from its
+        // clause (docs/checks.md).
+        const std::string& group = frame(p).measure_group;
+        const auto [first, last] = group == "tariff" ? std::pair<std::size_t, std::size_t>{0, 0} : opening_time_phrase(p);
+        if (!t && !month) {
             for (std::size_t i = first; i < last; ++i)
-                if (tokens_[i].capitalised && month_number(tokens_[i].norm) && !names_day(i + 1)) {
-                    MonthRef m;
-                    m.token = i;
-                    m.month = month_number(tokens_[i].norm);
-                    if (resolve_month(c, m)) return;
-                }
+                if (tokens_[i].capitalised && month_number(tokens_[i].norm) && !names_day(i + 1))
+                    if (resolve_month(c, month_at(i))) return;
             for (const Placed& o : in_sentence(p.sentence))
                 if (is_time(*o.q) && o.first >= first && o.last <= last && o.q->type == QuantityType::year) t = &o;
         }
-        if (const auto m = month_for(p); m && (!t || m->cost < time_cost(*t, p) || year_after(m->token) == t))
-            if (resolve_month(c, *m)) return;
+        if (month && (!t || month->cost < time_cost(*t, p) || year_after(month->token) == t))
+            if (resolve_month(c, *month)) return;
         // "In July 2025, merchandise exports grew by 15.37 %, reaching US$ 1,304.0 million": the
         // year of a sentence-opening "In July 2025," is that month's, however far it stands.
-        if (const auto [first, last] = opening_time_phrase(p);
-            t && t->q->type == QuantityType::year && t->first == first + 2 && t->last <= last &&
-            tokens_[first + 1].capitalised && month_number(tokens_[first + 1].norm) && !frame(p).measure_group.empty() &&
-            frame(p).measure_group != "tariff") {
-            MonthRef m;
-            m.token = t->first - 1;
-            m.month = month_number(tokens_[m.token].norm);
-            if (resolve_month(c, m)) return;
-        }
+        if (t && t->q->type == QuantityType::year && first < last && t->first == first + 2 && t->last <= last &&
+            tokens_[first + 1].capitalised && month_number(tokens_[first + 1].norm) && !group.empty())
+            if (resolve_month(c, month_at(first + 1))) return;
         if (!t) return;
         const Quantity& q = *t->q;
         const std::optional<int> pub = publication_year(article_);

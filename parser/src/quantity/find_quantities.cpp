@@ -421,7 +421,7 @@ bool is_from_change_verb(std::string_view w) {
 bool change_verb_before(std::string_view s, std::size_t begin, bool need_by = false, bool across_comma = false) {
     std::size_t pos = begin;
     bool by = false, comma = false;
-    for (int k = 0; k < (across_comma ? 10 : 6); ++k) {
+    for (int k = 0; k < 10; ++k) {
         std::size_t start = 0;
         const std::string_view w = previous_word(s, pos, &start);
         if (w.empty() && across_comma && start > 0 && ((s[start - 1] == ',' && !comma) || s[start - 1] == '%')) {
@@ -430,7 +430,7 @@ bool change_verb_before(std::string_view s, std::size_t begin, bool need_by = fa
             continue;
         }
         if (w.empty()) return false; // punctuation ends the clause
-        if (k >= 6 && !comma) return false;   // ten words back only across the comma
+        if (k >= 6 && !comma) return false;   // six words back; ten only across the comma
         by = by || w == "by";
         if (is_from_change_verb(w)) return by || !need_by;
         pos = start;
