@@ -40,6 +40,10 @@ std::optional<std::size_t> flow_goods_worth(std::string_view classes, std::size_
     return match(def::flow_goods_worth, classes, from);
 }
 
+std::optional<std::size_t> gapped_subject_figure(std::string_view classes, std::size_t from) {
+    return match(def::gapped_subject_figure, classes, from);
+}
+
 std::optional<std::size_t> series_link(std::string_view classes, std::size_t from) {
     return match(def::series_link, classes, from);
 }

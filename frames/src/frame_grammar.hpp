@@ -28,6 +28,8 @@ std::optional<std::size_t> subject_verb_figure(std::string_view classes, std::si
 std::optional<std::size_t> subject_verb_clause(std::string_view classes, std::size_t from);
 // A flow verb, its goods and "worth": "E P , P & _ a Q" ("exports tea, rubber and spices worth $2 billion").
 std::optional<std::size_t> flow_goods_worth(std::string_view classes, std::size_t from);
+// A gapped clause after a comma or "and": ", tea was down 1.1 percent to $115 million" (", P k d # t Q").
+std::optional<std::size_t> gapped_subject_figure(std::string_view classes, std::size_t from);
 // An earlier figure and this one in one series: "# u t Q" ("rose 3% to $910 million"), "# f Q"
 // ("... from $11.2 billion"): the figure measures what the earlier one does.
 std::optional<std::size_t> series_link(std::string_view classes, std::size_t from);

@@ -46,7 +46,7 @@ inline const auto verb_object_figure = char_("udmhxk") >> repeat(0, 3)[char_("_z
 // A head inside a prepositional phrase of the subject is no head of it: "the deficit in the
 // merchandise trade account narrowed to $393 million" measures the deficit.
 inline const auto inner_head = char_("nftwio") >> -char_('z') >> repeat(0, 2)[char_("_JCLOP")] >> +char_("TEBISGH");
-// The subject's phrase may run on for ten words ("total exports during the first six months of
+// The subject's phrase may run on for fourteen words, an aside included ("total exports during the first six months of
 // 2025 have reached"). An adverb may stand between verbs ("were sharply down"), and a short time phrase after them
 // ("were sharply down in the month to $290.5 million"). What the flow brought in may be the
 // verb's object: "exports fetched revenue of $418 million", "generated a record income of"; so
@@ -54,11 +54,21 @@ inline const auto inner_head = char_("nftwio") >> -char_('z') >> repeat(0, 2)[ch
 // total of". Verbs chain through "to", "of", "and" and words: "are estimated to have increased by",
 // "shows signs of easing slightly and could narrow to". The range
 // of a change may follow a comma: "increased during the last 10 years, from US$ 2.5 billion".
-inline const auto subject_verb_figure = +head >> repeat(0, 10)[inner_head | char_("_zJCLOPnftwio&,")] >> char_("udkmhx") >>
-                                        repeat(0, 3)[repeat(0, 3)[char_("_to&")] >> char_("udkmhx")] >>
-                                        repeat(0, 5)[char_("_tbfa#zki")] >>
-                                        -(lit('R') >> char_("oi") | char_("ud") >> lit('o') | lit('o') | lit(',') >> char_("ft")) >>
-                                        lit('Q');
+inline const auto verb_to_figure = char_("udkmhx") >> repeat(0, 3)[repeat(0, 3)[char_("_to&")] >> char_("udkmhx")] >>
+                                   repeat(0, 5)[char_("_tbfa#zki")] >>
+                                   -(lit('R') >> char_("oi") | char_("ud") >> lit('o') | lit('o') | lit(',') >> char_("ft")) >>
+                                   lit('Q');
+inline const auto subject_verb_figure = +head >> repeat(0, 14)[inner_head | char_("_zJCLOPnftwio&,")] >> verb_to_figure;
+
+// A gapped clause whose subject is goods or a market: "Apparel exports were down 6.34 percent
+// to 321.06 million dollars, and spices and concentrates were down 14.47 percent to 18.03
+// million dollars", "In hard goods exports in May, tea was down 1.1 percent to 115.04 million
+// dollars", "Exports to UK went up 20 percent to 82.9 million US dollars, Germany was up 4.3
+// percent to 52.6 million". From the comma or "and" that opens it: the subject (a product or
+// a country name first), its verb, the figure; the caller finds the flow before it that the
+// subject is a part of.
+inline const auto gapped_subject_figure = (lit(',') >> -lit('&') | lit('&')) >> -lit('z') >> char_("PC") >>
+                                          repeat(0, 5)[char_("P&,_z")] >> verb_to_figure;
 
 // A participle after a comma goes on with the clause's subject: "apparel exports were up 0.54
 // percent compared to last year, generating 397.19 million US dollars", "industrial exports

@@ -150,6 +150,7 @@ private:
         bool series = false;          // read through an earlier figure of the clause
         std::size_t part = std::string::npos;   // "with textiles at 52%": the product a share is of
         std::size_t goods_to = 0;               // flow_goods_worth: the goods stand up to this cell
+        std::size_t market = std::string::npos; // gapped_subject: the counterpart named in place of the flow's
     };
 
     // A figure no measure was read for, in a clause that names something no trade figure is:
@@ -277,7 +278,17 @@ private:
             cell.c = group_class(m->group);
             return;
         }
-        if (const VetoWord* v = lex_.veto(w)) {
+        // "Royal Ceramics, which also exports tiles to the USA, was trading down 10 cents at Rs
+        // 42.80": a share's price in a market's dealing.
+        if (is_one_of(w, {"trading", "traded"}) && cell.last < q_.tokens.size() &&
+            is_one_of(q_.tokens[cell.last].norm, {"down", "up", "higher", "lower", "flat", "unchanged", "steady"})) {
+            if (const VetoWord* price = lex_.veto("price")) {
+                cell.veto = price;
+                cell.c = fc::veto;
+                return;
+            }
+        }
+        if (const VetoWord* v = names_fiscal_period(cell) ? nullptr : lex_.veto(w)) {
             // "an additional 25% tax on imports from New Delhi": a tax on a trade flow is a tariff.
             if (const MeasureWord* m = v->on_trade.empty() || !on_trade_flow(cell.last) ? nullptr : lex_.measure_by_id(v->on_trade)) {
                 cell.measure = m;
@@ -305,6 +316,15 @@ private:
         else if (is_one_of(w, {"a", "an", "the", "its", "their", "his", "her", "this", "that", "these", "those", "our"}))
             cell.c = fc::determiner;
         else if (w == "and" || w == "or") cell.c = fc::conjunction;
+    }
+
+    // "in the last fiscal year", "in fiscal 2024", "the financial year": a period of account,
+    // which dates a figure and says nothing of what it measures.
+    bool names_fiscal_period(const Cell& cell) const {
+        if (!is_one_of(q_.tokens[cell.first].norm, {"fiscal", "financial"}) || cell.last >= q_.tokens.size()) return false;
+        const std::string_view next = q_.tokens[cell.last].norm;
+        const bool year_number = next.size() == 4 && std::all_of(next.begin(), next.end(), [](char c) { return c >= '0' && c <= '9'; });
+        return year_number || is_one_of(next, {"year", "years", "yr", "quarter", "quarters", "half", "month"});
     }
 
     // "the Ministry of Trade", "the Department of Commerce and Trade": a measure word in the name
@@ -507,6 +527,7 @@ private:
                 while (!is_head(cls[h])) ++h;
                 return at_head(h, s + 1);
             }
+        if (auto gapped = gapped_subject(cls, qi)) return gapped;
         if (auto subject = subject_of(cls, qi)) return subject;
         // "imports ... were coffee (USD 103.7 million)": a figure in brackets after a product is
         // that product's part of the nearest flow before it.
@@ -546,9 +567,58 @@ private:
         std::optional<std::size_t> best;
         for (std::size_t s = qi; s-- > (qi > 8 ? qi - 8 : 0);)
             if (is_head(cls[s])) { best = s; break; }
-        for (std::size_t s = qi + 1; s < cls.size() && s <= qi + 5; ++s)
+        // After the figure, not past a comma: "GNP stands at $84 billion, with the merchandise
+        // export sector contributing $16 billion" (what follows is a clause of its own). But an
+        // opening "From Rs. 2.54 trillion in 2014, imports more than doubled to ..." is the older
+        // value of the subject right after the comma.
+        const bool opens_from = qi == 1 && cls[0] == fc::from;
+        for (std::size_t s = qi + 1; s < cls.size() && s <= qi + 5; ++s) {
+            if (q_.tokens[cells_[s].first].norm == ",") {
+                if (!opens_from) break;
+                std::size_t h = s + 1;
+                while (h < cls.size() && h <= s + 3 && std::string_view("zJO").find(cls[h]) != std::string_view::npos) ++h;
+                if (h < cls.size() && is_head(cls[h]) && !best) best = h;
+                break;
+            }
             if (is_head(cls[s]) && (!best || s - qi < qi - *best)) { best = s; break; }
+        }
         if (best) return at_head(*best, *best < qi ? 0 : qi + 1, false, false);
+        return std::nullopt;
+    }
+
+    // "Apparel exports were down 6.34 percent to 321.06 million dollars, and spices were down
+    // 14.47 percent to 18.03 million dollars": goods that are the subject of a clause after a
+    // comma, with no head of their own, are a part of the flow before the comma. So is a market
+    // after a flow to or from another ("Exports to UK went up 20 percent to $82.9 million,
+    // Germany was up 4.3 percent to $52.6 million"): it is the flow's counterpart in its place.
+    // Only where the clauses run in parallel (the flow's clause has a figure of its own) or the
+    // flow opens the sentence ("In hard goods exports in May, tea was down 1.1 percent to ...").
+    std::optional<Measured> gapped_subject(std::string_view cls, std::size_t qi) const {
+        const std::size_t far = qi > 24 ? qi - 24 : 0;
+        for (std::size_t c = qi; c-- > far;) {
+            if ((cls[c] != fc::comma && cls[c] != fc::conjunction) || frame_grammar::gapped_subject_figure(cls, c) != qi + 1)
+                continue;
+            // A list of such clauses may run long: the flow is looked for farther back.
+            const auto flow = flow_before(cls, c, qi > 48 ? qi - 48 : 0, false);
+            if (!flow) return std::nullopt;
+            const std::string_view between = cls.substr(*flow, c - *flow);
+            const bool parallel = between.find(fc::other_figure) != std::string_view::npos;
+            const bool opening = cls.substr(0, *flow).find_first_not_of("iz_J") == std::string_view::npos &&
+                                 cls[0] == fc::in && between.find_first_of("udkmhx") == std::string_view::npos;
+            if (!parallel && !opening) return std::nullopt;
+            Measured m = at_head(*flow, 0);
+            const std::size_t subject = cls.find_first_of("PC", c);
+            if (cls[subject] == fc::product) {
+                m.part = subject;
+            } else {
+                const std::string_view attached = cls.substr(*flow + 1, m.after - *flow - 1);
+                if (attached.find("tC") == std::string_view::npos && attached.find("tzC") == std::string_view::npos &&
+                    attached.find("fC") == std::string_view::npos && attached.find("fzC") == std::string_view::npos)
+                    return std::nullopt;
+                m.market = subject;
+            }
+            return m;
+        }
         return std::nullopt;
     }
 
@@ -691,6 +761,10 @@ private:
                 f.measure = flow->measure->id;
                 f.measure_group = flow->measure->group;
                 f.metric = flow->measure->metric;
+            } else if (const MeasureWord* sold = proceeds_from_goods(m)) {
+                f.measure = sold->id;
+                f.measure_group = sold->group;
+                f.metric = sold->metric;
             } else {
                 f.veto = head.veto->why;
             }
@@ -809,9 +883,47 @@ private:
         return nullptr;
     }
 
+    // "Earnings from spices decreased 27.16 percent to 34.90 million dollars", "earnings from
+    // rubber and rubber finished products": what goods bring in is what they earn abroad, the
+    // flow that lifts the proceeds word (vetoes.tsv: "export earnings"). Goods only, right after
+    // "from": "earnings from tourism" names no goods.
+    const MeasureWord* proceeds_from_goods(const Measured& m) const {
+        const Cell& head = cells_[m.head];
+        if (!names_proceeds(*head.veto) || m.head + 2 >= cells_.size() || classes_[m.head + 1] != fc::from) return nullptr;
+        const std::size_t goods = classes_[m.head + 2] == fc::determiner ? m.head + 3 : m.head + 2;
+        if (goods >= cells_.size() || classes_[goods] != fc::product) return nullptr;
+        // "Dilmah's earnings from tea": a company's.
+        for (std::size_t t = cells_[m.first].first; t < cells_[m.head].first; ++t)
+            if (q_.tokens[t].norm == "'s" && q_.tokens[t].name != NameClass::country_possessive) return nullptr;
+        for (const std::string& u : head.veto->unless_after)
+            if (const MeasureWord* w = lex_.measure(u); w && w->group == "flow") return w;
+        return nullptr;
+    }
+
     bool rescues(const VetoWord& v, const Cell& prev) const {
         const std::string_view w = q_.tokens[prev.first].norm;
         return std::any_of(v.unless_after.begin(), v.unless_after.end(), [&](const std::string& u) { return u == w; });
+    }
+
+    // "increased by 12.37 percent, 11.73 percent and 16.72 percent respectively", "recorded
+    // increases of 82.99 percent, 172.38 percent": a percentage listed after a change rate, with
+    // only commas and "and" between them, is a change rate too.
+    bool listed_after_change(std::size_t qi) const {
+        std::size_t i = qi;
+        while (i >= 2) {
+            std::size_t j = i - 1;
+            if (classes_[j] == fc::conjunction && j > 0 && classes_[j - 1] == fc::comma) --j;
+            if (classes_[j] != fc::comma && classes_[j] != fc::conjunction) return false;
+            if (j == 0 || classes_[j - 1] != fc::other_figure) return false;
+            i = j - 1;
+            const std::string_view unit = q_.tokens[cells_[i].last - 1].norm;
+            if (!is_one_of(unit, {"%", "percent", "pct", "per cent", "cent"})) return false;
+            std::size_t k = i;
+            if (k > 0 && classes_[k - 1] == fc::by) --k;
+            if (k > 0 && classes_[k - 1] == fc::of) --k;
+            if (k > 0 && (classes_[k - 1] == fc::up || classes_[k - 1] == fc::down)) return true;
+        }
+        return false;
     }
 
     void role(std::size_t qi, const std::optional<Measured>& m, Frame& f) const {
@@ -843,6 +955,10 @@ private:
                                q_.tokens.begin() + static_cast<std::ptrdiff_t>(q_.first),
                                [](const FrameToken& t) { return t.norm == "higher" || t.norm == "lower"; });
         };
+        if (q_.percent && listed_after_change(qi)) {
+            change();
+            return;
+        }
         if (in_aside_ && q_.percent && (q_.tokens[q_.first].norm == "-" || clause_changes())) {
             change();
             return;
@@ -852,8 +968,10 @@ private:
             change();
             return;
         }
-        if (is_one_of(prev_word, {"additional", "extra", "further"})) {
-            change();                  // "an additional 25% tariff": a surcharge on the rate, not the rate
+        // "an additional 25% tariff": a surcharge on the rate, not the rate. But "will invest an
+        // additional $100 billion": what is pledged now is a pledge of its own.
+        if (is_one_of(prev_word, {"additional", "extra", "further"}) && f.measure_group != "investment") {
+            change();
             return;
         }
         if (prev == fc::from || is_one_of(prev_word, {"against", "versus", "vs", "compared"}) ||
@@ -949,6 +1067,7 @@ private:
             if (f.counterpart.empty() && code(i) != f.holder) f.counterpart = code(i);
         };
         if (m) {
+            if (m->market != std::string::npos) counterpart(m->market);
             // In the phrase: "Sri Lanka's tea exports", "US tariffs", "Chinese imports".
             for (std::size_t i = m->first; i < m->head; ++i)
                 if (is_name(classes_[i]) && i != qi) holder(i);

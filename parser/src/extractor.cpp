@@ -271,10 +271,40 @@ private:
         for (std::size_t t = sentences_[s].first; t < sentences_[s].last; ++t) {
             if (!tokens_[t].word) continue;   // the reader classifies punctuation as such
             if (const MeasureWord* m = lex.measure(tokens_[t].norm)) found->push_back(m);
-            if (const VetoWord* v = lex.veto(tokens_[t].norm); v && !v->on_trade.empty())
+            if (const VetoWord* v = lex.veto(tokens_[t].norm); v && !v->on_trade.empty()) {
                 if (const MeasureWord* m = lex.measure_by_id(v->on_trade)) found->push_back(m);
+            } else if (v) {
+                if (const MeasureWord* m = proceeds_of_goods(*v, t)) found->push_back(m);
+            }
         }
         return *found;
+    }
+
+    // "Earnings from spices", "earnings from the rubber sector": a proceeds word before "from"
+    // and goods may be read as the flow that lifts it (vetoes.tsv, "export earnings"; the frame
+    // reader's proceeds_from_goods). Only in a story that names that flow elsewhere, so that
+    // RuleWordsFilter, which admits a story by its measure words, stays sound.
+    const MeasureWord* proceeds_of_goods(const VetoWord& v, std::size_t t) const {
+        if (t + 2 >= tokens_.size() || tokens_[t + 1].norm != "from") return nullptr;
+        const std::size_t goods = tokens_[t + 2].norm == "the" ? t + 3 : t + 2;
+        const auto at = std::lower_bound(mentions_.begin(), mentions_.end(), goods,
+                                         [](const Mention& m, std::size_t v) { return m.first < v; });
+        if (at == mentions_.end() || at->first != goods || at->kind != MentionKind::product) return nullptr;
+        const FrameLexicon& lex = rules_.frames;
+        for (const std::string& u : v.unless_after)
+            if (const MeasureWord* m = lex.measure(u); m && m->group == "flow" && story_names(m)) return m;
+        return nullptr;
+    }
+
+    // Whether a word of measure `m` stands anywhere in the story (its measure words, read once).
+    bool story_names(const MeasureWord* m) const {
+        if (!story_measures_) {
+            story_measures_.emplace();
+            for (const Token& tok : tokens_)
+                if (tok.word)
+                    if (const MeasureWord* w = rules_.frames.measure(tok.norm)) story_measures_->insert(w);
+        }
+        return story_measures_->count(m) > 0;
     }
 
     // `echoes`: another figure of the article, of the same type and value, is the level or the
@@ -1320,6 +1350,7 @@ private:
     mutable std::vector<std::optional<Frame>> frames_;   // by placed_ index, read on demand
     mutable std::vector<std::string> partner_of_;       // the partner of the claim made of placed_[i], if any
     mutable std::optional<bool> names_tariffs_;          // names_tariffs(), once read
+    mutable std::optional<std::set<const MeasureWord*>> story_measures_;   // story_names(), once read
     mutable std::vector<std::optional<std::vector<const MeasureWord*>>> sentence_measures_;   // by sentence
     std::optional<Day> published_;                       // the article's day, when it has one
 };

@@ -19,6 +19,10 @@ D = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "d.jsonl")
 CORPUS = sys.argv[2] if len(sys.argv) > 2 else os.path.join(
     HERE, "..", "..", "..", "..", "shared", "corpora", "modern-news", "articles.jsonl")
 
+if not os.path.exists(CORPUS):
+    print(f"corpus not found: {CORPUS} (skipped)", file=sys.stderr)
+    sys.exit(77)
+
 KINDS = {"tariff_rate", "trade_target", "export_share", "import_share", "investment_pledge",
          "trade_value", "trade_balance", "market_access"}
 STATUS = {"stated", "announced", "threatened", "proposed", "previous", "target"}
