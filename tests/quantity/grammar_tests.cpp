@@ -168,6 +168,21 @@ TEST_CASE("a change's two figures may follow a comma after its verb", "[quantity
          {"from 25% to 40%", 32.5, 25, 40, "percent", Q::between, T::percent});
 }
 
+TEST_CASE("a 'from A to B' listed after a change in its sentence is a change", "[quantity]") {
+    figures("will increase tariffs from 25 percent to 100 percent on EVs, bringing total duties to 102.5 percent, "
+            "from 7.5 percent to 25 percent on batteries",
+            {{"25 percent", 25, 25, 25, "percent", Q::exact, T::percent},
+             {"100 percent", 100, 100, 100, "percent", Q::exact, T::percent},
+             {"102.5 percent", 102.5, 102.5, 102.5, "percent", Q::exact, T::percent},
+             {"7.5 percent", 7.5, 7.5, 7.5, "percent", Q::exact, T::percent},
+             {"25 percent", 25, 25, 25, "percent", Q::exact, T::percent}});
+    // In the next sentence the list is over: a range again.
+    figures("Tariffs rose from 25 percent to 100 percent. Rates on other goods run from 10% to 40%.",
+            {{"25 percent", 25, 25, 25, "percent", Q::exact, T::percent},
+             {"100 percent", 100, 100, 100, "percent", Q::exact, T::percent},
+             {"from 10% to 40%", 25, 10, 40, "percent", Q::between, T::percent}});
+}
+
 TEST_CASE("horizons and multipliers", "[quantity]") {
     {
         const std::string_view s = "We will double our non-US exports in the next decade.";

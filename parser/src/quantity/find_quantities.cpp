@@ -450,6 +450,8 @@ struct Scanner {
     std::string_view text; // prepared
     const QuantityOptions& options;
     std::vector<Quantity> out;
+    // Where the last "from A to B" read as a change ended (change_list_goes_on()).
+    std::size_t last_change_end = std::string_view::npos;
 
     // --- conversion of grammar output
 
@@ -541,6 +543,21 @@ struct Scanner {
                small(m.high) && m.high.number.value <= m.low.number.value;
     }
 
+    // "will increase tariffs from 25 percent to 100 percent on EVs, ..., from 7.5 percent to 25
+    // percent on batteries and from 25 percent to 50 percent on photovoltaic cells": a "from A
+    // to B" listed after one that was a change, in the same sentence, is a change too.
+    bool change_list_goes_on(std::size_t begin) const {
+        if (last_change_end == std::string_view::npos || begin < last_change_end || begin - last_change_end > 240)
+            return false;
+        const std::string_view between = text.substr(last_change_end, begin - last_change_end);
+        for (std::size_t i = 0; i < between.size(); ++i) {
+            const char c = between[i];
+            if (c == ';' || c == ':' || c == '!' || c == '?' || c == '\n') return false;
+            if (c == '.' && (i + 1 == between.size() || between[i + 1] == ' ')) return false;   // not "102.5"
+        }
+        return between.find(',') != std::string_view::npos || between.find(" and ") != std::string_view::npos;
+    }
+
     void convert_range(Match m, std::size_t begin, std::size_t end) {
         if (is_score(m)) return;
         // "1989-93": a span of years, the second in two digits (the grammar's year_tail reads
@@ -574,7 +591,9 @@ struct Scanner {
         const bool change =
             m.maybe_change && (is_change_verb(before) || level_after ||
                                (m.from_to && change_verb_before(text, begin, false, true)) ||
+                               (m.from_to && change_list_goes_on(begin)) ||
                                (low_had_unit && change_verb_before(text, begin, true)));
+        if (change && m.from_to) last_change_end = end;
         if (change || hi < lo || m.low.unit.name != m.high.unit.name) {
             // Two figures: a change ("rose from 5% to 7%") or not a range at all.
             Quantity a = from_measure(m.low), b = from_measure(m.high);
