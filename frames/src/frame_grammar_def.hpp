@@ -20,12 +20,14 @@ inline const auto modifier = char_("_JCLOPzTEBISGHVR");
 inline const auto attachment = char_("ntfwi") >> -char_('z') >> repeat(1, 3)[char_("_JCLOPE&")];
 
 // "44% reciprocal tariff", "$3 billion export revenue", "$3 billion in exports",
-// "$3 billion worth of exports".
+// "$3 billion worth of exports" (but "worth of electricity" after "to export" is the verb's: no
+// veto word heads it here).
 // "$20 million worth of tea has been exported to Iran", "$8 billion worth of steel the US
 // imported": what the figure is worth of was exported or imported (a flow verb after a copula,
 // an auxiliary or its subject).
 inline const auto figure_then_head = lit('Q') >> repeat(0, 3)[char_("_JCLOPzVR")] >> +head
                                    | lit('Q') >> -char_('_') >> char_("io") >> -char_('z') >> repeat(0, 2)[char_("_JCLOP")] >> +head
+                                   | lit('Q') >> lit('a') >> lit('o') >> -char_('z') >> repeat(0, 2)[char_("_JCLOP")] >> +char_("TEBISGH")
                                    | lit('Q') >> lit('a') >> lit('o') >> repeat(1, 3)[char_("_JCLOP&")] >>
                                          repeat(1, 4)[char_("_kzJCLO")] >> lit('E');
 // "75 percent of Canadian exports", "40% of Sri Lanka's tea exports".
@@ -88,6 +90,6 @@ inline const auto flow_goods_worth = lit('E') >> repeat(1, 22)[char_("P,&_z")] >
 // prepositions and commas only measures what that figure measures ("increased by 5.57%,
 // totalling US$ 2,461.46 million"). No head, veto, name or verb other than a copula may stand
 // between them.
-inline const auto series_link = lit('#') >> repeat(0, 5)[char_("_,udftbaizkn")] >> lit('Q');
+inline const auto series_link = lit('#') >> repeat(0, 7)[char_("_,udftbaizkn")] >> lit('Q');
 
 } // namespace tradecheck::frame_grammar::def

@@ -549,7 +549,7 @@ private:
         // A series: the nearest earlier figure, linked to this one by change words and
         // prepositions only ("rose 3% to $910 million", "... from $11.2 billion"), measures it.
         if (depth > 0)
-            for (std::size_t j = qi; j-- > (qi > 6 ? qi - 6 : 0);) {
+            for (std::size_t j = qi; j-- > (qi > 8 ? qi - 8 : 0);) {
                 if (cls[j] != fc::other_figure) continue;
                 if (frame_grammar::series_link(cls, j) == qi + 1) {
                     std::string swapped(cls);

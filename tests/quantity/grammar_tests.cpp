@@ -183,6 +183,16 @@ TEST_CASE("a 'from A to B' listed after a change in its sentence is a change", "
              {"from 10% to 40%", 25, 10, 40, "percent", Q::between, T::percent}});
 }
 
+TEST_CASE("a bare year after 'to' a sum of millions is a year", "[quantity]") {
+    figures("from US$ 2.5 billion in 2013 to US$ 3.6 billion to 2022",
+            {{"US$ 2.5 billion", 2.5e9, 2.5e9, 2.5e9, "USD", Q::exact, T::money},
+             {"in 2013", 2013, 2013, 2013, "year", Q::exact, T::year},
+             {"US$ 3.6 billion", 3.6e9, 3.6e9, 3.6e9, "USD", Q::exact, T::money},
+             {"2022", 2022, 2022, 2022, "year", Q::exact, T::year}});
+    // A small sum before a year-like number is still a range of money.
+    only("from $1,800 to 2000 a tonne", {"from $1,800 to 2000", 1900, 1800, 2000, "USD", Q::between, T::money});
+}
+
 TEST_CASE("horizons and multipliers", "[quantity]") {
     {
         const std::string_view s = "We will double our non-US exports in the next decade.";

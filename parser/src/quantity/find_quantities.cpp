@@ -581,7 +581,10 @@ struct Scanner {
         // A unit printed before the figure ("$6.8 to 6.9 billion") is the whole range's.
         const bool level_after = m.maybe_change && !m.from_to && low_had_unit &&
                                  !m.low.unit_before && !m.high.has_unit;
-        if (!years && !level_after) inherit(m.low, m.high);
+        // "from US$ 2.5 billion in 2013 to US$ 3.6 billion to 2022": a bare year after "to" a
+        // sum of millions is a year, not the sum's other end.
+        const bool year_after = !m.high.has_unit && year_like(m.high) && !year_like(m.low) && measure_value(m.low) > 1e6;
+        if (!years && !level_after && !year_after) inherit(m.low, m.high);
         const double lo = measure_value(m.low), hi = measure_value(m.high);
         std::string_view before = previous_word(text, begin);
         // "increased by $12.5 billion to $310.2 billion", "increase by a record 2.8 mln tonnes
