@@ -531,8 +531,10 @@ private:
         if (auto subject = subject_of(cls, qi)) return subject;
         // "imports ... were coffee (USD 103.7 million)": a figure in brackets after a product is
         // that product's part of the nearest flow before it.
+        // The list may run long. (An item that is no product is left: read as the flow, it
+        // would be the whole flow's figure, one fact with the total.)
         if (in_aside_ && qi >= 2 && cls[qi - 2] == fc::product)
-            if (const auto s = flow_before(cls, qi - 2, qi > 24 ? qi - 24 : 0, false)) {
+            if (const auto s = flow_before(cls, qi - 2, qi > 48 ? qi - 48 : 0, false)) {
                 Measured m = at_head(*s, 0);
                 m.part = qi - 2;
                 return m;
@@ -1004,7 +1006,9 @@ private:
                                        "cut", "reduction", "decrease", "surge", "dip", "slump", "up", "down"}) &&
                  !until_after(qi))   // "USD 5.4 billion up to May 2025": until, not a change
             change();
-        else if (is_one_of(next_word, {"yoy", "y-o-y", "year-on-year", "mom", "month-on-month"}))
+        // "rose 5% year-on-year"; but "have grown 64.99 percent to 7.30 million US dollars
+        // year-on-year" is the level the change reached.
+        else if (is_one_of(next_word, {"yoy", "y-o-y", "year-on-year", "mom", "month-on-month"}) && prev != fc::to)
             change();
         else if (prev == fc::of && qi >= 2 && q_.tokens[cells_[qi - 2].first].norm == "pace" &&
                  earlier_change)
