@@ -624,6 +624,16 @@ private:
         return std::nullopt;
     }
 
+    // Whether the clause names a country other than the one of the name at cell `i`.
+    bool names_other_country(std::size_t i) const {
+        const std::string_view id = q_.tokens[cells_[i].first].name_id;
+        for (std::size_t j = 0; j < cells_.size(); ++j)
+            if (j != i && std::string_view("CJO").find(classes_[j]) != std::string_view::npos &&
+                q_.tokens[cells_[j].first].name_id != id)
+                return true;
+        return false;
+    }
+
     // The nearest flow head before cell `from` (down to `floor`) with no other head between; with
     // `after_with`, only one before a "with" ("exports reached $17.2 billion, with textiles").
     static std::optional<std::size_t> flow_before(std::string_view cls, std::size_t from, std::size_t floor,
@@ -1073,8 +1083,18 @@ private:
         if (m) {
             if (m->market != std::string::npos) counterpart(m->market);
             // In the phrase: "Sri Lanka's tea exports", "US tariffs", "Chinese imports".
+            // But "the US bought $400 billion of Chinese imports", "Brazilian imports account for
+            // 40 pct of total U.S. supply": where imports come from, when the clause names another
+            // country that buys them; not "Chinese imports of US soybeans" or "Chinese imports
+            // from the EC" (China's), nor "West German fishmeal imports rose" (no other country).
+            const bool origin_adjective =
+                f.metric == "imports" &&
+                !(m->head + 1 < classes_.size() && (classes_[m->head + 1] == fc::of || classes_[m->head + 1] == fc::from));
             for (std::size_t i = m->first; i < m->head; ++i)
-                if (is_name(classes_[i]) && i != qi) holder(i);
+                if (is_name(classes_[i]) && i != qi) {
+                    if (origin_adjective && classes_[i] == fc::country_adjective && names_other_country(i)) counterpart(i);
+                    else holder(i);
+                }
             // After it: "tariffs on Chinese goods", "exports to the US", "deficit with China".
             attached_parties(m->head + 1, m->after, f, holder, counterpart);
             // "India's tariff rate remains at 25 percent", "Sri Lanka's rate": the rate a country
