@@ -290,7 +290,8 @@ private:
         }
         if (const VetoWord* v = names_fiscal_period(cell) ? nullptr : lex_.veto(w)) {
             // "an additional 25% tax on imports from New Delhi": a tax on a trade flow is a tariff.
-            if (const MeasureWord* m = v->on_trade.empty() || !on_trade_flow(cell.last) ? nullptr : lex_.measure_by_id(v->on_trade)) {
+            if (const MeasureWord* m = v->on_trade.empty() || !(on_trade_flow(cell.last) || names_same_measure(cell, v->on_trade))
+                                           ? nullptr : lex_.measure_by_id(v->on_trade)) {
                 cell.measure = m;
                 cell.c = group_class(m->group);
                 return;
@@ -359,6 +360,16 @@ private:
 
     // "on imports", "on Chinese imports", "on all exports to the US": on, a determiner and up to
     // two words, then a flow head, from token `t`.
+    // "Goods from Denmark ... will face a 10% tariff if no deal is reached by February, with the
+    // taxes increasing to 25% by June 1": "the taxes" after a tariff word of the sentence are
+    // those tariffs.
+    bool names_same_measure(const Cell& cell, const std::string& measure) const {
+        if (cell.first == 0 || !is_one_of(q_.tokens[cell.first - 1].norm, {"the", "these", "those", "such"})) return false;
+        for (std::size_t t = 0; t + 1 < cell.first; ++t)
+            if (const MeasureWord* m = lex_.measure(q_.tokens[t].norm); m && m->id == measure) return true;
+        return false;
+    }
+
     bool on_trade_flow(std::size_t t) const {
         if (t >= hi_ || !is_one_of(q_.tokens[t].norm, {"on", "upon"})) return false;
         for (std::size_t i = t + 1; i < hi_ && i <= t + 4; ++i) {
@@ -1359,8 +1370,24 @@ private:
 
     // A name that follows to, from, on, with or at (and a determiner) is the object of that
     // preposition, not a clause's subject: "the president's visit to Switzerland came as he ...".
+    // Also a later name of a list after the preposition: "Goods from Denmark, Finland, France"
+    // (a list's name is followed by another comma or "and", or follows "and": not "trade
+    // barriers with China, the EU remains set on").
     bool after_preposition(std::size_t i) const {
-        if (i > 0 && classes_[i - 1] == fc::determiner) --i;
+        const bool in_list = (i + 1 < classes_.size() && (classes_[i + 1] == fc::comma || classes_[i + 1] == fc::conjunction)) ||
+                             (i > 0 && classes_[i - 1] == fc::conjunction) ||
+                             (i > 1 && classes_[i - 1] == fc::determiner && classes_[i - 2] == fc::conjunction);
+        if (!in_list) {
+            if (i > 0 && classes_[i - 1] == fc::determiner) --i;
+            return i > 0 && std::string_view("tfnwa").find(classes_[i - 1]) != std::string_view::npos;
+        }
+        while (i > 0 && (classes_[i - 1] == fc::determiner ||
+                         ((classes_[i - 1] == fc::comma || classes_[i - 1] == fc::conjunction) && i > 1 &&
+                          std::string_view("CJOz").find(classes_[i - 2]) != std::string_view::npos) ||
+                         (std::string_view("CJO").find(classes_[i - 1]) != std::string_view::npos && i > 1 &&
+                          (classes_[i - 2] == fc::comma || classes_[i - 2] == fc::conjunction || classes_[i - 2] == fc::determiner ||
+                           std::string_view("tfnwa").find(classes_[i - 2]) != std::string_view::npos))))
+            --i;
         return i > 0 && std::string_view("tfnwa").find(classes_[i - 1]) != std::string_view::npos;
     }
 

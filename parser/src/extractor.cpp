@@ -577,6 +577,19 @@ private:
             return false;
         std::size_t b = t;
         if (b > 0 && tokens_[b - 1].norm == "the") --b;
+        // A later name of a list after the preposition: "Goods from Denmark, Finland, France".
+        // A list's name is followed by another comma or "and", or follows "and": not "trade
+        // barriers with China, the EU remains set on".
+        const bool in_list = (m && m->last < tokens_.size() && is_one_of_word(tokens_[m->last].norm, {",", "and", "or"})) ||
+                             (b > 0 && is_one_of_word(tokens_[b - 1].norm, {"and", "or"}));
+        while (in_list && b > 1 && is_one_of_word(tokens_[b - 1].norm, {",", "and", "or"})) {
+            const auto before = std::find_if(mentions_.begin(), mentions_.end(), [&](const Mention& x) {
+                return x.last == b - 1 && x.kind == MentionKind::name;
+            });
+            if (before == mentions_.end()) break;
+            b = before->first;
+            if (b > 0 && tokens_[b - 1].norm == "the") --b;
+        }
         return b > 0 && is_one_of_word(tokens_[b - 1].norm, {"to", "from", "on", "with", "at", "against", "into", "towards", "toward"});
     }
 
