@@ -75,6 +75,14 @@ public:
                 t = close + 1;
                 continue;
             }
+            // "Earnings from tea which made up 12.8 percent of merchandise exports, increased 9.21
+            // percent to 132.97 million dollars": a relative clause between a subject and its verb
+            // is an aside of the subject, for the figures after it.
+            if (const std::size_t close = relative_aside_close(t); close != t && !cells_.empty()) {
+                cells_.back().last = close + 1;
+                t = close + 1;
+                continue;
+            }
             t = add_cell(t);
         }
         classes_.reserve(cells_.size());
@@ -204,6 +212,24 @@ private:
             if (q_.tokens[i].figure) return open;   // "compared to $3 billion": an older value
             if (q_.tokens[i].norm == ",") return i < q_.first ? i : open;
         }
+        return open;
+    }
+
+    // The comma that closes a relative clause opening at `open` ("which", "who", or a comma and
+    // one of them) when a verb follows that comma and the figure read stands after it; else
+    // `open`.
+    std::size_t relative_aside_close(std::size_t open) const {
+        std::size_t w = open;
+        if (q_.tokens[w].norm == "," && w + 1 < hi_) ++w;
+        // Not "of which 245 million kg were exported, earning $1.4 billion": a part, not an aside.
+        if (!is_one_of(q_.tokens[w].norm, {"which", "who"}) || open == 0 || !q_.tokens[open - 1].word ||
+            is_one_of(q_.tokens[w - 1].norm, {"of", "in", "to", "from", "on", "for", "with", "by", "at"}))
+            return open;
+        for (std::size_t i = w + 1; i + 1 < hi_ && i <= w + 16; ++i)
+            if (q_.tokens[i].norm == ",") {
+                if (i >= q_.first) return open;
+                return lex_.verb(q_.tokens[i + 1].norm) ? i : open;
+            }
         return open;
     }
 
