@@ -241,19 +241,27 @@ private:
         return q_.last < q_.tokens.size() && q_.tokens[q_.last].norm == ")";
     }
 
+    // ", however," between commas is an adverb of the clause, not the start of another:
+    // "exports to Sri Lanka's single largest export destination, however, decreased by 13.46 %
+    // to USD 220.48 million".
+    bool adverb_aside(std::size_t t) const {
+        return is_one_of(q_.tokens[t].norm, {"however", "meanwhile"}) && t > 0 && t + 1 < q_.tokens.size() &&
+               q_.tokens[t - 1].norm == "," && q_.tokens[t + 1].norm == ",";
+    }
+
     void bounds() {
         lo_ = q_.first;
         in_aside_ = figure_in_aside();
         if (in_aside_) lo_ = q_.first - 1;
         while (lo_ > 0) {
             if (q_.tokens[lo_ - 1].norm == ")" && aside_open(lo_ - 1) != lo_ - 1) { lo_ = aside_open(lo_ - 1); continue; }
-            if (breaks_clause(q_.tokens[lo_ - 1])) break;
+            if (breaks_clause(q_.tokens[lo_ - 1]) && !adverb_aside(lo_ - 1)) break;
             --lo_;
         }
         hi_ = in_aside_ ? q_.last + 1 : q_.last;
         while (hi_ < q_.tokens.size()) {
             if (q_.tokens[hi_].norm == "(" && aside_close(hi_) != hi_) { hi_ = aside_close(hi_) + 1; continue; }
-            if (breaks_clause(q_.tokens[hi_])) break;
+            if (breaks_clause(q_.tokens[hi_]) && !adverb_aside(hi_)) break;
             ++hi_;
         }
     }
