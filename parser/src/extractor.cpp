@@ -813,8 +813,15 @@ private:
         static const std::set<std::string, std::less<>> anaphors = {
             "sector", "sector's", "sectors", "industry", "industry's", "its", "their", "them", "they", "crop", "commodity"};
         const Sentence& sent = sentences_[p.sentence];
+        // "these exports", "such products", "such as fuel (..., 27% of all imports)"; not "these
+        // initiatives".
+        const auto demonstrative = [&](std::size_t t) {
+            if (!is_one_of_word(tokens_[t].norm, {"these", "such"}) || t + 1 >= sent.last) return false;
+            const std::string_view next = tokens_[t + 1].norm;
+            return rules_.frames.measure(next) != nullptr || is_one_of_word(next, {"products", "goods", "items", "as"});
+        };
         bool refers = false;
-        for (std::size_t t = sent.first; t < p.first && !refers; ++t) refers = anaphors.count(tokens_[t].norm) > 0;
+        for (std::size_t t = sent.first; t < p.first && !refers; ++t) refers = anaphors.count(tokens_[t].norm) > 0 || demonstrative(t);
         for (std::size_t t = p.last; t < sent.last && t < p.last + 3 && !refers; ++t)
             refers = tokens_[t].norm == "them";
         if (!refers) return {};
