@@ -1226,7 +1226,12 @@ private:
                     break;
                 }
                 if (is_one_of(w, {"which", "who"}) && relative_aside(j, chain)) continue;
-                if (cells_[j].verb || is_one_of(w, {"that", "which", "who"})) { subject_first = j + 1; break; }
+                // "Trump said any country doing business with Iran would be hit": a reported
+                // clause's subject stands after the verb of saying.
+                if (cells_[j].verb || is_one_of(w, {"that", "which", "who", "said", "says", "say", "told", "wrote", "posted"})) {
+                    subject_first = j + 1;
+                    break;
+                }
             }
         }
         // "noting that India's tariff rate remains at 25 percent", "Sri Lanka's exports rose":

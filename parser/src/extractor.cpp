@@ -712,6 +712,22 @@ private:
     // no holder is Sri Lanka's).
     const std::string& article_holder(const Frame& figure) const { return article_party(figure, false); }
 
+    // A tariff on every country: its phrase says so ("a baseline tariff", "a universal 10%
+    // tariff", "blanket"), or, when the clause puts it on no one, its sentence puts it on "any
+    // country".
+    bool on_everyone(const Frame& f, const Placed& p) const {
+        const std::size_t lo = std::min(f.phrase_first, p.first >= 3 ? p.first - 3 : 0);
+        for (std::size_t t = lo; t < std::max(f.phrase_last, p.first); ++t)
+            if (is_one_of_word(tokens_[t].norm, {"baseline", "base-line", "universal", "blanket", "across-the-board"})) return true;
+        if (!f.counterpart.empty()) return false;
+        const Sentence& sent = sentences_[p.sentence];
+        for (std::size_t t = sent.first; t + 1 < sent.last; ++t)
+            if ((is_one_of_word(tokens_[t].norm, {"any", "every"}) && is_one_of_word(tokens_[t + 1].norm, {"country", "nation"})) ||
+                (tokens_[t].norm == "all" && is_one_of_word(tokens_[t + 1].norm, {"countries", "nations"})))
+                return true;
+        return false;
+    }
+
     // Words that put a measure on every country: "a baseline tariff", "a universal 10% tariff".
     bool names_everyone(const Placed& p) const {
         static const std::set<std::string, std::less<>> words = {
@@ -1271,6 +1287,10 @@ private:
         taken.clear();
         if (!c.actor.empty()) taken.insert(c.actor);
         c.partner = fill_slot(rule, "partner", p, taken);
+        // "a baseline tariff of around 10 per cent", "a universal 10% tariff on imports", "any
+        // country doing business with Iran would be hit with a 25% tariff": on everyone, no one
+        // partner, whatever country stands elsewhere in the sentence.
+        if (framed && f.measure_group == "tariff" && on_everyone(f, p)) c.partner.clear();
         if (c.actor.empty()) {
             taken = {c.partner};
             if (framed && !f.counterpart.empty()) taken.insert(f.counterpart);
