@@ -244,9 +244,17 @@ private:
     // ", however," between commas is an adverb of the clause, not the start of another:
     // "exports to Sri Lanka's single largest export destination, however, decreased by 13.46 %
     // to USD 220.48 million".
+    // So is "but" or "while" before goods of the same flow, a gapped clause: "apparel exports
+    // rose 3 percent to $400 million, but tea fell 5 percent to $110 million" (gapped_subject).
     bool adverb_aside(std::size_t t) const {
+        if (is_one_of(q_.tokens[t].norm, {"but", "while", "whereas"})) return gapped_goods_after(t);
         return is_one_of(q_.tokens[t].norm, {"however", "meanwhile"}) && t > 0 && t + 1 < q_.tokens.size() &&
                q_.tokens[t - 1].norm == "," && q_.tokens[t + 1].norm == ",";
+    }
+    bool gapped_goods_after(std::size_t t) const {
+        std::size_t g = t + 1;
+        if (g < q_.tokens.size() && q_.tokens[g].norm == "the") ++g;
+        return t > 0 && q_.tokens[t - 1].norm == "," && g < q_.tokens.size() && q_.tokens[g].name == NameClass::product;
     }
 
     void bounds() {
@@ -350,7 +358,8 @@ private:
         else if (is_one_of(w, {"in", "into", "for"})) cell.c = fc::in;
         else if (is_one_of(w, {"a", "an", "the", "its", "their", "his", "her", "this", "that", "these", "those", "our"}))
             cell.c = fc::determiner;
-        else if (w == "and" || w == "or") cell.c = fc::conjunction;
+        else if (w == "and" || w == "or" || (is_one_of(w, {"but", "while", "whereas"}) && gapped_goods_after(cell.first)))
+            cell.c = fc::conjunction;
     }
 
     // "in the last fiscal year", "in fiscal 2024", "the financial year": a period of account,
@@ -397,7 +406,13 @@ private:
     // "Goods from Denmark ... will face a 10% tariff if no deal is reached by February, with the
     // taxes increasing to 25% by June 1": "the taxes" after a tariff word of the sentence are
     // those tariffs.
+    // So is "a tax" that imports are "subject to": "imports from China valued under $800 ... are
+    // now subject to a tax amounting to 120% of the product's value".
     bool names_same_measure(const Cell& cell, const std::string& measure) const {
+        if (cell.first >= 3 && q_.tokens[cell.first - 1].norm == "a" && q_.tokens[cell.first - 2].norm == "to" &&
+            q_.tokens[cell.first - 3].norm == "subject")
+            for (std::size_t t = lo_; t + 3 < cell.first; ++t)
+                if (const MeasureWord* m = lex_.measure(q_.tokens[t].norm); m && m->id == "imports") return true;
         if (cell.first == 0 || !is_one_of(q_.tokens[cell.first - 1].norm, {"the", "these", "those", "such"})) return false;
         for (std::size_t t = 0; t + 1 < cell.first; ++t)
             if (const MeasureWord* m = lex_.measure(q_.tokens[t].norm); m && m->id == measure) return true;
@@ -1071,6 +1086,11 @@ private:
         else if (m && (f.measure_group == "target" || (cells_[m->head].measure && cells_[m->head].measure->group == "target")))
             f.role = Role::target;
         else if (m && f.measure_group == "threshold")
+            f.role = Role::threshold;
+        // "imports from China valued under $800", "goods worth less than $800": the value below
+        // which a rule applies to each parcel, not what the flow is worth.
+        else if (!q_.percent && is_one_of(prev_word, {"valued", "worth", "priced", "costing"}) &&
+                 is_one_of(q_.tokens[q_.first].norm, {"under", "below", "less", "up"}))
             f.role = Role::threshold;
         else if (std::any_of(cells_.begin(), cells_.begin() + static_cast<std::ptrdiff_t>(qi),
                              [](const Cell& c) { return c.verb && c.verb->status == Status::target; }) &&

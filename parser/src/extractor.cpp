@@ -277,7 +277,40 @@ private:
                 if (const MeasureWord* m = proceeds_of_goods(*v, t)) found->push_back(m);
             }
         }
+        if (found->empty())
+            if (const Mention* goods = gapped_goods(s)) found->push_back(flow_before_sentence(s, goods));
         return *found;
+    }
+
+    // "ICT/BPM exports rose 34.12 percent to 147.18 million US dollars. Financial services also
+    // fell 45.78 percent to 3.90 million US dollars.": a sentence with no measure word that
+    // opens with goods and a verb of change goes on with the flow of the sentence before it, when
+    // that sentence has a figure of its own. The goods' mention; null when it does not.
+    const Mention* gapped_goods(std::size_t s) const {
+        if (s == 0) return nullptr;
+        const Sentence& sent = sentences_[s];
+        std::size_t t = sent.first;
+        if (t < sent.last && is_one_of_word(tokens_[t].norm, {"the", "and", "but"})) ++t;
+        const auto at = std::lower_bound(mentions_.begin(), mentions_.end(), t,
+                                         [](const Mention& m, std::size_t v) { return m.first < v; });
+        if (at == mentions_.end() || at->first != t || at->kind != MentionKind::product) return nullptr;
+        std::size_t v = at->last;
+        if (v < sent.last && is_one_of_word(tokens_[v].norm, {"also", "were", "was", "have", "has"})) ++v;
+        const VerbWord* verb = v < sent.last ? rules_.frames.verb(tokens_[v].norm) : nullptr;
+        if (!verb || verb->change == Change::none) return nullptr;
+        const Sentence& before = sentences_[s - 1];
+        const bool figure_before = std::any_of(placed_.begin(), placed_.end(), [&](const Placed& q) {
+            return q.sentence == s - 1 && q.q->type == QuantityType::money;
+        });
+        return figure_before && flow_before_sentence(s, &*at) && before.last > before.first ? &*at : nullptr;
+    }
+
+    // The last flow measure of the sentence before `s` (its own words, or its gapped flow).
+    const MeasureWord* flow_before_sentence(std::size_t s, const Mention*) const {
+        const MeasureWord* flow = nullptr;
+        for (const MeasureWord* m : sentence_measures(s - 1))
+            if (m->group == "flow") flow = m;
+        return flow;
     }
 
     // "Earnings from spices", "earnings from the rubber sector": a proceeds word before "from"
@@ -423,6 +456,16 @@ private:
         f.phrase_last += s.first;
         f.clause_first += s.first;
         f.clause_last += s.first;
+        if (f.measure.empty() && f.veto.empty() && f.role == Role::level)
+            if (const Mention* goods = gapped_goods(p.sentence)) {
+                const MeasureWord* flow = flow_before_sentence(p.sentence, goods);
+                f.measure = flow->id;
+                f.measure_group = flow->group;
+                f.metric = flow->metric;
+                f.product = goods->id;
+                f.phrase_first = goods->first;
+                f.phrase_last = goods->last;
+            }
         return f;
     }
 
