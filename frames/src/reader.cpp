@@ -1455,6 +1455,9 @@ private:
         if (verb == 0 || cells_[verb].verb->subject != VerbSubject::holder || cells_[verb].verb->change != Change::none)
             return false;
         const std::string_view before = q_.tokens[cells_[verb - 1].first].norm;
+        // Not "the U.S. is set to implement a 50% tariff": what it is about to do.
+        const std::size_t after = cells_[verb].last;
+        if (after < q_.tokens.size() && q_.tokens[after].norm == "to") return false;
         return is_one_of(before, {"be", "been", "being", "is", "are", "was", "were"}) &&
                is_one_of(cells_[verb].verb->id, {"impose", "announce"});
     }
