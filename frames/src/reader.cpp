@@ -112,6 +112,12 @@ public:
         // of what that word names, whatever head the clause has farther away.
         if (f.veto.empty() && (!m || m->head < qi) && qi + 1 < cells_.size() && cells_[qi + 1].veto)
             f.veto = cells_[qi + 1].veto->why;
+        // So is one before a plain word that parts it from the head after it: "Pakistan 70%
+        // self-sufficient plus exports worth USD 1 billion" (but "$3 billion fuel imports").
+        if (f.veto.empty() && m && m->head > qi + 2 && cells_[qi + 1].veto &&
+            std::any_of(classes_.begin() + static_cast<std::ptrdiff_t>(qi + 2),
+                        classes_.begin() + static_cast<std::ptrdiff_t>(m->head), [](char c) { return c == fc::word; }))
+            f.veto = cells_[qi + 1].veto->why;
         // "could shave over 1% off global GDP", "contributes 1.4% to the national GDP", "serving
         // close to 5% of global demand": a part of output or of demand, whatever the clause
         // measures ("demand" is no veto word: "the US demand that G7 countries impose tariffs").
