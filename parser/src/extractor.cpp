@@ -881,6 +881,11 @@ private:
         };
         bool refers = false;
         for (std::size_t t = sent.first; t < p.first && !refers; ++t) refers = anaphors.count(tokens_[t].norm) > 0 || demonstrative(t);
+        // "its total exports to USA amounted to $2,900 million": a whole is no one product's
+        // (but "accounting for 42% of total merchandise exports" is a part of the whole).
+        const Frame& f = frame(p);
+        for (std::size_t t = f.phrase_first; t < f.phrase_last && refers && p.q->type != QuantityType::percent; ++t)
+            if (is_one_of_word(tokens_[t].norm, {"total", "overall", "aggregate", "all"})) refers = false;
         for (std::size_t t = p.last; t < sent.last && t < p.last + 3 && !refers; ++t)
             refers = tokens_[t].norm == "them";
         if (!refers) return {};
