@@ -277,9 +277,30 @@ private:
                 if (const MeasureWord* m = proceeds_of_goods(*v, t)) found->push_back(m);
             }
         }
-        if (found->empty())
+        if (found->empty()) {
             if (const Mention* goods = gapped_goods(s)) found->push_back(flow_before_sentence(s, goods));
+            else if (const MeasureWord* m = anaphoric_measure(s)) found->push_back(m);
+        }
         return *found;
+    }
+
+    // "... will be subjected to a 10% tariff on all goods starting Feb. 1. That number would
+    // climb to 25% in June.": a sentence with no measure word that opens with "that number",
+    // "the rate" and a verb of change goes on with the last measure of the sentence before it.
+    const MeasureWord* anaphoric_measure(std::size_t s) const {
+        if (s == 0) return nullptr;
+        const Sentence& sent = sentences_[s];
+        std::size_t t = sent.first;
+        if (t + 2 >= sent.last || !is_one_of_word(tokens_[t].norm, {"that", "this", "the"}) ||
+            !is_one_of_word(tokens_[t + 1].norm, {"number", "rate", "figure", "level"}))
+            return nullptr;
+        t += 2;
+        while (t < sent.last && is_one_of_word(tokens_[t].norm, {"would", "will", "could", "is", "was", "then", "later", "also", "set", "to"}))
+            ++t;
+        const VerbWord* verb = t < sent.last ? rules_.frames.verb(tokens_[t].norm) : nullptr;
+        if (!verb || verb->change == Change::none) return nullptr;
+        const std::vector<const MeasureWord*>& before = sentence_measures(s - 1);
+        return before.empty() ? nullptr : before.back();
     }
 
     // "ICT/BPM exports rose 34.12 percent to 147.18 million US dollars. Financial services also
@@ -456,6 +477,14 @@ private:
         f.phrase_last += s.first;
         f.clause_first += s.first;
         f.clause_last += s.first;
+        if (f.measure.empty() && f.veto.empty() && f.role == Role::level && !gapped_goods(p.sentence))
+            if (const MeasureWord* m = anaphoric_measure(p.sentence)) {
+                f.measure = m->id;
+                f.measure_group = m->group;
+                f.metric = m->metric;
+                f.phrase_first = s.first;
+                f.phrase_last = s.first + 2;
+            }
         if (f.measure.empty() && f.veto.empty() && f.role == Role::level)
             if (const Mention* goods = gapped_goods(p.sentence)) {
                 const MeasureWord* flow = flow_before_sentence(p.sentence, goods);
