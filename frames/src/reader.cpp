@@ -1333,6 +1333,11 @@ private:
                 if (first_prep) holder(i);
             }
             else if (prep == fc::to && f.measure_group == "tariff") continue;   // "raised tariffs to 20%"
+            // "a 60% tariff on US imports from China": the country whose imports they are charges
+            // it; where they come from faces it.
+            else if (prep == fc::on && f.measure_group == "tariff" && c != fc::country_adjective && i + 1 < to &&
+                     classes_[i + 1] == fc::flow && cells_[i + 1].measure && cells_[i + 1].measure->id == "imports")
+                holder(i);
             // "the cost of imports in Sri Lanka", "the trade deficit in the US": whose they are.
             else if (prep == fc::in && (f.measure_group == "flow" || f.measure_group == "balance") && right_after_in(i))
                 holder(i);

@@ -791,6 +791,15 @@ private:
         const std::size_t lo = std::min(f.phrase_first, p.first >= 3 ? p.first - 3 : 0);
         for (std::size_t t = lo; t < std::max(f.phrase_last, p.first); ++t)
             if (is_one_of_word(tokens_[t].norm, {"baseline", "base-line", "universal", "blanket", "across-the-board"})) return true;
+        // "a 10% tariff on all other imports", "on goods from all other countries"; not "25% on all
+        // imports" after "tariffs on Mexico and Canada" (theirs).
+        for (std::size_t t = std::max(lo, p.last); t + 2 < f.phrase_last; ++t)
+            if (tokens_[t].norm == "all" && tokens_[t + 1].norm == "other") {
+                const std::size_t n = t + 2;
+                if (n < f.phrase_last && is_one_of_word(tokens_[n].norm, {"imports", "goods", "products", "countries", "nations"}) &&
+                    !(n + 1 < tokens_.size() && tokens_[n + 1].norm == "from"))   // "on all imports from China"
+                    return true;
+            }
         if (!f.counterpart.empty()) return false;
         const Sentence& sent = sentences_[p.sentence];
         for (std::size_t t = sent.first; t + 1 < sent.last; ++t)
