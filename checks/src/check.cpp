@@ -490,6 +490,10 @@ private:
         if (options_.needs_metric.count(c.kind) && c.metric.empty()) return "the articles do not say what this figure measures";
         if (c.kind == "tariff_rate" && c.partner.empty() && c.product.empty())
             return "the articles do not say on whom or on what this tariff falls";
+        // "14% of exports", "53% was exported": a share of exports going nowhere named and made of
+        // nothing named may be a share of anything (of GDP, of a crop, of a sector's sales).
+        if ((c.kind == "export_share" || c.kind == "import_share") && c.partner.empty() && c.product.empty())
+            return "the articles do not say toward whom or of what goods this share is";
         return {};
     }
 

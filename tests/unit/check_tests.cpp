@@ -115,6 +115,31 @@ TEST_CASE("money in different currencies is not comparable, not a conflict", "[c
     CHECK(status_of({a, b}) == Status::not_comparable);
 }
 
+TEST_CASE("shares of a country's exports toward no one and of nothing named are not compared", "[checks]") {
+    Claim a, b;
+    a.article = "a";
+    b.article = "b";
+    for (Claim* c : {&a, &b}) {
+        c->kind = "export_share";
+        c->actor = "LKA";
+        c->metric = "exports";
+        c->period = Period::in;
+        c->year = 2023;
+        c->quantity.type = QuantityType::percent;
+        c->quantity.unit = "percent";
+    }
+    a.quantity.value = a.quantity.low = a.quantity.high = 14;
+    b.quantity.value = b.quantity.low = b.quantity.high = 52.6;
+    a.key = fact_key(a);
+    b.key = fact_key(b);
+    CHECK(status_of({a, b}) == Status::not_comparable);
+    // Toward a partner they are one fact, and 14% against 52.6% conflict.
+    a.partner = b.partner = "USA";
+    a.key = fact_key(a);
+    b.key = fact_key(b);
+    CHECK(status_of({a, b}) == Status::conflict);
+}
+
 TEST_CASE("fact keys separate measures and periods", "[checks]") {
     Claim c = doubling("a", 2035, 2034, 2036);
     CHECK(fact_key(c) == "trade_target|CAN|-|-|non_us_exports|-|by|multiplier");
