@@ -30,56 +30,26 @@ Criteria (standard library only; random.Random(20261203)):
   few trade words: BUSINESS >= 6, COMPANY >= 4, FIGS >= 6, TRADE <= 2, not already taken
   (with BUSINESS >= 8 and COMPANY >= 6 the pool held only 3 articles, so nothing was drawn).
 """
-import json, os, random, re, sys
+import random, re
+
+from drawing import FIGS, articles, gold_ids
 
 SEED = 20261203
-HERE = os.path.dirname(os.path.abspath(__file__))
-CORPUS = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
-    HERE, "..", "..", "..", "..", "shared", "corpora", "modern-news", "articles.jsonl")
-
 MIN_LEN, MAX_LEN = 1200, 10000
 TRADE_QUOTA = {"lknews": 9, "newslonglk": 4, "ptnews": 2, "plannet": 1, "purenews": 1}
 N_DISTRACTORS = 3
 
 TRADE = re.compile(r"\b(?:export(?:s|ed|ers?)?|import(?:s|ed|ers?)?|tariffs?|"
                    r"trade\s+(?:deficits?|surplus(?:es)?|balance)|shipments?)\b", re.I)
-SCALE = r"(?:\s*(?:trillion|billion|million|bn|mn|tn)\b|\s*[bmk]\b)?"
-NUMBER = r"\d[\d,]*(?:\.\d+)?"
-FIGS = re.compile(
-    r"(?:(?:US\s?\$|\$|USD|Rs\.?|LKR|EUR|€|£)\s*" + NUMBER + SCALE + r")"
-    r"|(?:" + NUMBER + r"\s*(?:%|per\s?cent\b|percent\b|trillion\b|billion\b|million\b|bn\b|mn\b))",
-    re.I)
 BUSINESS = re.compile(r"\b(?:revenue|profits?|net income|earnings|turnover|shares?|"
                       r"market capitali[sz]ation|quarter|dividends?|sales)\b", re.I)
 COMPANY = re.compile(r"\b(?:PLC|Ltd|Inc|Corp|company|companies|firm|group|chairman|CEO)\b",
                      re.I)
 
 
-def excluded_ids():
-    files = [os.path.join(HERE, n) for n in ("a.jsonl", "b.jsonl", "c.jsonl", "e.jsonl")]
-    files.append(os.path.join(HERE, "..", "heldout", "d.jsonl"))
-    ids = set()
-    for f in files:
-        for line in open(f, encoding="utf-8"):
-            if line.strip():
-                ids.add(json.loads(line)["article"])
-    return ids
-
-
 def main():
-    skip = excluded_ids()
-    arts = []
-    for line in open(CORPUS, encoding="utf-8"):
-        a = json.loads(line)
-        t = a["text"]
-        if a["id"] in skip or not (MIN_LEN <= len(t) <= MAX_LEN):
-            continue
-        a["_trade"] = len(TRADE.findall(t))
-        a["_figs"] = len(FIGS.findall(t))
-        a["_biz"] = len(BUSINESS.findall(t))
-        a["_co"] = len(COMPANY.findall(t))
-        arts.append(a)
-    arts.sort(key=lambda a: a["id"])
+    skip = gold_ids(("a.jsonl", "b.jsonl", "c.jsonl", "e.jsonl"))
+    arts = articles(skip, MIN_LEN, MAX_LEN, trade=TRADE, figs=FIGS, biz=BUSINESS, co=COMPANY)
     rng = random.Random(SEED)
 
     rich = [a for a in arts if a["_trade"] >= 6 and a["_figs"] >= 4]

@@ -29,13 +29,11 @@ Criteria (standard library only; random.Random(20261204)):
   TRADE >= 6 and FIGS >= 4 (239 articles), sampled after the Western stratum with the same
   generator.
 """
-import json, os, random, re, sys
+import random, re, sys
+
+from drawing import FIGS, articles, gold_ids
 
 SEED = 20261204
-HERE = os.path.dirname(os.path.abspath(__file__))
-CORPUS = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
-    HERE, "..", "..", "..", "..", "shared", "corpora", "modern-news", "articles.jsonl")
-
 MIN_LEN, MAX_LEN = 800, 12000
 WEST = ("plannet", "ptnews", "purenews")
 N_WEST = 14
@@ -44,24 +42,6 @@ N_LANKA = 6
 
 TRADE = re.compile(r"\b(?:tariffs?|duty|duties|exports?|imports?|"
                    r"trade\s+(?:deficits?|surplus(?:es)?))\b", re.I)
-SCALE = r"(?:\s*(?:trillion|billion|million|bn|mn|tn)\b|\s*[bmk]\b)?"
-NUMBER = r"\d[\d,]*(?:\.\d+)?"
-FIGS = re.compile(
-    r"(?:(?:US\s?\$|\$|USD|Rs\.?|LKR|EUR|€|£)\s*" + NUMBER + SCALE + r")"
-    r"|(?:" + NUMBER + r"\s*(?:%|per\s?cent\b|percent\b|trillion\b|billion\b|million\b|bn\b|mn\b))",
-    re.I)
-
-
-def excluded_ids():
-    files = [os.path.join(HERE, n) for n in ("a.jsonl", "b.jsonl", "c.jsonl", "e.jsonl",
-                                             "f.jsonl")]
-    files.append(os.path.join(HERE, "..", "heldout", "d.jsonl"))
-    ids = set()
-    for f in files:
-        for line in open(f, encoding="utf-8"):
-            if line.strip():
-                ids.add(json.loads(line)["article"])
-    return ids
 
 
 def prefix(a):
@@ -69,17 +49,8 @@ def prefix(a):
 
 
 def main():
-    skip = excluded_ids()
-    arts = []
-    for line in open(CORPUS, encoding="utf-8"):
-        a = json.loads(line)
-        t = a["text"]
-        if a["id"] in skip or not (MIN_LEN <= len(t) <= MAX_LEN):
-            continue
-        a["_trade"] = len(TRADE.findall(t))
-        a["_figs"] = len(FIGS.findall(t))
-        arts.append(a)
-    arts.sort(key=lambda a: a["id"])
+    skip = gold_ids(("a.jsonl", "b.jsonl", "c.jsonl", "e.jsonl", "f.jsonl"))
+    arts = articles(skip, MIN_LEN, MAX_LEN, trade=TRADE, figs=FIGS)
     rng = random.Random(SEED)
 
     pools = {p: [a for a in arts if prefix(a) == p and a["_trade"] >= 3 and a["_figs"] >= 2]
