@@ -278,7 +278,7 @@ private:
             }
         }
         if (found->empty()) {
-            if (const Mention* goods = gapped_goods(s)) found->push_back(flow_before_sentence(s, goods));
+            if (gapped_goods(s)) found->push_back(flow_before_sentence(s));
             else if (const MeasureWord* m = anaphoric_measure(s)) found->push_back(m);
         }
         return *found;
@@ -319,15 +319,14 @@ private:
         if (v < sent.last && is_one_of_word(tokens_[v].norm, {"also", "were", "was", "have", "has"})) ++v;
         const VerbWord* verb = v < sent.last ? rules_.frames.verb(tokens_[v].norm) : nullptr;
         if (!verb || verb->change == Change::none) return nullptr;
-        const Sentence& before = sentences_[s - 1];
-        const bool figure_before = std::any_of(placed_.begin(), placed_.end(), [&](const Placed& q) {
-            return q.sentence == s - 1 && q.q->type == QuantityType::money;
-        });
-        return figure_before && flow_before_sentence(s, &*at) && before.last > before.first ? &*at : nullptr;
+        const std::span<const Placed> before = in_sentence(s - 1);
+        const bool figure_before = std::any_of(before.begin(), before.end(),
+                                               [](const Placed& q) { return q.q->type == QuantityType::money; });
+        return figure_before && flow_before_sentence(s) ? &*at : nullptr;
     }
 
     // The last flow measure of the sentence before `s` (its own words, or its gapped flow).
-    const MeasureWord* flow_before_sentence(std::size_t s, const Mention*) const {
+    const MeasureWord* flow_before_sentence(std::size_t s) const {
         const MeasureWord* flow = nullptr;
         for (const MeasureWord* m : sentence_measures(s - 1))
             if (m->group == "flow") flow = m;
@@ -487,7 +486,7 @@ private:
             }
         if (f.measure.empty() && f.veto.empty() && f.role == Role::level)
             if (const Mention* goods = gapped_goods(p.sentence)) {
-                const MeasureWord* flow = flow_before_sentence(p.sentence, goods);
+                const MeasureWord* flow = flow_before_sentence(p.sentence);
                 f.measure = flow->id;
                 f.measure_group = flow->group;
                 f.metric = flow->metric;
