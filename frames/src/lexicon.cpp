@@ -126,6 +126,12 @@ void FrameLexicon::load_file(const fs::path& file) {
     }
 }
 
+const MeasureWord* FrameLexicon::lifting_flow(const VetoWord& v) const {
+    for (const std::string& u : v.unless_after)
+        if (const MeasureWord* m = measure(u); m && m->group == "flow") return m;
+    return nullptr;
+}
+
 const MeasureWord* FrameLexicon::measure_by_id(std::string_view id) const {
     for (const auto& [word, m] : measures_)
         if (m.id == id) return &m;

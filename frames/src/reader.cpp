@@ -479,12 +479,7 @@ private:
     static bool is_head(char c) { return std::string_view("TEBISGHVR").find(c) != std::string_view::npos; }
 
     // A veto word that a flow word lifts: "revenue", "earnings" (vetoes.tsv, third column).
-    bool names_proceeds(const VetoWord& v) const {
-        return std::any_of(v.unless_after.begin(), v.unless_after.end(), [&](const std::string& u) {
-            const MeasureWord* m = lex_.measure(u);
-            return m && m->group == "flow";
-        });
-    }
+    bool names_proceeds(const VetoWord& v) const { return lex_.lifting_flow(v) != nullptr; }
     static bool is_name(char c) { return std::string_view("CLJO").find(c) != std::string_view::npos; }
 
     std::size_t figure_cell() const {
@@ -973,9 +968,7 @@ private:
         // "Dilmah's earnings from tea": a company's.
         for (std::size_t t = cells_[m.first].first; t < cells_[m.head].first; ++t)
             if (q_.tokens[t].norm == "'s" && q_.tokens[t].name != NameClass::country_possessive) return nullptr;
-        for (const std::string& u : head.veto->unless_after)
-            if (const MeasureWord* w = lex_.measure(u); w && w->group == "flow") return w;
-        return nullptr;
+        return lex_.lifting_flow(*head.veto);
     }
 
     bool rescues(const VetoWord& v, const Cell& prev) const {

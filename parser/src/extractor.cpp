@@ -343,9 +343,10 @@ private:
         const auto at = std::lower_bound(mentions_.begin(), mentions_.end(), goods,
                                          [](const Mention& m, std::size_t v) { return m.first < v; });
         if (at == mentions_.end() || at->first != goods || at->kind != MentionKind::product) return nullptr;
-        const FrameLexicon& lex = rules_.frames;
+        // Each flow word that lifts the veto is looked for in the story as itself ("exports" when
+        // the list says "export|exports"); FrameLexicon::lifting_flow() gives only the first.
         for (const std::string& u : v.unless_after)
-            if (const MeasureWord* m = lex.measure(u); m && m->group == "flow" && story_names(m)) return m;
+            if (const MeasureWord* m = rules_.frames.measure(u); m && m->group == "flow" && story_names(m)) return m;
         return nullptr;
     }
 

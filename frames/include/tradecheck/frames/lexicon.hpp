@@ -50,6 +50,9 @@ public:
     const VetoWord* veto(std::string_view norm) const;
     // The first word's entry of the measure `id` ("tariff"); null when no word names it.
     const MeasureWord* measure_by_id(std::string_view id) const;
+    // The trade flow whose word lifts the veto `v` ("export" before "earnings"): what that flow
+    // brings in is what the veto word names. Null when no flow word lifts it.
+    const MeasureWord* lifting_flow(const VetoWord& v) const;
 
     // Every word that names `measure`: an id, a group, or share_of_ID (the words of ID).
     std::vector<std::string> words_of(std::string_view measure) const;
